@@ -1,0 +1,85 @@
+// Projects workflow state into PostgreSQL. Every write is idempotent (case id, projection seq,
+// event key), so an activity retried after a crash of the worker or the database writes once.
+import { appendCaseEvent, applyCaseProjection, insertCaseIfAbsent } from '../db/queries/cases.js';
+import type { ActivityDeps } from './deps.js';
+
+/** Dates travel through Temporal as ISO strings. */
+export interface CaseEventInput {
+  key: string;
+  type: string;
+  occurredAt: string;
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+export interface OpenCaseInput {
+  caseId: string;
+  type: string;
+  status: string;
+  subjectType: string;
+  subjectId: string;
+  ruleSetId: string;
+  workflowId: string;
+  openedAt: string;
+  dueAt?: string | null;
+  assignee?: string | null;
+  details?: Record<string, unknown>;
+  event: CaseEventInput;
+}
+
+export interface CaseTransitionInput {
+  caseId: string;
+  seq: number;
+  status: string;
+  dueAt?: string | null;
+  closedAt?: string | null;
+  details?: Record<string, unknown>;
+  event: CaseEventInput;
+}
+
+function toEvent(caseId: string, e: CaseEventInput) {
+  return { caseId, eventKey: e.key, type: e.type, occurredAt: new Date(e.occurredAt), actor: e.actor, data: e.data ?? {} };
+}
+
+const toDate = (iso: string | null | undefined) => (iso === undefined ? undefined : iso === null ? null : new Date(iso));
+
+export function createCaseActivities({ db }: ActivityDeps) {
+  return {
+    async openCase(input: OpenCaseInput): Promise<void> {
+      // One transaction: the case row and its opening event exist together or not at all.
+      await db.transaction(async (tx) => {
+        await insertCaseIfAbsent(tx, {
+          id: input.caseId,
+          type: input.type,
+          status: input.status,
+          subjectType: input.subjectType,
+          subjectId: input.subjectId,
+          ruleSetId: input.ruleSetId,
+          workflowId: input.workflowId,
+          openedAt: new Date(input.openedAt),
+          dueAt: toDate(input.dueAt) ?? null,
+          assignee: input.assignee ?? null,
+          details: input.details ?? {},
+        });
+        await appendCaseEvent(tx, toEvent(input.caseId, input.event));
+      });
+    },
+
+    async recordCaseTransition(input: CaseTransitionInput): Promise<void> {
+      // One transaction: a status change is never visible without the event that explains it.
+      await db.transaction(async (tx) => {
+        await applyCaseProjection(tx, {
+          caseId: input.caseId,
+          seq: input.seq,
+          status: input.status,
+          dueAt: toDate(input.dueAt),
+          closedAt: toDate(input.closedAt),
+          details: input.details,
+        });
+        await appendCaseEvent(tx, toEvent(input.caseId, input.event));
+      });
+    },
+  };
+}
+
+export type CaseActivities = ReturnType<typeof createCaseActivities>;

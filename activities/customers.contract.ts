@@ -1,0 +1,59 @@
+// The contract between the customer-identification workflows and the activities that touch
+// customer records (issue 4). Workflows import these types only; activities/customers.ts
+// implements them over PostgreSQL. Payloads carry IDs and non-personal facts, never personal
+// data: that stays in the identity vault tables.
+
+export type PartyRole = 'customer' | 'beneficial-owner';
+export type UsPersonStatus = 'us' | 'foreign' | 'unknown';
+export type AccountStatus = 'pending' | 'open' | 'interim-restricted' | 'monitored' | 'closed' | 'refused';
+
+export interface ClassifyCustomerResult {
+  /** The customer's own status; 'unknown' is treated as foreign until the facts are complete. */
+  customerStatus: UsPersonStatus;
+  /** True when the customer or any beneficial owner is foreign or unknown (REGULATION.md). */
+  trackingRequired: boolean;
+  parties: { partyId: string; role: PartyRole; status: UsPersonStatus }[];
+  /** Plain-language reasons from rules/classification, for the case history. */
+  reasons: string[];
+}
+
+export interface SpecialMeasuresCheck {
+  /** Measures in force that apply to the customer at `at` (empty until special measures land). */
+  measureIds: string[];
+  /** True when a measure in force prohibits opening the account. */
+  prohibited: boolean;
+  reasons: string[];
+}
+
+export interface VerificationSummary {
+  /** Every party that must be verified (foreign or unknown), with whether it is verified. */
+  trackedParties: { partyId: string; role: PartyRole; verified: boolean; openDiscrepancies: number }[];
+  /** All tracked parties verified and no discrepancy left unresolved. */
+  allVerified: boolean;
+}
+
+export interface CustomerActivities {
+  /** Classifies the customer and its beneficial owners from the recorded facts; stores the result. */
+  classifyCustomer(input: { customerId: string; ruleSetId: string }): Promise<ClassifyCustomerResult>;
+  /** The special measures that apply to the customer at an instant. */
+  checkSpecialMeasures(input: { customerId: string; at: string }): Promise<SpecialMeasuresCheck>;
+  /** What the verification records say now (the source of truth; signals only wake the workflow). */
+  verificationSummary(input: { customerId: string }): Promise<VerificationSummary>;
+  /** Idempotent account status change, with its restrictions and review deadline. */
+  setAccountStatus(input: {
+    accountId: string;
+    status: AccountStatus;
+    restrictions?: string[];
+    reviewDueAt?: string | null;
+    at: string;
+    actor: string;
+  }): Promise<void>;
+  /** Later of the account's closure and its last recorded access (ISO), for record retention. */
+  accountRetentionAnchor(input: { accountId: string }): Promise<{ closedAt: string | null; lastAccessAt: string | null }>;
+  /**
+   * Removes the personal data of the customer and its parties (names, addresses, payment,
+   * contact, IP addresses, verification materials) while ids, roles and the case history keep
+   * their shape. Idempotent; refuses (throws a non-retryable failure) while a legal hold is on.
+   */
+  disposePersonalData(input: { customerId: string; accountId: string; at: string }): Promise<{ disposedParties: number }>;
+}

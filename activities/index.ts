@@ -1,0 +1,12 @@
+import { createCaseActivities } from './cases.js';
+import type { ActivityDeps } from './deps.js';
+
+/** Every activity the worker registers, built from injected dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createCaseActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { ActivityDeps } from './deps.js';

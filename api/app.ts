@@ -1,0 +1,35 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './deps.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { swaggerPlugin } from './plugins/swagger.js';
+import { healthRoutes } from './routes/health/health.routes.js';
+import { caseRoutes } from './routes/cases/cases.routes.js';
+import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
+
+export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: {
+      customOptions: {
+        // Report every failing field at once, and never coerce silently into another value.
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+    ...options,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('deps', { now: () => new Date(), ...deps });
+  await app.register(errorsPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin, { tokens: deps.tokens });
+  await app.register(healthRoutes);
+  await app.register(caseRoutes, { prefix: '/v1' });
+  await app.register(cipTransmissionRoutes, { prefix: '/v1' });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

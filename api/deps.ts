@@ -1,0 +1,20 @@
+import type { Client } from '@temporalio/client';
+import type { ApiToken } from '../config.js';
+import type { DbHandle } from '../db/client.js';
+
+/** Everything the API needs from outside, injected so tests build the app on real servers. */
+export interface AppDeps {
+  db: DbHandle;
+  temporal: { client: Client; taskQueue: string };
+  tokens: readonly ApiToken[];
+  /** IANA zone in which the provider's calendar days are counted. */
+  providerTimeZone: string;
+  /** Injected clock for request timestamps (API-side events). */
+  now?: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<AppDeps>;
+  }
+}

@@ -1,0 +1,38 @@
+// One error format for the whole API: RFC 9457 problem details (application/problem+json).
+// An AppError carries a dotted code (the problem `type` suffix), an HTTP status and, for bad
+// input, the field at fault.
+
+export interface FieldError {
+  /** Where the bad value is, e.g. `body.dueAt`, `query.limit`, `params.id`. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError(`${what}.not_found`, 404, `${what} ${id} does not exist`);
+
+export const badInput = (field: string, message: string) =>
+  new AppError('request.invalid', 400, `${field}: ${message}`, [{ field, message }]);
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_TYPE_BASE = 'https://cipdesk.dev/problems/';

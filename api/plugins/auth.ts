@@ -1,0 +1,60 @@
+// Bearer-token authentication with roles. Tokens come from configuration (CIPDESK_API_TOKENS);
+// each route states the roles it admits in `config.roles`. Routes without `config.public`
+// require a token.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ApiToken, Role } from '../../config.js';
+import { AppError } from '../errors.js';
+
+export interface Principal {
+  subject: string;
+  role: Role;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /** Served without a token (health, docs). */
+    public?: boolean;
+    /** Roles admitted; absent means any authenticated role. */
+    roles?: readonly Role[];
+  }
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest();
+
+export function authenticate(tokens: readonly ApiToken[]) {
+  // Compare digests in constant time so that a token cannot be guessed byte by byte.
+  const known = tokens.map((t) => ({ digest: digest(t.token), principal: { subject: t.subject, role: t.role } }));
+  return (header: string | undefined): Principal | undefined => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) return undefined;
+    const presented = digest(match[1]!);
+    let found: Principal | undefined;
+    for (const k of known) if (timingSafeEqual(k.digest, presented)) found = k.principal;
+    return found;
+  };
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readonly ApiToken[] }) => {
+  const lookup = authenticate(opts.tokens);
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const config = request.routeOptions.config;
+    // Unknown routes fall through to the 404 handler without asking for a token.
+    if (config?.public || request.routeOptions.url === undefined) return;
+    const principal = lookup(request.headers.authorization);
+    if (!principal) throw new AppError('auth.unauthenticated', 401, 'a valid bearer token is required (Authorization: Bearer <token>)');
+    if (config?.roles && !config.roles.includes(principal.role)) {
+      throw new AppError(
+        'auth.forbidden',
+        403,
+        `role ${principal.role} may not do this; allowed: ${config.roles.join(', ')}`,
+      );
+    }
+    request.principal = principal;
+  });
+});

@@ -1,0 +1,109 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, PROBLEM_TYPE_BASE, type FieldError, type Problem } from '../errors.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Turns Ajv's errors into `{ field, message }` with the field spelled as the client sent it. */
+function fieldErrors(error: FastifyError): FieldError[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((v) => {
+    const path = v.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const params = v.params as Record<string, unknown>;
+    if (typeof params.missingProperty === 'string') path.push(params.missingProperty);
+    if (typeof params.additionalProperty === 'string') path.push(params.additionalProperty);
+    const field = [context, ...path].join('.');
+    let message = v.message ?? 'is invalid';
+    if (typeof params.additionalProperty === 'string') message = 'is not a known field';
+    if (typeof params.missingProperty === 'string') message = 'is required';
+    if (Array.isArray(params.allowedValues)) message = `must be one of ${params.allowedValues.join(', ')}`;
+    return { field, message };
+  });
+}
+
+export function problemFrom(error: unknown, instance: string): Problem {
+  if (error instanceof AppError) {
+    return {
+      type: PROBLEM_TYPE_BASE + error.code,
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      instance,
+      code: error.code,
+      ...(error.errors.length ? { errors: error.errors } : {}),
+    };
+  }
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    const errors = fieldErrors(fe);
+    // Duplicates appear when several schema branches fail on the same field.
+    const unique = errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i);
+    return {
+      type: PROBLEM_TYPE_BASE + 'request.invalid',
+      title: TITLES[400]!,
+      status: 400,
+      detail: unique.map((e) => `${e.field} ${e.message}`).join('; '),
+      instance,
+      code: 'request.invalid',
+      errors: unique,
+    };
+  }
+  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  if (status < 500) {
+    // Fastify's own 4xx (malformed JSON, wrong content type, body too large) are safe to show.
+    return {
+      type: PROBLEM_TYPE_BASE + 'request.rejected',
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail: fe.message,
+      instance,
+      code: fe.code ?? 'request.rejected',
+    };
+  }
+  // 5xx details stay in the log, never in the response.
+  return {
+    type: PROBLEM_TYPE_BASE + 'internal',
+    title: TITLES[500]!,
+    status: 500,
+    detail: 'An internal error occurred; it has been logged.',
+    instance,
+    code: 'internal',
+  };
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFrom(error, request.url);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
+    void reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .type('application/problem+json')
+      .send({
+        type: PROBLEM_TYPE_BASE + 'route.not_found',
+        title: 'Not Found',
+        status: 404,
+        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+        instance: request.url,
+        code: 'route.not_found',
+      } satisfies Problem);
+  });
+});

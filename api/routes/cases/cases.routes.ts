@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  appendCaseEvent,
+  decodeCaseCursor,
+  getCaseById,
+  listCaseEvents,
+  listCases,
+  setCaseAssignee,
+} from '../../../db/queries/cases.js';
+import { AppError, badInput, notFound } from '../../errors.js';
+import { toCaseDto, toCaseEventDto } from './case-dto.js';
+import {
+  AssignmentBody,
+  CaseEventSchema,
+  CaseIdParams,
+  CaseSchema,
+  DecisionBody,
+  DecisionResultSchema,
+  ListCasesQuery,
+  ListEventsQuery,
+  ProblemSchema,
+} from './cases.schemas.js';
+import { sendDecision } from './decisions.js';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
+
+export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'List cases of every obligation, newest first',
+        querystring: ListCasesQuery,
+        response: { 200: Type.Object({ items: Type.Array(CaseSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, dueBefore, ...filter } = request.query;
+      const after = cursor === undefined ? undefined : decodeCaseCursor(cursor);
+      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      const page = await listCases(app.deps.db.db, {
+        ...filter,
+        ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}),
+        ...(after ? { after } : {}),
+      });
+      return { items: page.items.map(toCaseDto), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: { tags: ['cases'], summary: 'One case', params: CaseIdParams, response: { 200: CaseSchema, ...errors } },
+    },
+    async (request) => {
+      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
+      if (!row) throw notFound('case', request.params.id);
+      return toCaseDto(row);
+    },
+  );
+
+  app.get(
+    '/cases/:id/events',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "The case's append-only history, oldest first",
+        params: CaseIdParams,
+        querystring: ListEventsQuery,
+        response: { 200: Type.Object({ items: Type.Array(CaseEventSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
+      if (!row) throw notFound('case', request.params.id);
+      const page = await listCaseEvents(app.deps.db.db, {
+        caseId: row.id,
+        limit: request.query.limit,
+        ...(request.query.cursor ? { afterId: Number(request.query.cursor) } : {}),
+      });
+      return { items: page.items.map(toCaseEventDto), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/cases/:id/assignment',
+    {
+      config: { roles: ['case_handler', 'reviewer', 'admin'] },
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign the case to a handler (or unassign it)',
+        params: CaseIdParams,
+        body: AssignmentBody,
+        response: { 200: CaseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const db = app.deps.db.db;
+      // The assignee and the event that records who assigned it change together.
+      const row = await db.transaction(async (tx) => {
+        if (!(await setCaseAssignee(tx, { caseId: id, assignee: request.body.assignee }))) return undefined;
+        await appendCaseEvent(tx, {
+          caseId: id,
+          eventKey: `api:assignment:${randomUUID()}`,
+          type: 'case.assigned',
+          occurredAt: app.deps.now(),
+          actor: request.principal.subject,
+          data: { assignee: request.body.assignee },
+        });
+        return getCaseById(tx, { id });
+      });
+      if (!row) throw notFound('case', id);
+      return toCaseDto(row);
+    },
+  );
+
+  app.post(
+    '/cases/:id/decisions',
+    {
+      config: { roles: ['case_handler', 'reviewer', 'legal', 'admin'] },
+      schema: {
+        tags: ['cases'],
+        summary: "Decide on a case: routed to the case workflow's Update; refused with 409 when the case is not in a state that accepts it",
+        description:
+          'Send an Idempotency-Key header to make a retry safe: the same key returns the first answer. ' +
+          'A refused decision changes nothing.',
+        params: CaseIdParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: DecisionBody,
+        response: { 200: DecisionResultSchema, ...errors, 409: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
+      if (!row) throw notFound('case', request.params.id);
+      if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
+      return sendDecision(
+        app.deps.temporal.client,
+        row.workflowId,
+        {
+          decision: request.body.decision,
+          ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
+          ...(request.body.params !== undefined ? { params: request.body.params } : {}),
+          actor: { subject: request.principal.subject, role: request.principal.role },
+        },
+        request.headers['idempotency-key'],
+      );
+    },
+  );
+};

@@ -1,0 +1,46 @@
+// Routes a handler's decision to the case workflow's `decide` Update and turns the workflow's
+// refusal into an HTTP answer. A refused Update leaves no trace in the workflow's history, so
+// a refused decision changes nothing.
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { DECISION_FAILURE, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/shared/decisions.js';
+import { AppError, type FieldError } from '../../errors.js';
+
+const STATUS_BY_FAILURE: Record<string, { status: number; code: string }> = {
+  [DECISION_FAILURE.wrongState]: { status: 409, code: 'decision.wrong_state' },
+  [DECISION_FAILURE.invalid]: { status: 400, code: 'decision.invalid' },
+  [DECISION_FAILURE.unknown]: { status: 400, code: 'decision.unknown' },
+  [DECISION_FAILURE.forbidden]: { status: 403, code: 'decision.forbidden' },
+};
+
+function fieldErrorsOf(failure: ApplicationFailure): FieldError[] {
+  return (failure.details ?? [])
+    .filter((d): d is FieldError => typeof d === 'object' && d !== null && 'field' in d && 'message' in d)
+    .map((d) => ({ field: `body.${d.field}`, message: d.message }));
+}
+
+export async function sendDecision(
+  client: Client,
+  workflowId: string,
+  request: DecisionRequest,
+  idempotencyKey: string | undefined,
+): Promise<DecisionResult> {
+  try {
+    return await client.workflow.getHandle(workflowId).executeUpdate(decideUpdate, {
+      args: [request],
+      // Temporal accepts an Update id once per run: a retried request with the same
+      // Idempotency-Key gets the first answer instead of deciding twice.
+      updateId: idempotencyKey ?? randomUUID(),
+    });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+      const mapped = err.cause.type ? STATUS_BY_FAILURE[err.cause.type] : undefined;
+      if (mapped) throw new AppError(mapped.code, mapped.status, err.cause.message, fieldErrorsOf(err.cause));
+    }
+    if (err instanceof WorkflowNotFoundError) {
+      throw new AppError('decision.case_closed', 409, 'the case workflow has finished; it accepts no more decisions');
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
+import type { CipTransmissionInput } from '../../../workflows/cip-transmission/messages.js';
+import { workflowIdFor } from '../../../workflows/ids.js';
+import { badInput } from '../../errors.js';
+import { toCaseDto } from '../cases/case-dto.js';
+import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
+import { startCaseWorkflow } from '../start-case.js';
+import { CipTransmissionRequestBody } from './cip-transmission.schemas.js';
+
+export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/cip-transmission-requests',
+    {
+      config: { roles: ['case_handler', 'admin'] },
+      schema: {
+        tags: ['cip-transmission'],
+        summary: "Record Commerce's request for a CIP; opens a case due by the rule set's transmission deadline",
+        body: CipTransmissionRequestBody,
+        response: {
+          201: CaseSchema,
+          202: Type.Object({ caseId: Type.String(), status: Type.Literal('starting') }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { requestReference, cipOwner, receivedAt } = request.body;
+      if (Date.parse(receivedAt) > app.deps.now().getTime() + 60_000) {
+        throw badInput('body.receivedAt', 'must not be in the future');
+      }
+      const { caseId, case: row } = await startCaseWorkflow<CipTransmissionInput>({
+        client: app.deps.temporal.client,
+        db: app.deps.db.db,
+        taskQueue: app.deps.temporal.taskQueue,
+        workflowType: 'cipTransmissionWorkflow',
+        workflowId: workflowIdFor('cip-transmission', requestReference),
+        describe: `CIP request ${requestReference}`,
+        args: (id) => ({
+          caseId: id,
+          requestReference,
+          cipOwner,
+          requestReceivedAt: new Date(receivedAt).toISOString(),
+          ruleSetId: CURRENT_RULE_SET_ID,
+          timeZone: app.deps.providerTimeZone,
+          openedBy: request.principal.subject,
+        }),
+      });
+      if (!row) return reply.status(202).header('location', `/v1/cases/${caseId}`).send({ caseId, status: 'starting' as const });
+      return reply.status(201).header('location', `/v1/cases/${caseId}`).send(toCaseDto(row));
+    },
+  );
+};

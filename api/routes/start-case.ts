@@ -1,0 +1,49 @@
+// Starting an obligation's workflow from the API, shared by every obligation's routes.
+// The workflow is started first and creates its case row itself (an idempotent activity), so
+// a crash of the API after the start loses nothing; the API then waits briefly for that row so
+// that the caller usually gets the case back at once.
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Database } from '../../db/client.js';
+import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
+import type { CaseRow } from '../../db/schema/cases.js';
+import { AppError } from '../errors.js';
+
+export async function startCaseWorkflow<A extends { caseId: string }>(options: {
+  client: Client;
+  db: Database;
+  taskQueue: string;
+  workflowType: string;
+  workflowId: string;
+  args: (caseId: string) => A;
+  /** Who else might already hold this business id, for the 409 message. */
+  describe: string;
+  waitMs?: number;
+}): Promise<{ caseId: string; case: CaseRow | undefined }> {
+  const caseId = randomUUID();
+  try {
+    await options.client.workflow.start(options.workflowType, {
+      taskQueue: options.taskQueue,
+      workflowId: options.workflowId,
+      args: [options.args(caseId)],
+      // A business id names one obligation instance for good: never start it twice.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      const existing = await getCaseByWorkflowId(options.db, { workflowId: options.workflowId });
+      throw new AppError(
+        'case.duplicate',
+        409,
+        `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`,
+      );
+    }
+    throw err;
+  }
+  const deadline = Date.now() + (options.waitMs ?? 5000);
+  for (;;) {
+    const row = await getCaseById(options.db, { id: caseId });
+    if (row || Date.now() > deadline) return { caseId, case: row };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

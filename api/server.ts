@@ -1,0 +1,67 @@
+// Runs the API on its own: `npm run api` (the launcher, `npm start`, runs it in-process).
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfigOrExit, type Config } from '../config.js';
+import { createDb } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { buildApp, type App } from './app.js';
+
+export interface ApiHandle {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
+  const db = createDb(databaseUrl);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const app = await buildApp(
+    {
+      db,
+      temporal: { client, taskQueue: config.temporal.taskQueue },
+      tokens: config.tokens,
+      providerTimeZone: config.providerTimeZone,
+    },
+    { logger: { level: config.logLevel } },
+  );
+  try {
+    await app.listen({ host: config.api.host, port: config.api.port });
+  } catch (err) {
+    await Promise.allSettled([app.close(), connection.close(), db.close()]);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${config.api.port} on ${config.api.host} is already in use; set PORT to a free port.`);
+    }
+    throw err;
+  }
+  return {
+    app,
+    url: `http://${config.api.host}:${config.api.port}`,
+    async close() {
+      // Stop taking requests, let the ones in flight finish, then release connections.
+      await app.close();
+      await Promise.allSettled([connection.close(), db.close()]);
+    },
+  };
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  if (!config.databaseUrl) {
+    process.stderr.write('cipdesk api: DATABASE_URL is required when the API runs on its own (npm start sets it).\n');
+    process.exit(2);
+  }
+  // In containers the API applies the committed migrations before serving (idempotent).
+  if (process.env.CIPDESK_MIGRATE_ON_START === '1') await runMigrations(config.databaseUrl);
+  const api = await startApi(config, config.databaseUrl);
+  const stop = () => void api.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    process.stderr.write(`cipdesk api failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseTokens } from './config.js';
+
+describe('configuration', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/cipdesk');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe('/srv/cipdesk/.data');
+    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'cipdesk', uiPort: 8233 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.providerTimeZone).toBe('America/New_York');
+    expect(config.tokens).toEqual([]);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ CIPDESK_PG_PORT: '0' }, 'CIPDESK_PG_PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ CIPDESK_PROVIDER_TIME_ZONE: 'Mars/Olympus' }, 'CIPDESK_PROVIDER_TIME_ZONE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TEMPORAL_NAMESPACE: '  ' }, 'TEMPORAL_NAMESPACE'],
+    [{ CIPDESK_API_TOKENS: 'alice:janitor:0123456789abcdef' }, 'CIPDESK_API_TOKENS'],
+  ])('names the variable at fault: %o', (env, variable) => {
+    try {
+      loadConfig(env);
+      expect.unreachable('loadConfig accepted a bad value');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).variable).toBe(variable);
+      expect((err as Error).message.startsWith(`${variable}: `)).toBe(true);
+    }
+  });
+
+  it('parses subject:role:token entries', () => {
+    expect(parseTokens('alice:case_handler:0123456789abcdef, bob:reviewer:fedcba9876543210')).toEqual([
+      { subject: 'alice', role: 'case_handler', token: '0123456789abcdef' },
+      { subject: 'bob', role: 'reviewer', token: 'fedcba9876543210' },
+    ]);
+  });
+
+  it('refuses short, malformed and duplicated tokens', () => {
+    expect(() => parseTokens('alice:admin:short')).toThrow(/at least 16/);
+    expect(() => parseTokens('alice:admin')).toThrow(/subject:role:token/);
+    expect(() => parseTokens('a:admin:0123456789abcdef,b:legal:0123456789abcdef')).toThrow(/used twice/);
+  });
+});

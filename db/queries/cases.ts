@@ -1,0 +1,156 @@
+// Named queries over the case model. Each takes `(db | tx, params)` so callers choose whether
+// it runs alone or inside their transaction.
+import { and, asc, desc, eq, gt, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow } from '../schema/cases.js';
+
+export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, params.id)).limit(1);
+  return row;
+}
+
+export async function getCaseByWorkflowId(db: DbOrTx, params: { workflowId: string }): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.workflowId, params.workflowId)).limit(1);
+  return row;
+}
+
+export interface CaseListFilter {
+  type?: string;
+  status?: string;
+  assignee?: string;
+  dueBefore?: Date;
+  subjectType?: string;
+  subjectId?: string;
+  open?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+interface CaseCursor {
+  openedAt: string;
+  id: string;
+}
+
+export function encodeCaseCursor(row: Pick<CaseRow, 'openedAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify({ openedAt: row.openedAt.toISOString(), id: row.id })).toString('base64url');
+}
+
+/** Returns undefined for a cursor this API did not issue. */
+export function decodeCaseCursor(cursor: string): CaseCursor | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CaseCursor>;
+    if (typeof value.openedAt !== 'string' || Number.isNaN(Date.parse(value.openedAt)) || typeof value.id !== 'string') {
+      return undefined;
+    }
+    return { openedAt: value.openedAt, id: value.id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Newest first, keyset-paginated on (opened_at, id) so pages stay stable while cases arrive. */
+export async function listCases(
+  db: DbOrTx,
+  params: CaseListFilter & { limit: number; after?: CaseCursor },
+): Promise<Page<CaseRow>> {
+  const where: (SQL | undefined)[] = [
+    params.type ? eq(cases.type, params.type) : undefined,
+    params.status ? eq(cases.status, params.status) : undefined,
+    params.assignee ? eq(cases.assignee, params.assignee) : undefined,
+    params.dueBefore ? lte(cases.dueAt, params.dueBefore) : undefined,
+    params.subjectType ? eq(cases.subjectType, params.subjectType) : undefined,
+    params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,
+    params.open === undefined ? undefined : params.open ? sql`${cases.closedAt} is null` : sql`${cases.closedAt} is not null`,
+    params.after
+      ? or(
+          lt(cases.openedAt, new Date(params.after.openedAt)),
+          and(eq(cases.openedAt, new Date(params.after.openedAt)), lt(cases.id, params.after.id)),
+        )
+      : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(and(...where))
+    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .limit(params.limit + 1);
+  const items = rows.slice(0, params.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > params.limit && last ? encodeCaseCursor(last) : null };
+}
+
+export async function listCaseEvents(
+  db: DbOrTx,
+  params: { caseId: string; limit: number; afterId?: number },
+): Promise<Page<CaseEventRow>> {
+  const rows = await db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, params.caseId), params.afterId ? gt(caseEvents.id, params.afterId) : undefined))
+    .orderBy(asc(caseEvents.id))
+    .limit(params.limit + 1);
+  const items = rows.slice(0, params.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > params.limit && last ? String(last.id) : null };
+}
+
+/** Idempotent: a second call with the same id leaves the first row as it is. */
+export async function insertCaseIfAbsent(db: DbOrTx, params: NewCaseRow): Promise<void> {
+  await db.insert(cases).values(params).onConflictDoNothing({ target: cases.id });
+}
+
+export interface CaseProjection {
+  caseId: string;
+  /** Monotonic per case; a projection older than the one applied is ignored (retries, races). */
+  seq: number;
+  status: string;
+  dueAt?: Date | null;
+  closedAt?: Date | null;
+  details?: Record<string, unknown>;
+}
+
+/** Returns false when a newer (or the same) projection had already been applied. */
+export async function applyCaseProjection(db: DbOrTx, p: CaseProjection): Promise<boolean> {
+  const updated = await db
+    .update(cases)
+    .set({
+      status: p.status,
+      projectionSeq: p.seq,
+      updatedAt: sql`now()`,
+      ...(p.dueAt !== undefined ? { dueAt: p.dueAt } : {}),
+      ...(p.closedAt !== undefined ? { closedAt: p.closedAt } : {}),
+      ...(p.details !== undefined ? { details: p.details } : {}),
+    })
+    .where(and(eq(cases.id, p.caseId), lt(cases.projectionSeq, p.seq)))
+    .returning({ id: cases.id });
+  return updated.length > 0;
+}
+
+export interface NewCaseEvent {
+  caseId: string;
+  eventKey: string;
+  type: string;
+  occurredAt: Date;
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+/** Appends once per (case, eventKey); a retry of the same event is a no-op. */
+export async function appendCaseEvent(db: DbOrTx, e: NewCaseEvent): Promise<void> {
+  await db
+    .insert(caseEvents)
+    .values({ ...e, data: e.data ?? {} })
+    .onConflictDoNothing({ target: [caseEvents.caseId, caseEvents.eventKey] });
+}
+
+export async function setCaseAssignee(db: DbOrTx, params: { caseId: string; assignee: string | null }): Promise<boolean> {
+  const updated = await db
+    .update(cases)
+    .set({ assignee: params.assignee, updatedAt: sql`now()` })
+    .where(eq(cases.id, params.caseId))
+    .returning({ id: cases.id });
+  return updated.length > 0;
+}

@@ -1,0 +1,67 @@
+// The case model every obligation shares. A case is one obligation instance (one workflow);
+// its row is a projection of the workflow's state, written idempotently by activities so that
+// the API can list and filter without asking Temporal. The event log is append-only: a
+// trigger (see the migration) refuses UPDATE and DELETE, so the legal record cannot be edited.
+import { sql } from 'drizzle-orm';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, integer } from 'drizzle-orm/pg-core';
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    /** Obligation type, e.g. `cip-transmission`, `customer-identification`. */
+    type: text('type').notNull(),
+    /** Workflow-defined state, e.g. `awaiting-transmission`, `closed`. */
+    status: text('status').notNull(),
+    /** What the case is about, by reference only: personal data stays in its own tables. */
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The rule set the case was opened under; it keeps it for its whole life. */
+    ruleSetId: text('rule_set_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    assignee: text('assignee'),
+    /** Non-personal facts the workflow exposes for lists (e.g. outcome, deadline explanation). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** Sequence of the last workflow projection applied; older projections are ignored. */
+    projectionSeq: integer('projection_seq').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_workflow_id_key').on(t.workflowId),
+    index('cases_type_status_idx').on(t.type, t.status),
+    index('cases_due_at_idx').on(t.dueAt),
+    index('cases_assignee_idx').on(t.assignee),
+    index('cases_subject_idx').on(t.subjectType, t.subjectId),
+  ],
+);
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /**
+     * Deterministic key chosen by the writer (workflow or API) so that a retried activity or
+     * request appends the event once.
+     */
+    eventKey: text('event_key').notNull(),
+    type: text('type').notNull(),
+    /** When it happened: workflow time for workflow events, request time for API events. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /** Token subject of the person or system that caused it (`system` for timers). */
+    actor: text('actor').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex('case_events_case_key').on(t.caseId, t.eventKey), index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCaseRow = typeof cases.$inferInsert;
+export type CaseEventRow = typeof caseEvents.$inferSelect;

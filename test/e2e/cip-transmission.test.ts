@@ -1,0 +1,140 @@
+// End to end through the API, a real worker, real Temporal and real PostgreSQL: a CIP request
+// from Commerce is recorded, refused decisions change nothing, and the transmission closes it.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer } from '../helpers/tokens.js';
+import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('CIP transmission requests', () => {
+  it('opens a case due 10 calendar days after receipt (NPRM-2024), then closes it on transmission', async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const created = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('case_handler'),
+      payload: { requestReference: reference, cipOwner: { type: 'provider' }, receivedAt: '2026-11-20T15:00:00-05:00' },
+    });
+    expect(created.statusCode).toBe(201);
+    const kase = created.json();
+    expect(kase).toMatchObject({
+      type: 'cip-transmission',
+      status: 'awaiting-transmission',
+      subject: { type: 'provider-cip', id: 'provider' },
+      ruleSetId: 'NPRM-2024',
+      workflowId: `cip-transmission:${reference}`,
+      openedAt: '2026-11-20T20:00:00.000Z',
+      closedAt: null,
+    });
+    // Received 20 Nov (New York); day 1 is 21 Nov; the 10th day is 30 Nov, ending at midnight EST.
+    expect(kase.details.dueDate).toBe('2026-11-30');
+    expect(new Date(kase.dueAt).getTime()).toBeGreaterThan(Date.parse('2026-11-30T23:59:59-05:00') - 1000);
+    expect(new Date(kase.dueAt).getTime()).toBeLessThanOrEqual(Date.parse('2026-12-01T00:00:00-05:00'));
+
+    // The same Commerce reference cannot open a second case.
+    const duplicate = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('case_handler'),
+      payload: { requestReference: reference, cipOwner: { type: 'provider' }, receivedAt: '2026-11-20T15:00:00-05:00' },
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().detail).toContain(kase.id);
+
+    // A malformed decision is refused naming the field, and changes nothing.
+    const bad = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${kase.id}/decisions`,
+      headers: bearer('case_handler'),
+      payload: { decision: 'transmit', params: { transmittedAt: 'soon' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ field: 'body.params.cipVersion', message: 'is required (a non-empty string)' }]);
+
+    const ok = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${kase.id}/decisions`,
+      headers: { ...bearer('case_handler', 1), 'idempotency-key': `transmit-${reference}` },
+      payload: { decision: 'transmit', params: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-1' } },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ caseId: kase.id, decision: 'transmit', status: 'transmitted' });
+
+    const closed = (await system.app.inject({ method: 'GET', url: `/v1/cases/${kase.id}`, headers: bearer('legal') })).json();
+    expect(closed.status).toBe('transmitted');
+    expect(closed.closedAt).not.toBeNull();
+
+    // A decision on a closed case is refused with 409.
+    const late = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${kase.id}/decisions`,
+      headers: bearer('case_handler'),
+      payload: { decision: 'withdraw', reason: 'too late' },
+    });
+    expect(late.statusCode).toBe(409);
+
+    const events = (await system.app.inject({ method: 'GET', url: `/v1/cases/${kase.id}/events`, headers: bearer('legal') })).json();
+    expect(events.items.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([
+      ['case.opened', 'hana.handler'],
+      ['cip.transmitted', 'henrik.handler'],
+    ]);
+    expect(events.items[0].data.explanation.length).toBeGreaterThan(2);
+  });
+
+  it('refuses bad input naming the field and starts nothing', async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const res = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('case_handler'),
+      payload: { requestReference: reference, cipOwner: { type: 'provider' }, receivedAt: 'last tuesday' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body.receivedAt', message: 'must match format "date-time"' }]);
+    const future = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('case_handler'),
+      payload: { requestReference: reference, cipOwner: { type: 'provider' }, receivedAt: '2999-01-01T00:00:00Z' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('body.receivedAt');
+    const list = (await system.app.inject({ method: 'GET', url: `/v1/cases?subjectType=provider-cip&limit=200`, headers: bearer('legal') })).json();
+    expect(list.items.some((c: { workflowId: string }) => c.workflowId === `cip-transmission:${reference}`)).toBe(false);
+  });
+
+  it('keeps an accepted request when the worker crashes: a new worker picks the case up', async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    // No worker is polling while the request is accepted.
+    await system.worker.shutdown();
+    const res = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('admin'),
+      payload: { requestReference: reference, cipOwner: { type: 'foreign-reseller', resellerId: 'rs-1' }, receivedAt: new Date().toISOString() },
+    });
+    // Accepted (the workflow exists in Temporal) even though no worker has run it yet.
+    expect(res.statusCode).toBe(202);
+    const { caseId } = res.json();
+    const { startWorker } = await import('../../worker.js');
+    const { inject } = await import('vitest');
+    system.worker = await startWorker({
+      databaseUrl: inject('databaseUrl'),
+      temporalAddress: inject('temporalAddress'),
+      namespace: 'default',
+      taskQueue: system.taskQueue,
+    });
+    const kase = await eventually(async () => {
+      const r = await system.app.inject({ method: 'GET', url: `/v1/cases/${caseId}`, headers: bearer('legal') });
+      return r.statusCode === 200 ? r.json() : undefined;
+    });
+    expect(kase).toMatchObject({ id: caseId, status: 'awaiting-transmission', subject: { type: 'foreign-reseller', id: 'rs-1' } });
+  });
+});

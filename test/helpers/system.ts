@@ -1,0 +1,59 @@
+// A whole cipdesk against the real servers of test/global-setup.ts: a worker on a task queue
+// of the test file's own and the API built with buildApp(), both as production wires them.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { inject } from 'vitest';
+import { buildApp, type App } from '../../api/app.js';
+import { createDb, type DbHandle } from '../../db/client.js';
+import { startWorker, type WorkerHandle } from '../../worker.js';
+import { TEST_TOKENS } from './tokens.js';
+
+export interface TestSystem {
+  app: App;
+  db: DbHandle;
+  client: Client;
+  worker: WorkerHandle;
+  taskQueue: string;
+  close(): Promise<void>;
+}
+
+export async function startTestSystem(options: { providerTimeZone?: string } = {}): Promise<TestSystem> {
+  const databaseUrl = inject('databaseUrl');
+  const temporalAddress = inject('temporalAddress');
+  const taskQueue = `test-${randomUUID()}`;
+  const db = createDb(databaseUrl, { max: 5 });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection, namespace: 'default' });
+  const worker = await startWorker({ databaseUrl, temporalAddress, namespace: 'default', taskQueue });
+  const app = await buildApp({
+    db,
+    temporal: { client, taskQueue },
+    tokens: TEST_TOKENS,
+    providerTimeZone: options.providerTimeZone ?? 'America/New_York',
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    client,
+    worker,
+    taskQueue,
+    async close() {
+      await app.close();
+      await worker.shutdown();
+      await connection.close();
+      await db.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined); for effects a workflow applies asynchronously. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,67 @@
+// Workflow tests run on Temporal's time-skipping test server (the real binary, provisioned by
+// scripts/setup.mjs) with activities mocked, as Temporal recommends.
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Runtime, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../activities/cases.js';
+import { temporalPaths } from '../../scripts/temporal-paths.js';
+import { WORKFLOWS_PATH } from '../../worker.js';
+
+let runtimeQuieted = false;
+function quietRuntime() {
+  if (runtimeQuieted) return;
+  runtimeQuieted = true;
+  // Keep the test output readable: workflow task failures still fail the tests.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalPaths().testServer } },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow bundle is built once per test file and shared by its workers. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export async function createTestWorker(env: TestWorkflowEnvironment, activities: object, taskQueue = `wf-${randomUUID()}`) {
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  return { worker, taskQueue };
+}
+
+/**
+ * Mock case activities that keep what the workflow projected, in order, so that a test can
+ * assert the case's status and history as PostgreSQL would hold them.
+ */
+export function caseProjectionRecorder() {
+  const opened: OpenCaseInput[] = [];
+  const transitions: CaseTransitionInput[] = [];
+  const events: CaseEventInput[] = [];
+  return {
+    opened,
+    transitions,
+    events,
+    eventTypes: () => events.map((e) => e.type),
+    lastStatus: () => transitions.at(-1)?.status ?? opened.at(-1)?.status,
+    activities: {
+      async openCase(input: OpenCaseInput) {
+        opened.push(input);
+        events.push(input.event);
+      },
+      async recordCaseTransition(input: CaseTransitionInput) {
+        transitions.push(input);
+        events.push(input.event);
+      },
+    },
+  };
+}

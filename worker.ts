@@ -1,0 +1,70 @@
+// The Temporal worker: wiring only. Runs every workflow in workflows/ and the activities built
+// by createActivities(deps) on one task queue.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from './activities/index.js';
+import { loadConfigOrExit } from './config.js';
+import { createDb, type DbHandle } from './db/client.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export interface WorkerHandle {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after shutdown()). */
+  running: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export async function startWorker(options: {
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  workerOptions?: Partial<WorkerOptions>;
+}): Promise<WorkerHandle> {
+  const db: DbHandle = createDb(options.databaseUrl);
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ db: db.db }),
+    ...options.workerOptions,
+  });
+  const running = worker.run().finally(async () => {
+    await connection.close();
+    await db.close();
+  });
+  return {
+    worker,
+    running,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  if (!config.databaseUrl) {
+    process.stderr.write('cipdesk worker: DATABASE_URL is required when the worker runs on its own (npm start sets it).\n');
+    process.exit(2);
+  }
+  const handle = await startWorker({
+    databaseUrl: config.databaseUrl,
+    temporalAddress: config.temporal.address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+  });
+  // The SDK shuts the worker down on SIGINT/SIGTERM; running resolves once it has drained.
+  await handle.running;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    process.stderr.write(`cipdesk worker failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
