@@ -1,0 +1,46 @@
+/**
+ * Whether a customer must be tracked under the CIP: if the customer and all of its beneficial
+ * owners are U.S. persons, nothing more is tracked; otherwise (any foreign, or any not yet
+ * known) the customer is tracked, and treated as foreign until settled.
+ */
+import { RuleInputError } from '../errors.js';
+import { classifyUsPerson, type PersonFacts, type UsPersonClassification } from './us-person.js';
+
+export interface TrackingInput {
+  readonly customer: PersonFacts;
+  readonly beneficialOwners: readonly (PersonFacts & { readonly id: string })[];
+}
+
+export interface TrackingDecision {
+  readonly mustTrack: boolean;
+  readonly customer: UsPersonClassification;
+  readonly beneficialOwners: readonly (UsPersonClassification & { readonly id: string })[];
+  readonly reasons: readonly string[];
+}
+
+export function mustTrackCustomer(input: TrackingInput): TrackingDecision {
+  if (input === null || typeof input !== 'object') throw new RuleInputError('input', 'must be an object');
+  if (!Array.isArray(input.beneficialOwners)) throw new RuleInputError('beneficialOwners', 'must be a list (empty if none)');
+  const customer = classifyUsPerson(input.customer, 'customer');
+  const owners = input.beneficialOwners.map((owner, i) => ({
+    id: owner.id,
+    ...classifyUsPerson(owner, `beneficialOwners[${i}]`),
+  }));
+  const notUs = owners.filter((o) => o.treatAsForeign);
+  const reasons: string[] = [];
+  reasons.push(`Customer: ${customer.status}. ${customer.reasons.join(' ')}`);
+  for (const o of owners) reasons.push(`Beneficial owner ${o.id}: ${o.status}. ${o.reasons.join(' ')}`);
+  const mustTrack = customer.treatAsForeign || notUs.length > 0;
+  if (mustTrack) {
+    const who = [
+      ...(customer.treatAsForeign ? [`the customer (${customer.status})`] : []),
+      ...notUs.map((o) => `beneficial owner ${o.id} (${o.status})`),
+    ];
+    reasons.push(
+      `Tracked: ${who.join(', ')} ${who.length === 1 ? 'is' : 'are'} not established as U.S. persons, so the CIP's identification and verification apply.`,
+    );
+  } else {
+    reasons.push('Not tracked: the customer and all of its beneficial owners are U.S. persons, so nothing more is tracked.');
+  }
+  return { mustTrack, customer, beneficialOwners: owners, reasons };
+}

@@ -1,0 +1,395 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, localDateOf, parseDate } from './calendar.js';
+import { withCipPolicy } from './cip-policy.js';
+import { computeDeadline, reminderInstants, type DeadlineInput } from './deadlines.js';
+import { RuleInputError } from './errors.js';
+import { OBLIGATION_IDS, obligationPeriod, type ObligationId } from './rule-set.js';
+import { NPRM_2024 } from './rule-sets/nprm-2024.js';
+
+const NY = 'America/New_York';
+const at = (iso: string) => new Date(iso);
+
+type Row = {
+  name: string;
+  obligation: ObligationId;
+  startedAt: string;
+  knowledgeAt?: string;
+  lastAccessAt?: string;
+  extensions?: DeadlineInput['extensions'];
+  timeZone?: string;
+  clockStartedAt?: string;
+  clockStartDate: string;
+  dueDate: string;
+  dueAt: string;
+  flags?: string[];
+};
+
+// Expected values worked out by hand: trigger day not counted, end of the last day in the zone.
+const rows: Row[] = [
+  {
+    name: 'CIP transmission: 10 days across the spring DST change (EST start, EDT end)',
+    obligation: 'cip-transmission', startedAt: '2024-03-01T15:00:00.000Z',
+    clockStartDate: '2024-03-01', dueDate: '2024-03-11', dueAt: '2024-03-12T03:59:59.999Z',
+  },
+  {
+    name: 'CIP transmission: an evening request in New York is a leap-day request there (UTC date differs)',
+    obligation: 'cip-transmission', startedAt: '2024-03-01T03:00:00.000Z',
+    clockStartDate: '2024-02-29', dueDate: '2024-03-10', dueAt: '2024-03-11T03:59:59.999Z',
+  },
+  {
+    name: 'CIP transmission: in Tokyo the same kind of instant falls on the next day',
+    obligation: 'cip-transmission', startedAt: '2024-03-01T15:30:00.000Z', timeZone: 'Asia/Tokyo',
+    clockStartDate: '2024-03-02', dueDate: '2024-03-12', dueAt: '2024-03-12T14:59:59.999Z',
+  },
+  {
+    name: 'reseller termination: 30 days from Jan 31 in a leap year is Mar 1',
+    obligation: 'reseller-termination', startedAt: '2024-01-31T17:00:00.000Z',
+    clockStartDate: '2024-01-31', dueDate: '2024-03-01', dueAt: '2024-03-02T04:59:59.999Z',
+  },
+  {
+    name: 'reseller termination: 30 days from Jan 31 in a common year is Mar 2',
+    obligation: 'reseller-termination', startedAt: '2023-01-31T17:00:00.000Z',
+    clockStartDate: '2023-01-31', dueDate: '2023-03-02', dueAt: '2023-03-03T04:59:59.999Z',
+  },
+  {
+    name: 'provider AI report: 15 days across the fall DST change (EDT start, EST end)',
+    obligation: 'ai-report-provider', startedAt: '2024-10-20T12:00:00.000Z',
+    clockStartDate: '2024-10-20', dueDate: '2024-11-04', dueAt: '2024-11-05T04:59:59.999Z',
+  },
+  {
+    name: 'provider AI report: later knowledge moves the clock (to its New York date)',
+    obligation: 'ai-report-provider', startedAt: '2024-10-20T12:00:00.000Z', knowledgeAt: '2024-10-25T02:00:00.000Z',
+    clockStartedAt: '2024-10-25T02:00:00.000Z', clockStartDate: '2024-10-24', dueDate: '2024-11-08', dueAt: '2024-11-09T04:59:59.999Z',
+    flags: ['clock-started-at-knowledge'],
+  },
+  {
+    name: 'provider AI report: knowledge at the transaction instant changes nothing',
+    obligation: 'ai-report-provider', startedAt: '2024-10-20T12:00:00.000Z', knowledgeAt: '2024-10-20T12:00:00.000Z',
+    clockStartDate: '2024-10-20', dueDate: '2024-11-04', dueAt: '2024-11-05T04:59:59.999Z',
+  },
+  {
+    name: 'reseller to provider: 15 days from the transaction',
+    obligation: 'ai-report-reseller-to-provider', startedAt: '2024-06-01T12:00:00.000Z',
+    clockStartDate: '2024-06-01', dueDate: '2024-06-16', dueAt: '2024-06-17T03:59:59.999Z',
+  },
+  {
+    name: 'reseller to provider: late knowledge ends after the provider 30 days (flagged)',
+    obligation: 'ai-report-reseller-to-provider', startedAt: '2024-06-01T12:00:00.000Z', knowledgeAt: '2024-06-25T12:00:00.000Z',
+    clockStartedAt: '2024-06-25T12:00:00.000Z', clockStartDate: '2024-06-25', dueDate: '2024-07-10', dueAt: '2024-07-11T03:59:59.999Z',
+    flags: ['clock-started-at-knowledge', 'reseller-deadline-after-provider-deadline'],
+  },
+  {
+    name: 'provider files reseller report: knowledge does NOT move the clock; late reseller flagged',
+    obligation: 'ai-report-provider-files-reseller', startedAt: '2024-06-01T12:00:00.000Z', knowledgeAt: '2024-06-25T12:00:00.000Z',
+    clockStartedAt: '2024-06-01T12:00:00.000Z', clockStartDate: '2024-06-01', dueDate: '2024-07-01', dueAt: '2024-07-02T03:59:59.999Z',
+    flags: ['reseller-deadline-after-provider-deadline'],
+  },
+  {
+    name: 'provider files reseller report: timely reseller, no flag',
+    obligation: 'ai-report-provider-files-reseller', startedAt: '2024-06-01T12:00:00.000Z', knowledgeAt: '2024-06-05T12:00:00.000Z',
+    clockStartedAt: '2024-06-01T12:00:00.000Z', clockStartDate: '2024-06-01', dueDate: '2024-07-01', dueAt: '2024-07-02T03:59:59.999Z',
+  },
+  {
+    name: 'special measure implementation: 180 days after issuance',
+    obligation: 'special-measure-implementation', startedAt: '2024-01-29T15:00:00.000Z',
+    clockStartDate: '2024-01-29', dueDate: '2024-07-27', dueAt: '2024-07-28T03:59:59.999Z',
+  },
+  {
+    name: 'special measure expiry: 365 days after issuance (leap year in between)',
+    obligation: 'special-measure-expiry', startedAt: '2024-01-29T15:00:00.000Z',
+    clockStartDate: '2024-01-29', dueDate: '2025-01-28', dueAt: '2025-01-29T04:59:59.999Z',
+  },
+  {
+    name: 'special measure expiry: 365 days from the latest extension (extensions given out of order)',
+    obligation: 'special-measure-expiry', startedAt: '2024-01-29T15:00:00.000Z',
+    extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z') }, { publishedAt: at('2024-06-01T15:00:00.000Z') }],
+    clockStartedAt: '2024-12-01T15:00:00.000Z', clockStartDate: '2024-12-01', dueDate: '2025-12-01', dueAt: '2025-12-02T04:59:59.999Z',
+    flags: ['clock-started-at-extension'],
+  },
+  {
+    name: 'special measure expiry: an extension stating its own duration',
+    obligation: 'special-measure-expiry', startedAt: '2024-01-29T15:00:00.000Z',
+    extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), duration: { days: 180 } }],
+    clockStartedAt: '2024-12-01T15:00:00.000Z', clockStartDate: '2024-12-01', dueDate: '2025-05-30', dueAt: '2025-05-31T03:59:59.999Z',
+    flags: ['clock-started-at-extension'],
+  },
+  {
+    name: 'special measure expiry: extension after the measure expired is flagged for legal review',
+    obligation: 'special-measure-expiry', startedAt: '2024-01-29T15:00:00.000Z',
+    extensions: [{ publishedAt: at('2025-02-10T15:00:00.000Z') }],
+    clockStartedAt: '2025-02-10T15:00:00.000Z', clockStartDate: '2025-02-10', dueDate: '2026-02-10', dueAt: '2026-02-11T04:59:59.999Z',
+    flags: ['extension-published-after-expiry', 'clock-started-at-extension'],
+  },
+  {
+    name: 'record retention: 2 years from Feb 29 ends Feb 28',
+    obligation: 'record-retention', startedAt: '2028-02-29T12:00:00.000Z', timeZone: 'UTC',
+    clockStartDate: '2028-02-29', dueDate: '2030-02-28', dueAt: '2030-02-28T23:59:59.999Z',
+    flags: ['period-ended-on-last-day-of-shorter-month'],
+  },
+  {
+    name: 'record retention: last access after closure starts the clock',
+    obligation: 'record-retention', startedAt: '2026-03-10T15:00:00.000Z', lastAccessAt: '2026-04-02T15:00:00.000Z',
+    clockStartedAt: '2026-04-02T15:00:00.000Z', clockStartDate: '2026-04-02', dueDate: '2028-04-02', dueAt: '2028-04-03T03:59:59.999Z',
+    flags: ['clock-started-at-last-access'],
+  },
+  {
+    name: 'record retention: last access before closure, closure starts the clock',
+    obligation: 'record-retention', startedAt: '2026-04-02T15:00:00.000Z', lastAccessAt: '2026-03-10T15:00:00.000Z',
+    clockStartedAt: '2026-04-02T15:00:00.000Z', clockStartDate: '2026-04-02', dueDate: '2028-04-02', dueAt: '2028-04-03T03:59:59.999Z',
+  },
+  {
+    name: 'CIP certification: 1 year from Feb 29 ends Feb 28',
+    obligation: 'cip-certification', startedAt: '2024-02-29T17:00:00.000Z',
+    clockStartDate: '2024-02-29', dueDate: '2025-02-28', dueAt: '2025-03-01T04:59:59.999Z',
+    flags: ['period-ended-on-last-day-of-shorter-month'],
+  },
+  {
+    name: 'CIP certification: an ordinary anniversary',
+    obligation: 'cip-certification', startedAt: '2024-07-15T17:00:00.000Z',
+    clockStartDate: '2024-07-15', dueDate: '2025-07-15', dueAt: '2025-07-16T03:59:59.999Z',
+  },
+  {
+    name: 'interim account review: 30 days (CIP policy default) across a year end',
+    obligation: 'interim-account-review', startedAt: '2024-12-15T17:00:00.000Z',
+    clockStartDate: '2024-12-15', dueDate: '2025-01-14', dueAt: '2025-01-15T04:59:59.999Z',
+  },
+  {
+    name: 'irregular update: 30 days (CIP policy default)',
+    obligation: 'irregular-update', startedAt: '2024-12-15T17:00:00.000Z',
+    clockStartDate: '2024-12-15', dueDate: '2025-01-14', dueAt: '2025-01-15T04:59:59.999Z',
+  },
+  {
+    name: 'deficiency remediation: 90 days (CIP policy default) ending after the spring DST change',
+    obligation: 'deficiency-remediation', startedAt: '2024-12-15T17:00:00.000Z',
+    clockStartDate: '2024-12-15', dueDate: '2025-03-15', dueAt: '2025-03-16T03:59:59.999Z',
+  },
+  {
+    name: 'ends on the fall-back day itself (a 25-hour day)',
+    obligation: 'cip-transmission', startedAt: '2024-10-24T16:00:00.000Z',
+    clockStartDate: '2024-10-24', dueDate: '2024-11-03', dueAt: '2024-11-04T04:59:59.999Z',
+  },
+  {
+    name: 'ends on the spring-forward day itself (a 23-hour day)',
+    obligation: 'cip-transmission', startedAt: '2024-02-29T16:00:00.000Z',
+    clockStartDate: '2024-02-29', dueDate: '2024-03-10', dueAt: '2024-03-11T03:59:59.999Z',
+  },
+  {
+    name: 'Lord Howe Island: half-hour DST offset',
+    obligation: 'cip-transmission', startedAt: '2024-03-28T00:00:00.000Z', timeZone: 'Australia/Lord_Howe',
+    clockStartDate: '2024-03-28', dueDate: '2024-04-07', dueAt: '2024-04-07T13:29:59.999Z',
+  },
+];
+
+describe('computeDeadline, one row per case', () => {
+  it('covers every obligation', () => {
+    expect(new Set(rows.map((r) => r.obligation))).toEqual(new Set(OBLIGATION_IDS));
+  });
+
+  it.each(rows)('$name', (row) => {
+    const d = computeDeadline({
+      obligation: row.obligation,
+      ruleSet: NPRM_2024,
+      startedAt: at(row.startedAt),
+      timeZone: row.timeZone ?? NY,
+      ...(row.knowledgeAt ? { knowledgeAt: at(row.knowledgeAt) } : {}),
+      ...(row.lastAccessAt ? { lastAccessAt: at(row.lastAccessAt) } : {}),
+      ...(row.extensions ? { extensions: row.extensions } : {}),
+    });
+    expect({
+      clockStartedAt: d.clockStartedAt.toISOString(),
+      clockStartDate: d.clockStartDate,
+      dueDate: d.dueDate,
+      dueAt: d.dueAt.toISOString(),
+      flags: d.flags,
+    }).toEqual({
+      clockStartedAt: row.clockStartedAt ?? row.startedAt,
+      clockStartDate: row.clockStartDate,
+      dueDate: row.dueDate,
+      dueAt: row.dueAt,
+      flags: row.flags ?? [],
+    });
+    expect(d.obligation).toBe(row.obligation);
+    expect(d.ruleSetId).toBe('NPRM-2024');
+    expect(d.explanation.join('\n')).toContain(`Due at the end of ${row.dueDate}`);
+    expect(d.explanation.join('\n')).toContain(NPRM_2024.obligations[row.obligation].citation);
+  });
+});
+
+describe('explanations', () => {
+  const explain = (input: Partial<DeadlineInput> & Pick<DeadlineInput, 'obligation' | 'startedAt'>) =>
+    computeDeadline({ ruleSet: NPRM_2024, timeZone: NY, ...input }).explanation.join('\n');
+
+  it('say which day is day 1 and that the trigger day is not counted', () => {
+    const text = explain({ obligation: 'cip-transmission', startedAt: at('2024-03-01T15:00:00.000Z') });
+    expect(text).toContain('the trigger day 2024-03-01 (its date in America/New_York) is not counted; day 1 is 2024-03-02 and day 10 is 2024-03-11');
+    expect(text).toContain('2024-03-12T03:59:59.999Z');
+  });
+
+  it('say a weekend last day is not moved', () => {
+    const text = explain({ obligation: 'cip-transmission', startedAt: at('2024-03-06T15:00:00.000Z') });
+    expect(text).toContain('The last day, 2024-03-16, is a Saturday and is not moved');
+  });
+
+  it('say knowledge moved the clock', () => {
+    const text = explain({ obligation: 'ai-report-provider', startedAt: at('2024-10-20T12:00:00.000Z'), knowledgeAt: at('2024-10-25T02:00:00.000Z') });
+    expect(text).toContain('so the clock starts at knowledge');
+  });
+
+  it('state the late-reseller policy in both deadlines of the pair, even when not triggered', () => {
+    for (const obligation of ['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller'] as const) {
+      const text = explain({ obligation, startedAt: at('2024-06-01T12:00:00.000Z') });
+      expect(text).toContain("NPRM-2024 does not extend the provider's deadline");
+      expect(text).not.toContain('Unclear case');
+    }
+  });
+
+  it('flag the late-reseller case in both deadlines of the pair', () => {
+    const knowledgeAt = at('2024-06-25T12:00:00.000Z');
+    const reseller = explain({ obligation: 'ai-report-reseller-to-provider', startedAt: at('2024-06-01T12:00:00.000Z'), knowledgeAt });
+    const provider = explain({ obligation: 'ai-report-provider-files-reseller', startedAt: at('2024-06-01T12:00:00.000Z'), knowledgeAt });
+    expect(reseller).toContain("Unclear case, settled by rule set NPRM-2024: this reseller deadline (2024-07-11T03:59:59.999Z) ends after the provider's deadline to file the reseller's report with Commerce (2024-07-02T03:59:59.999Z).");
+    expect(provider).toContain('Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (2024-07-11T03:59:59.999Z) ends after this deadline (2024-07-02T03:59:59.999Z).');
+    expect(provider).toContain('does not move this clock');
+  });
+
+  it('explain the Feb 29 -> Feb 28 rule', () => {
+    const text = computeDeadline({ obligation: 'record-retention', ruleSet: NPRM_2024, startedAt: at('2028-02-29T12:00:00.000Z'), timeZone: 'UTC' }).explanation.join('\n');
+    expect(text).toContain('02-29 has no counterpart in the final month, so the period ends on the last day of that month, 2030-02-28');
+  });
+
+  it('give the interim account default action and call CIP policy periods what they are', () => {
+    const text = explain({ obligation: 'interim-account-review', startedAt: at('2024-12-15T17:00:00.000Z') });
+    expect(text).toContain('CIP policy period: 30 calendar days');
+    expect(text).toContain('the CIP policy\'s default action applies: "close"');
+  });
+});
+
+describe('CIP policy overrides flow into deadlines', () => {
+  it('uses the provider period for interim-account-review, and says so', () => {
+    const ruleSet = withCipPolicy(NPRM_2024, { interimAccountReviewPeriod: { days: 45 }, interimAccountDefaultAction: 'keep-under-additional-monitoring' });
+    const d = computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: at('2024-12-15T17:00:00.000Z'), timeZone: NY });
+    expect(d.dueDate).toBe('2025-01-29');
+    expect(d.dueAt.toISOString()).toBe('2025-01-30T04:59:59.999Z');
+    expect(d.explanation.join('\n')).toContain('Provider policy');
+    expect(d.explanation.join('\n')).toContain('"keep-under-additional-monitoring"');
+  });
+});
+
+describe('bad input throws RuleInputError naming the field', () => {
+  const base: DeadlineInput = { obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY };
+  const cases: [string, Partial<Record<keyof DeadlineInput, unknown>>, string][] = [
+    ['unknown obligation', { obligation: 'file-taxes' }, 'obligation'],
+    ['invalid zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['empty zone', { timeZone: '' }, 'timeZone'],
+    ['invalid date', { startedAt: new Date('not a date') }, 'startedAt'],
+    ['not a date', { startedAt: '2024-03-01' }, 'startedAt'],
+    ['knowledge before the event', { obligation: 'ai-report-provider', knowledgeAt: at('2024-02-01T00:00:00.000Z') }, 'knowledgeAt'],
+    ['invalid knowledge date', { obligation: 'ai-report-provider', knowledgeAt: new Date(Number.NaN) }, 'knowledgeAt'],
+    ['knowledge for an obligation that ignores it', { knowledgeAt: at('2024-03-02T00:00:00.000Z') }, 'knowledgeAt'],
+    ['last access for an obligation that ignores it', { lastAccessAt: at('2024-03-02T00:00:00.000Z') }, 'lastAccessAt'],
+    ['extensions for an obligation that ignores them', { extensions: [] }, 'extensions'],
+    ['extension before issuance', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('2024-01-01T00:00:00.000Z') }] }, 'extensions[0].publishedAt'],
+    ['extension with a bad duration', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('2024-04-01T00:00:00.000Z'), duration: { days: 0 } }] }, 'extensions[0].duration'],
+    ['missing rule set', { ruleSet: undefined }, 'ruleSet'],
+  ];
+  it.each(cases)('%s', (_name, patch, field) => {
+    const run = () => computeDeadline({ ...base, ...patch } as DeadlineInput);
+    expect(run).toThrow(RuleInputError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as RuleInputError).field).toBe(field);
+      expect((error as RuleInputError).code).toBe('rules.invalid_input');
+    }
+  });
+});
+
+describe('reminderInstants', () => {
+  it('gives local midnights 7, 3 and 1 days before the due date, ascending, across DST', () => {
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(reminderInstants(d, NPRM_2024).map((r) => [r.offsetDays, r.date, r.at.toISOString()])).toEqual([
+      [7, '2024-03-04', '2024-03-04T05:00:00.000Z'],
+      [3, '2024-03-08', '2024-03-08T05:00:00.000Z'],
+      [1, '2024-03-10', '2024-03-10T05:00:00.000Z'],
+    ]);
+  });
+
+  it('leaves out reminders before the clock start or the given instant, and takes provider offsets', () => {
+    const ruleSet = withCipPolicy(NPRM_2024, { reminderOffsetsDays: [1, 14, 2] });
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(reminderInstants(d, ruleSet).map((r) => r.offsetDays)).toEqual([2, 1]);
+    expect(reminderInstants(d, ruleSet, { after: at('2024-03-09T12:00:00.000Z') }).map((r) => r.date)).toEqual(['2024-03-10']);
+  });
+
+  it('refuses a rule set other than the deadline\'s', () => {
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(() => reminderInstants(d, { ...NPRM_2024, id: 'OTHER' })).toThrow(expect.objectContaining({ field: 'ruleSet' }));
+  });
+});
+
+describe('properties', () => {
+  const zones = fc.constantFrom('America/New_York', 'Europe/London', 'Asia/Tokyo', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'UTC', 'Pacific/Kiritimati');
+  const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) });
+  const obligation = fc.constantFrom(...OBLIGATION_IDS);
+
+  it('a later start never gives an earlier due date', () => {
+    fc.assert(
+      fc.property(obligation, zones, instant, fc.integer({ min: 0, max: 400 * 86_400_000 }), (o, tz, t, delta) => {
+        const a = computeDeadline({ obligation: o, ruleSet: NPRM_2024, startedAt: new Date(t), timeZone: tz });
+        const b = computeDeadline({ obligation: o, ruleSet: NPRM_2024, startedAt: new Date(t + delta), timeZone: tz });
+        expect(b.dueAt.getTime()).toBeGreaterThanOrEqual(a.dueAt.getTime());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('later knowledge never gives an earlier due date', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ai-report-provider', 'ai-report-reseller-to-provider' as const), zones, instant, fc.nat(60 * 86_400_000), fc.nat(60 * 86_400_000), (o, tz, t, k1, k2) => {
+        const [early, late] = k1 <= k2 ? [k1, k2] : [k2, k1];
+        const a = computeDeadline({ obligation: o, ruleSet: NPRM_2024, startedAt: new Date(t), knowledgeAt: new Date(t + early), timeZone: tz });
+        const b = computeDeadline({ obligation: o, ruleSet: NPRM_2024, startedAt: new Date(t), knowledgeAt: new Date(t + late), timeZone: tz });
+        expect(b.dueAt.getTime()).toBeGreaterThanOrEqual(a.dueAt.getTime());
+      }),
+    );
+  });
+
+  it('the due date is always the full period after the trigger day, and dueAt is the end of that local day', () => {
+    fc.assert(
+      fc.property(obligation, zones, instant, (o, tz, t) => {
+        const d = computeDeadline({ obligation: o, ruleSet: NPRM_2024, startedAt: new Date(t), timeZone: tz });
+        const period = obligationPeriod(NPRM_2024, o).value;
+        const start = parseDate(d.clockStartDate);
+        const due = parseDate(d.dueDate);
+        expect(localDateOf(new Date(t), tz)).toEqual(start);
+        if (period.days !== undefined) {
+          expect(daysBetween(start, due)).toBe(period.days);
+          // At least N days of time remain; a spring-forward day inside the period is 1 hour short.
+          expect(d.dueAt.getTime() - t).toBeGreaterThan(period.days * 86_400_000 - 3_600_000);
+        } else {
+          const years = period.years ?? 0;
+          expect(due.year).toBe(start.year + years);
+          expect(due.month).toBe(start.month);
+          expect(due.day === start.day || (start.month === 2 && start.day === 29 && due.day === 28)).toBe(true);
+        }
+        expect(localDateOf(d.dueAt, tz)).toEqual(due);
+        expect(localDateOf(new Date(d.dueAt.getTime() + 1), tz)).toEqual(addDays(due, 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('errors always carry the field', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 10 * 86_400_000 }), (t, before) => {
+        try {
+          computeDeadline({ obligation: 'ai-report-provider', ruleSet: NPRM_2024, startedAt: new Date(t), knowledgeAt: new Date(t - before), timeZone: NY });
+          return false;
+        } catch (error) {
+          return error instanceof RuleInputError && error.field === 'knowledgeAt';
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The regulation as code: pure, deterministic, no I/O; safe to import from Temporal workflows.
+ */
+export { RuleInputError, UnknownRuleSetError, CipPolicyOverrideError, type CipPolicyOverrideRejection } from './errors.js';
+export {
+  OBLIGATION_IDS,
+  REGULATORY_PERIOD_KEYS,
+  CIP_POLICY_KEYS,
+  INTERIM_ACCOUNT_DEFAULT_ACTIONS,
+  isObligationId,
+  describePeriod,
+  obligationPeriod,
+  parsePeriod,
+  type Period,
+  type RuleValue,
+  type ValueSource,
+  type ObligationId,
+  type ObligationDefinition,
+  type ObligationOwner,
+  type ClockStartRule,
+  type PeriodRef,
+  type RegulatoryPeriodKey,
+  type CipPolicy,
+  type CipPolicyKey,
+  type CipPolicyPeriodKey,
+  type CipPolicyValues,
+  type InterimAccountDefaultAction,
+  type RuleSet,
+  type RuleSetSource,
+} from './rule-set.js';
+export { CURRENT_RULE_SET_ID, getRuleSet, listRuleSets, isRuleSetId, NPRM_2024 } from './rule-sets/index.js';
+export { withCipPolicy, type CipPolicyOverrides } from './cip-policy.js';
+export {
+  computeDeadline,
+  reminderInstants,
+  type Deadline,
+  type DeadlineFlag,
+  type DeadlineInput,
+  type Reminder,
+  type SpecialMeasureExtension,
+} from './deadlines.js';
+export {
+  assertTimeZone,
+  localDateOf,
+  startOfLocalDay,
+  endOfLocalDay,
+  addPeriod,
+  formatDate,
+  parseDate,
+  type CalendarDate,
+} from './calendar.js';
+export {
+  classifyUsPerson,
+  type IndividualFacts,
+  type EntityFacts,
+  type PersonFacts,
+  type UsPersonStatus,
+  type UsPersonClassification,
+} from './classification/us-person.js';
+export { mustTrackCustomer, type TrackingInput, type TrackingDecision } from './classification/tracking.js';
+export {
+  findBeneficialOwners,
+  type OwnershipParty,
+  type OwnershipStake,
+  type SubstantialControlDetermination,
+  type BeneficialOwnerInput,
+  type BeneficialOwner,
+  type BeneficialOwnerResult,
+  type OwnershipPath,
+} from './classification/beneficial-owners.js';
+export { classifyTrainingRun, type TrainingRunFacts, type TrainingRunClassification } from './classification/ai-training.js';
+export {
+  specialMeasureStatus,
+  specialMeasureApplies,
+  type SpecialMeasure,
+  type SpecialMeasureState,
+  type SpecialMeasureStatus,
+  type SpecialMeasureApplicability,
+  type ProspectiveCustomer,
+  type MeasureContext,
+} from './classification/special-measures.js';

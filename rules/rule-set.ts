@@ -1,0 +1,219 @@
+/**
+ * The shape of a rule set: one immutable, versioned value that holds every number and every
+ * interpretive choice the desk applies. Workflow code never holds a day count; it asks the
+ * rules with a rule set, and a case keeps the id of the rule set it was opened under.
+ */
+
+/** A legal period. Exactly one unit: calendar days, calendar months or calendar years. */
+export type Period =
+  | { readonly days: number; readonly months?: never; readonly years?: never }
+  | { readonly months: number; readonly days?: never; readonly years?: never }
+  | { readonly years: number; readonly days?: never; readonly months?: never };
+
+/** Where a value comes from, so that a reviewer can tell law from interpretation from policy. */
+export type ValueSource =
+  | 'regulation'
+  | 'executive-order'
+  | 'interpretation'
+  | 'cip-policy-default'
+  | 'cip-policy-override';
+
+/** A value with the sentence a lawyer reads to understand it and where it comes from. */
+export interface RuleValue<T> {
+  readonly value: T;
+  readonly explanation: string;
+  readonly citation: string;
+  readonly source: ValueSource;
+}
+
+/** Every obligation the desk computes a deadline for. One per row of the deadline table, plus two CIP policy periods. */
+export const OBLIGATION_IDS = [
+  'cip-transmission',
+  'reseller-termination',
+  'ai-report-provider',
+  'ai-report-reseller-to-provider',
+  'ai-report-provider-files-reseller',
+  'special-measure-implementation',
+  'special-measure-expiry',
+  'record-retention',
+  'cip-certification',
+  'interim-account-review',
+  'irregular-update',
+  'deficiency-remediation',
+] as const;
+export type ObligationId = (typeof OBLIGATION_IDS)[number];
+
+export function isObligationId(value: unknown): value is ObligationId {
+  return typeof value === 'string' && (OBLIGATION_IDS as readonly string[]).includes(value);
+}
+
+/** Periods fixed by the regulation (or the executive order); a provider cannot change them. */
+export const REGULATORY_PERIOD_KEYS = [
+  'cipTransmission',
+  'resellerTermination',
+  'aiReportProvider',
+  'aiReportResellerToProvider',
+  'aiReportProviderFilesReseller',
+  'specialMeasurePhaseIn',
+  'specialMeasureDuration',
+  'recordRetention',
+  'cipCertification',
+] as const;
+export type RegulatoryPeriodKey = (typeof REGULATORY_PERIOD_KEYS)[number];
+
+/** What an interim, restricted account becomes when no decision was taken by its review deadline. */
+export const INTERIM_ACCOUNT_DEFAULT_ACTIONS = ['close', 'keep-under-additional-monitoring'] as const;
+export type InterimAccountDefaultAction = (typeof INTERIM_ACCOUNT_DEFAULT_ACTIONS)[number];
+
+/** The provider's own CIP policy values: the regulation leaves them to the provider's written CIP. */
+export interface CipPolicyValues {
+  readonly interimAccountReviewPeriod: Period;
+  readonly interimAccountDefaultAction: InterimAccountDefaultAction;
+  readonly periodicReverificationPeriod: Period;
+  readonly deficiencyRemediationPeriod: Period;
+  readonly irregularUpdatePeriod: Period;
+  /** Reminders before a deadline, in calendar days before the due date, largest first. */
+  readonly reminderOffsetsDays: readonly number[];
+}
+export type CipPolicyKey = keyof CipPolicyValues;
+export const CIP_POLICY_KEYS: readonly CipPolicyKey[] = [
+  'interimAccountReviewPeriod',
+  'interimAccountDefaultAction',
+  'periodicReverificationPeriod',
+  'deficiencyRemediationPeriod',
+  'irregularUpdatePeriod',
+  'reminderOffsetsDays',
+];
+export type CipPolicyPeriodKey = {
+  [K in CipPolicyKey]: CipPolicyValues[K] extends Period ? K : never;
+}[CipPolicyKey];
+
+export type CipPolicy = { readonly [K in CipPolicyKey]: RuleValue<CipPolicyValues[K]> };
+
+/**
+ * When the clock of an obligation starts.
+ * - `event`: the triggering event (`startedAt`).
+ * - `later-of-event-and-knowledge`: the event, or the owner's knowledge of it if later.
+ * - `later-of-closure-and-last-access`: account closure or last access, whichever is later.
+ * - `issuance-or-latest-extension`: issuance, or the latest published extension.
+ */
+export type ClockStartRule =
+  | 'event'
+  | 'later-of-event-and-knowledge'
+  | 'later-of-closure-and-last-access'
+  | 'issuance-or-latest-extension';
+
+export type PeriodRef =
+  | { readonly kind: 'regulatory'; readonly key: RegulatoryPeriodKey }
+  | { readonly kind: 'cip-policy'; readonly key: CipPolicyPeriodKey };
+
+export type ObligationOwner = 'us-provider' | 'foreign-reseller' | 'commerce';
+
+export interface ObligationDefinition {
+  readonly id: ObligationId;
+  /** What must happen, in one line ("Transmit the requested CIP to Commerce"). */
+  readonly title: string;
+  readonly owner: ObligationOwner;
+  /** The event that starts the clock, as the rule words it ("the request is received"). */
+  readonly trigger: string;
+  readonly clockStart: ClockStartRule;
+  readonly period: PeriodRef;
+  /** What `dueAt` means for this obligation (a deadline to act, or the earliest date something may happen). */
+  readonly meaning: string;
+  readonly citation: string;
+}
+
+export interface RuleSetSource {
+  /** Full citation of the instrument. */
+  readonly citation: string;
+  readonly federalRegister: string;
+  readonly publishedOn: string;
+  readonly rin: string;
+  readonly cfr: string;
+  readonly implements: readonly string[];
+  /** Caveats a reviewer must know (status of the instrument, pinpoints to verify, ...). */
+  readonly notes: readonly string[];
+}
+
+export interface RuleSet {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'proposed' | 'final';
+  readonly source: RuleSetSource;
+  /** 'YYYY-MM-DD': the date from which the desk applies this rule set to new cases. */
+  readonly effectiveDate: RuleValue<string>;
+  readonly calendar: {
+    /** How days are counted. */
+    readonly dayCounting: RuleValue<'calendar-days-excluding-trigger-day'>;
+    /** Whether a last day falling on a weekend or holiday moves. */
+    readonly weekendAndHolidayRoll: RuleValue<'none'>;
+    /** What a period in months or years does when the target month is shorter (Feb 29 -> Feb 28). */
+    readonly monthEnd: RuleValue<'last-day-of-month'>;
+    /** What `dueAt` is: the last millisecond of the last day in the provider's zone. */
+    readonly endOfDay: RuleValue<'last-millisecond-before-local-midnight'>;
+  };
+  readonly regulatory: {
+    readonly periods: { readonly [K in RegulatoryPeriodKey]: RuleValue<Period> };
+    readonly beneficialOwnershipThresholdPercent: RuleValue<number>;
+    /** Decimal strings (exact): a run is covered when its operations are MORE than the threshold. */
+    readonly aiTrainingOperationThresholds: {
+      readonly general: RuleValue<string>;
+      readonly biologicalSequenceData: RuleValue<string>;
+    };
+  };
+  readonly interpretations: {
+    readonly resellerLateKnowledge: RuleValue<'provider-deadline-not-extended'>;
+    readonly specialMeasureExtension: RuleValue<'runs-from-latest-extension'>;
+    readonly specialMeasureInForce: RuleValue<'day-after-implementation-deadline'>;
+  };
+  readonly cipPolicy: CipPolicy;
+  /** Keys the provider has overridden (empty for the rule set as published). */
+  readonly cipPolicyOverrides: readonly CipPolicyKey[];
+  readonly obligations: { readonly [K in ObligationId]: ObligationDefinition };
+}
+
+/** The unit and count of a period, e.g. "10 calendar days", "2 years". */
+export function describePeriod(period: Period): string {
+  if (period.days !== undefined) return `${period.days} calendar day${period.days === 1 ? '' : 's'}`;
+  if (period.months !== undefined) return `${period.months} calendar month${period.months === 1 ? '' : 's'}`;
+  return `${period.years} year${period.years === 1 ? '' : 's'}`;
+}
+
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** Freezes a value and everything reachable from it (rule sets are immutable values). */
+export function deepFreeze<T>(value: T): DeepReadonly<T> {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value as DeepReadonly<T>;
+}
+
+/** The period an obligation runs for under a rule set (regulatory or CIP policy). */
+export function obligationPeriod(ruleSet: RuleSet, obligation: ObligationId): RuleValue<Period> {
+  const ref = ruleSet.obligations[obligation].period;
+  return ref.kind === 'regulatory' ? ruleSet.regulatory.periods[ref.key] : ruleSet.cipPolicy[ref.key];
+}
+
+/** Validates a period from untrusted input: exactly one of days/months/years, a positive whole number. */
+export function parsePeriod(value: unknown): { ok: true; period: Period } | { ok: false; message: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, message: 'must be a period: { days }, { months } or { years }' };
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const [entry] = entries;
+  if (entries.length !== 1 || entry === undefined || !['days', 'months', 'years'].includes(entry[0])) {
+    return { ok: false, message: 'must have exactly one of days, months or years' };
+  }
+  const [unit, count] = entry;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
+    return { ok: false, message: `${unit} must be a positive whole number` };
+  }
+  const period = (unit === 'days' ? { days: count } : unit === 'months' ? { months: count } : { years: count }) satisfies Period;
+  return { ok: true, period };
+}

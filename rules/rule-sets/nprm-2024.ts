@@ -1,0 +1,366 @@
+/**
+ * Rule set NPRM-2024: the proposed rule of January 29, 2024 (89 FR 5698), with the interim
+ * large-AI-model thresholds of Executive Order 14110 sec. 4.2(b), and the default CIP policy
+ * values of a provider that has not set its own.
+ *
+ * This file (and its siblings) is the ONLY place where day counts and thresholds are written.
+ * Each value carries the sentence a lawyer reads and the provision it comes from.
+ */
+import { deepFreeze, type RuleSet } from '../rule-set.js';
+
+const FR = '89 FR 5698 (Jan. 29, 2024)';
+
+/**
+ * Pinpoint citations, in one place so that legal review can correct them in one edit. Section
+ * numbers follow the proposed regulatory text (proposed 15 CFR 7.300-7.310); verify each
+ * pinpoint against the Federal Register text before quoting it in a filing.
+ */
+const CITE = {
+  definitions: `${FR}, proposed 15 CFR 7.300 (definitions)`,
+  cip: `${FR}, proposed 15 CFR 7.302 (customer identification program)`,
+  cipResellers: `${FR}, proposed 15 CFR 7.302 (foreign resellers' CIPs)`,
+  cipRecords: `${FR}, proposed 15 CFR 7.302 (recordkeeping)`,
+  cipCertification: `${FR}, proposed 15 CFR 7.302 (annual certification and irregular updates)`,
+  assessments: `${FR}, proposed 15 CFR 7.303 (compliance assessments)`,
+  specialMeasures: `${FR}, proposed 15 CFR 7.306 (special measures)`,
+  aiReports: `${FR}, proposed 15 CFR 7.308 (large AI model training reports)`,
+  eo14110: 'Executive Order 14110 (Oct. 30, 2023), sec. 4.2(b) (88 FR 75191), interim technical criteria',
+  frcp: 'Fed. R. Civ. P. 6(a)(1) (computing time), applied by analogy',
+  policy: 'Provider CIP policy: not set by the regulation; a default the provider may override in its written CIP',
+  desk: 'cipdesk interpretation under rule set NPRM-2024: the proposed rule is silent, the rule set settles it',
+} as const;
+
+const days = (n: number) => ({ days: n });
+const years = (n: number) => ({ years: n });
+
+export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
+  id: 'NPRM-2024',
+  title:
+    'Taking Additional Steps To Address the National Emergency With Respect to Significant Malicious Cyber-Enabled Activities (proposed rule)',
+  status: 'proposed',
+  source: {
+    citation: `U.S. Department of Commerce, Bureau of Industry and Security, notice of proposed rulemaking, ${FR}, RIN 0694-AJ35, proposed 15 CFR part 7, sections 7.300-7.310`,
+    federalRegister: '89 FR 5698',
+    publishedOn: '2024-01-29',
+    rin: '0694-AJ35',
+    cfr: 'proposed 15 CFR 7.300-7.310',
+    implements: ['Executive Order 13984 (Jan. 19, 2021)', 'Executive Order 14110 (Oct. 30, 2023)'],
+    notes: [
+      'This is a proposed rule: it has no legal effective date, and a final rule may differ or never come.',
+      'Executive Order 14110 was revoked in January 2025; its interim AI thresholds are kept here because the NPRM relies on them.',
+      'Section pinpoints follow the proposed regulatory text; verify them against the Federal Register before quoting them in a filing.',
+    ],
+  },
+  effectiveDate: {
+    value: '2024-01-29',
+    explanation:
+      'A proposed rule has no effective date. The desk applies NPRM-2024 to cases opened on or after its publication date, as the provider\'s compliance baseline until a final rule is issued.',
+    citation: CITE.desk,
+    source: 'interpretation',
+  },
+  calendar: {
+    dayCounting: {
+      value: 'calendar-days-excluding-trigger-day',
+      explanation:
+        'Calendar days count every day, weekends and holidays included. The day of the triggering event is not counted: day 1 is the next day. The event\'s day is its date in the provider\'s configured time zone.',
+      citation: `${CITE.frcp}; ${FR} (periods stated in calendar days)`,
+      source: 'interpretation',
+    },
+    weekendAndHolidayRoll: {
+      value: 'none',
+      explanation:
+        'NPRM-2024 does not move a deadline that falls on a weekend or holiday to the next business day; the last day is the last day.',
+      citation: CITE.desk,
+      source: 'interpretation',
+    },
+    monthEnd: {
+      value: 'last-day-of-month',
+      explanation:
+        'A period in years (or months) ends on the same day of the month; when that day does not exist in the final month (February 29 in a common year), the period ends on the last day of that month (February 28).',
+      citation: CITE.desk,
+      source: 'interpretation',
+    },
+    endOfDay: {
+      value: 'last-millisecond-before-local-midnight',
+      explanation:
+        'A deadline is the end of its last day in the provider\'s time zone: the last millisecond before the next local midnight, whatever the daylight-saving offset of that day.',
+      citation: CITE.desk,
+      source: 'interpretation',
+    },
+  },
+  regulatory: {
+    periods: {
+      cipTransmission: {
+        value: days(10),
+        explanation: 'A provider must transmit its CIP, or a foreign reseller\'s CIP, within 10 calendar days of a request by Commerce.',
+        citation: CITE.cipResellers,
+        source: 'regulation',
+      },
+      resellerTermination: {
+        value: days(30),
+        explanation:
+          'Where a foreign reseller ignored identified CIP issues or continuing increases the risk, the provider terminates the reseller relationship within 30 calendar days of its determination.',
+        citation: CITE.cipResellers,
+        source: 'regulation',
+      },
+      aiReportProvider: {
+        value: days(15),
+        explanation:
+          'A provider reports a covered large-AI-model training transaction within 15 calendar days of the transaction or of gaining knowledge of it.',
+        citation: CITE.aiReports,
+        source: 'regulation',
+      },
+      aiReportResellerToProvider: {
+        value: days(15),
+        explanation:
+          'A foreign reseller gives its report to the U.S. provider within 15 calendar days of the covered transaction or of its own knowledge of it.',
+        citation: CITE.aiReports,
+        source: 'regulation',
+      },
+      aiReportProviderFilesReseller: {
+        value: days(30),
+        explanation: 'The U.S. provider files the foreign reseller\'s report within 30 calendar days of the covered transaction.',
+        citation: CITE.aiReports,
+        source: 'regulation',
+      },
+      specialMeasurePhaseIn: {
+        value: days(180),
+        explanation: 'Providers need not implement a special measure until 180 calendar days after its issuance.',
+        citation: CITE.specialMeasures,
+        source: 'regulation',
+      },
+      specialMeasureDuration: {
+        value: days(365),
+        explanation:
+          'A special measure is effective for up to 365 calendar days, longer if Commerce publishes an extension in the Federal Register.',
+        citation: CITE.specialMeasures,
+        source: 'regulation',
+      },
+      recordRetention: {
+        value: years(2),
+        explanation:
+          'Identifying information, verification materials and discrepancy resolutions are kept for at least 2 years after the account is closed or last accessed, whichever is later.',
+        citation: CITE.cipRecords,
+        source: 'regulation',
+      },
+      cipCertification: {
+        value: years(1),
+        explanation: 'The provider certifies its CIP, for itself and for each foreign reseller, every year.',
+        citation: CITE.cipCertification,
+        source: 'regulation',
+      },
+    },
+    beneficialOwnershipThresholdPercent: {
+      value: 25,
+      explanation:
+        'A beneficial owner is an individual who exercises substantial control over a customer, or owns or controls at least 25% of its ownership interests, directly or indirectly.',
+      citation: CITE.definitions,
+      source: 'regulation',
+    },
+    aiTrainingOperationThresholds: {
+      general: {
+        value: '1e26',
+        explanation:
+          'The NPRM left the technical threshold for a "large AI model" to later notice; the interim criterion is a training run of more than 10^26 integer or floating-point operations.',
+        citation: `${CITE.eo14110}; ${CITE.aiReports}`,
+        source: 'executive-order',
+      },
+      biologicalSequenceData: {
+        value: '1e23',
+        explanation:
+          'For a training run using primarily biological sequence data, the interim criterion is more than 10^23 integer or floating-point operations.',
+        citation: `${CITE.eo14110}; ${CITE.aiReports}`,
+        source: 'executive-order',
+      },
+    },
+  },
+  interpretations: {
+    resellerLateKnowledge: {
+      value: 'provider-deadline-not-extended',
+      explanation:
+        'The rule gives the reseller 15 days from its own knowledge, but gives the provider 30 days from the covered transaction to file the reseller\'s report. When the reseller learns so late that its 15 days end after the provider\'s 30, NPRM-2024 does not extend the provider\'s deadline: the provider must still file by its own date, using what it has (and should chase the reseller); the reseller\'s own deadline is not shortened either.',
+      citation: `${CITE.desk}; ${CITE.aiReports}`,
+      source: 'interpretation',
+    },
+    specialMeasureExtension: {
+      value: 'runs-from-latest-extension',
+      explanation:
+        'An extension published in the Federal Register restarts the measure\'s duration from the extension\'s publication date: 365 calendar days, unless the extension states another duration.',
+      citation: `${CITE.desk}; ${CITE.specialMeasures}`,
+      source: 'interpretation',
+    },
+    specialMeasureInForce: {
+      value: 'day-after-implementation-deadline',
+      explanation:
+        'A provider must have implemented a special measure by the end of the 180th calendar day after issuance; the measure binds new accounts from the next instant (the start of day 181 in the provider\'s time zone).',
+      citation: `${CITE.desk}; ${CITE.specialMeasures}`,
+      source: 'interpretation',
+    },
+  },
+  cipPolicy: {
+    interimAccountReviewPeriod: {
+      value: days(30),
+      explanation:
+        'The NPRM sets no day count for an interim, restricted account. Provider policy default: a decision (verify, close, or keep under additional monitoring) is due within 30 calendar days of opening the interim account.',
+      citation: `${CITE.policy}; ${CITE.cip}`,
+      source: 'cip-policy-default',
+    },
+    interimAccountDefaultAction: {
+      value: 'close',
+      explanation:
+        'Provider policy default: an interim account still undecided at its review deadline is closed (the conservative choice: an unverified foreign customer keeps no access).',
+      citation: `${CITE.policy}; ${CITE.cip}`,
+      source: 'cip-policy-default',
+    },
+    periodicReverificationPeriod: {
+      value: years(1),
+      explanation:
+        'The NPRM requires periodic re-verification of customer information without a period. Provider policy default: every year.',
+      citation: `${CITE.policy}; ${CITE.cip}`,
+      source: 'cip-policy-default',
+    },
+    deficiencyRemediationPeriod: {
+      value: days(90),
+      explanation:
+        'Deficiencies found by a Commerce compliance assessment must be resolved "within a reasonable time". Provider policy default: 90 calendar days from the assessment\'s findings, then the CIP is resubmitted.',
+      citation: `${CITE.policy}; ${CITE.assessments}`,
+      source: 'cip-policy-default',
+    },
+    irregularUpdatePeriod: {
+      value: days(30),
+      explanation:
+        'An irregular update follows a significant change in business operations, corporate structure or CIP implementation, or a change of the CIP contact person. Provider policy default: within 30 calendar days of the change.',
+      citation: `${CITE.policy}; ${CITE.cipCertification}`,
+      source: 'cip-policy-default',
+    },
+    reminderOffsetsDays: {
+      value: [7, 3, 1],
+      explanation: 'Provider policy default: handlers are reminded 7, 3 and 1 calendar days before a due date.',
+      citation: CITE.policy,
+      source: 'cip-policy-default',
+    },
+  },
+  cipPolicyOverrides: [],
+  obligations: {
+    'cip-transmission': {
+      id: 'cip-transmission',
+      title: "Transmit the requested CIP (the provider's own or a foreign reseller's) to Commerce",
+      owner: 'us-provider',
+      trigger: "Commerce's request is received",
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'cipTransmission' },
+      meaning: 'the CIP must be transmitted by this instant',
+      citation: CITE.cipResellers,
+    },
+    'reseller-termination': {
+      id: 'reseller-termination',
+      title: 'Terminate the relationship with a non-compliant foreign reseller',
+      owner: 'us-provider',
+      trigger: 'the provider determines that termination is required',
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'resellerTermination' },
+      meaning: 'the reseller relationship must be terminated by this instant',
+      citation: CITE.cipResellers,
+    },
+    'ai-report-provider': {
+      id: 'ai-report-provider',
+      title: "File the large-AI-model training report for the provider's own foreign customer",
+      owner: 'us-provider',
+      trigger: 'the covered transaction',
+      clockStart: 'later-of-event-and-knowledge',
+      period: { kind: 'regulatory', key: 'aiReportProvider' },
+      meaning: 'the report must be filed with Commerce by this instant',
+      citation: CITE.aiReports,
+    },
+    'ai-report-reseller-to-provider': {
+      id: 'ai-report-reseller-to-provider',
+      title: 'Foreign reseller gives its large-AI-model training report to the U.S. provider',
+      owner: 'foreign-reseller',
+      trigger: 'the covered transaction',
+      clockStart: 'later-of-event-and-knowledge',
+      period: { kind: 'regulatory', key: 'aiReportResellerToProvider' },
+      meaning: 'the reseller must deliver its report to the provider by this instant',
+      citation: CITE.aiReports,
+    },
+    'ai-report-provider-files-reseller': {
+      id: 'ai-report-provider-files-reseller',
+      title: "File a foreign reseller's large-AI-model training report with Commerce",
+      owner: 'us-provider',
+      trigger: 'the covered transaction',
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'aiReportProviderFilesReseller' },
+      meaning: "the reseller's report must be filed with Commerce by this instant",
+      citation: CITE.aiReports,
+    },
+    'special-measure-implementation': {
+      id: 'special-measure-implementation',
+      title: 'Implement a special measure',
+      owner: 'us-provider',
+      trigger: 'the special measure is issued',
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'specialMeasurePhaseIn' },
+      meaning: 'the measure must be implemented by this instant; before it, implementation is not yet required',
+      citation: CITE.specialMeasures,
+    },
+    'special-measure-expiry': {
+      id: 'special-measure-expiry',
+      title: 'Special measure expires unless extended',
+      owner: 'commerce',
+      trigger: 'the special measure is issued',
+      clockStart: 'issuance-or-latest-extension',
+      period: { kind: 'regulatory', key: 'specialMeasureDuration' },
+      meaning: 'the measure stops being effective after this instant unless Commerce publishes an extension (it may be revoked earlier)',
+      citation: CITE.specialMeasures,
+    },
+    'record-retention': {
+      id: 'record-retention',
+      title: "Keep a customer's CIP records",
+      owner: 'us-provider',
+      trigger: 'the account is closed',
+      clockStart: 'later-of-closure-and-last-access',
+      period: { kind: 'regulatory', key: 'recordRetention' },
+      meaning: 'the records must be kept until this instant and may be disposed of after it',
+      citation: CITE.cipRecords,
+    },
+    'cip-certification': {
+      id: 'cip-certification',
+      title: 'Certify the CIP (for the provider and each foreign reseller)',
+      owner: 'us-provider',
+      trigger: 'the previous certification',
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'cipCertification' },
+      meaning: 'the next certification must be submitted by this instant',
+      citation: CITE.cipCertification,
+    },
+    'interim-account-review': {
+      id: 'interim-account-review',
+      title: 'Decide an interim, restricted account (verify, close, or keep under additional monitoring)',
+      owner: 'us-provider',
+      trigger: 'the interim account is opened',
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'interimAccountReviewPeriod' },
+      meaning: "a decision is due by this instant; otherwise the CIP policy's default action applies",
+      citation: CITE.cip,
+    },
+    'irregular-update': {
+      id: 'irregular-update',
+      title: 'Submit an irregular update after a significant change or a change of CIP contact',
+      owner: 'us-provider',
+      trigger: 'the significant change (or change of CIP contact person)',
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'irregularUpdatePeriod' },
+      meaning: 'the irregular update must be submitted by this instant',
+      citation: CITE.cipCertification,
+    },
+    'deficiency-remediation': {
+      id: 'deficiency-remediation',
+      title: 'Resolve deficiencies found by a compliance assessment and resubmit the CIP',
+      owner: 'us-provider',
+      trigger: "the assessment's findings are received",
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'deficiencyRemediationPeriod' },
+      meaning: 'deficiencies must be resolved and the CIP resubmitted by this instant',
+      citation: CITE.assessments,
+    },
+  },
+}) as RuleSet;
