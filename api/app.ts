@@ -25,7 +25,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.decorate('deps', { now: () => new Date(), ...deps });
   await app.register(errorsPlugin);
   await app.register(swaggerPlugin);
-  await app.register(authPlugin, { tokens: deps.tokens });
+  // Swagger UI's own routes (static files) are public like the OpenAPI document.
+  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs'] });
   await app.register(healthRoutes);
   await app.register(caseRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });

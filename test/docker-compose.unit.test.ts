@@ -37,7 +37,7 @@ function withoutDraft4Ids(node: unknown): unknown {
 describe('docker-compose.yml', () => {
   it('conforms to the Compose specification schema', () => {
     const ajv = new Ajv2019.default({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
-    const validate = ajv.compile(withoutDraft4Ids(composeSpec));
+    const validate = ajv.compile(withoutDraft4Ids(composeSpec) as object);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -45,7 +45,7 @@ describe('docker-compose.yml', () => {
 
   it('would catch a misspelled key (the check is not vacuous)', () => {
     const ajv = new Ajv2019.default({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
-    const validate = ajv.compile(withoutDraft4Ids(composeSpec));
+    const validate = ajv.compile(withoutDraft4Ids(composeSpec) as object);
     const broken = structuredClone(compose) as { services: Record<string, Record<string, unknown>> };
     broken.services.api!.enviroment = { A: 'b' };
     expect(validate(broken)).toBe(false);

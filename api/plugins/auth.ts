@@ -39,13 +39,14 @@ export function authenticate(tokens: readonly ApiToken[]) {
   };
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readonly ApiToken[] }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readonly ApiToken[]; publicPrefixes?: readonly string[] }) => {
   const lookup = authenticate(opts.tokens);
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 handler without asking for a token.
-    if (config?.public || request.routeOptions.url === undefined) return;
+    const url = request.routeOptions.url;
+    if (config?.public || url === undefined || opts.publicPrefixes?.some((p) => url === p || url.startsWith(`${p}/`))) return;
     const principal = lookup(request.headers.authorization);
     if (!principal) throw new AppError('auth.unauthenticated', 401, 'a valid bearer token is required (Authorization: Bearer <token>)');
     if (config?.roles && !config.roles.includes(principal.role)) {

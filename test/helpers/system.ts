@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
 import { startWorker, type WorkerHandle } from '../../worker.js';
+import { quietTemporalLogs } from './quiet-logs.js';
 import { TEST_TOKENS } from './tokens.js';
 
 export interface TestSystem {
@@ -18,6 +19,7 @@ export interface TestSystem {
 }
 
 export async function startTestSystem(options: { providerTimeZone?: string } = {}): Promise<TestSystem> {
+  quietTemporalLogs();
   const databaseUrl = inject('databaseUrl');
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;

@@ -2,21 +2,15 @@
 // scripts/setup.mjs) with activities mocked, as Temporal recommends.
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { quietTemporalLogs } from './quiet-logs.js';
 import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../activities/cases.js';
 import { temporalPaths } from '../../scripts/temporal-paths.js';
 import { WORKFLOWS_PATH } from '../../worker.js';
 
-let runtimeQuieted = false;
-function quietRuntime() {
-  if (runtimeQuieted) return;
-  runtimeQuieted = true;
-  // Keep the test output readable: workflow task failures still fail the tests.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-}
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  quietRuntime();
+  quietTemporalLogs();
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalPaths().testServer } },
   });
