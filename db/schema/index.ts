@@ -1,1 +1,2 @@
 export * from './cases.js';
+export * from './customers.js';

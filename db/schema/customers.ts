@@ -1,0 +1,288 @@
+// Customers, their beneficial owners, accounts and the identity vault (issue 4).
+//
+// Two kinds of data live here, kept in separate tables on purpose:
+// - the shape of the history (customers, parties, accounts, verification attempts, legal holds):
+//   ids, roles, statuses, dates and the U.S.-person facts the classification reads; never
+//   disposed of;
+// - personal data the rule requires for foreign persons (party_identity, ip_accesses, the
+//   verification materials and discrepancy texts): nullable columns that the retention
+//   disposal sets to NULL, stamping `disposed_at`, so that every id the case history names
+//   still resolves to a row.
+// Reads of personal data are themselves recorded (personal_data_reads, append-only by trigger).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  inet,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const CUSTOMER_KINDS = ['individual', 'entity'] as const;
+export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
+export const PARTY_ROLES = ['customer', 'beneficial-owner'] as const;
+export const US_PERSON_STATUSES = ['us', 'foreign', 'unknown'] as const;
+export const ACCOUNT_STATUSES = ['pending', 'open', 'interim-restricted', 'monitored', 'closed', 'refused'] as const;
+export const ACCESS_KINDS = ['access', 'administration'] as const;
+export const VERIFICATION_METHODS = ['documentary', 'non-documentary'] as const;
+export const VERIFICATION_RESULTS = ['verified', 'failed', 'inconclusive'] as const;
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').$type<CustomerKind>().notNull(),
+    /** The provider's own customer id; a repeated application with it is the same customer. */
+    externalReference: text('external_reference').notNull(),
+    /** As last classified (classifyCustomer); 'unknown' until then, treated as foreign. */
+    usPersonStatus: text('us_person_status').$type<(typeof US_PERSON_STATUSES)[number]>().notNull().default('unknown'),
+    /** Until classified, a customer is tracked (treated as foreign). */
+    trackingRequired: boolean('tracking_required').notNull().default(true),
+    classifiedAt: timestamp('classified_at', { withTimezone: true }),
+    classifiedRuleSetId: text('classified_rule_set_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    personalDataDisposedAt: timestamp('personal_data_disposed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('customers_external_reference_key').on(t.externalReference),
+    check('customers_kind_check', sql`${t.kind} in (${inList(CUSTOMER_KINDS)})`),
+    check('customers_us_person_status_check', sql`${t.usPersonStatus} in (${inList(US_PERSON_STATUSES)})`),
+  ],
+);
+
+/** The customer itself and each of its beneficial owners. */
+export const parties = pgTable(
+  'parties',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    role: text('role').$type<(typeof PARTY_ROLES)[number]>().notNull(),
+    kind: text('kind').$type<CustomerKind>().notNull(),
+    /** Direct share of the customer's ownership interests (beneficial owners), exact decimal. */
+    ownershipPercent: numeric('ownership_percent', { precision: 9, scale: 6 }),
+    /** A handler's determination (the NPRM leaves "substantial control" undefined). */
+    substantialControl: boolean('substantial_control').notNull().default(false),
+    substantialControlReason: text('substantial_control_reason'),
+    substantialControlDeterminedBy: text('substantial_control_determined_by'),
+    substantialControlDeterminedAt: timestamp('substantial_control_determined_at', { withTimezone: true }),
+    // The U.S.-person facts: NULL means not known (treated as foreign until known).
+    usCitizen: boolean('us_citizen'),
+    usLawfulPermanentResident: boolean('us_lawful_permanent_resident'),
+    locatedInUnitedStates: boolean('located_in_united_states'),
+    organizedUnderUsLaw: boolean('organized_under_us_law'),
+    foreignBranchOfUsEntity: boolean('foreign_branch_of_us_entity'),
+    /** As last classified. */
+    usPersonStatus: text('us_person_status').$type<(typeof US_PERSON_STATUSES)[number]>().notNull().default('unknown'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedBy: text('added_by').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('parties_customer_idx').on(t.customerId),
+    // A customer is one party of its own, exactly once.
+    uniqueIndex('parties_one_customer_role').on(t.customerId).where(sql`${t.role} = 'customer'`),
+    check('parties_role_check', sql`${t.role} in (${inList(PARTY_ROLES)})`),
+    check('parties_kind_check', sql`${t.kind} in (${inList(CUSTOMER_KINDS)})`),
+    check('parties_ownership_percent_check', sql`${t.ownershipPercent} is null or (${t.ownershipPercent} > 0 and ${t.ownershipPercent} <= 100)`),
+    check('parties_substantial_control_reason_check', sql`not ${t.substantialControl} or ${t.substantialControlReason} is not null`),
+    check('parties_us_person_status_check', sql`${t.usPersonStatus} in (${inList(US_PERSON_STATUSES)})`),
+  ],
+);
+
+export interface PostalAddress {
+  lines: string[];
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface PaymentMethod {
+  type: 'card' | 'bank-account' | 'wallet' | 'other';
+  /** Card, account or wallet identifier. */
+  identifier: string;
+  /** Source of the funds (who pays, from where). */
+  source?: string;
+}
+
+/** The identity vault: one row per party; disposal nulls every field and stamps disposed_at. */
+export const partyIdentities = pgTable('party_identities', {
+  partyId: uuid('party_id')
+    .primaryKey()
+    .references(() => parties.id),
+  name: text('name'),
+  address: jsonb('address').$type<PostalAddress>(),
+  paymentMethods: jsonb('payment_methods').$type<PaymentMethod[]>(),
+  email: text('email'),
+  telephone: text('telephone'),
+  disposedAt: timestamp('disposed_at', { withTimezone: true }),
+});
+
+/** IP addresses used for access to or administration of the service, with each access's time. Personal. */
+export const ipAccesses = pgTable(
+  'ip_accesses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    partyId: uuid('party_id').references(() => parties.id),
+    /** NULL once disposed of. */
+    ip: inet('ip'),
+    accessedAt: timestamp('accessed_at', { withTimezone: true }).notNull(),
+    kind: text('kind').$type<(typeof ACCESS_KINDS)[number]>().notNull(),
+    disposedAt: timestamp('disposed_at', { withTimezone: true }),
+  },
+  (t) => [index('ip_accesses_customer_idx').on(t.customerId), check('ip_accesses_kind_check', sql`${t.kind} in (${inList(ACCESS_KINDS)})`)],
+);
+
+export const verificationAttempts = pgTable(
+  'verification_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    method: text('method').$type<(typeof VERIFICATION_METHODS)[number]>().notNull(),
+    /** What was checked, without personal data (e.g. "passport, vendor X document check"). */
+    methodDetail: text('method_detail').notNull(),
+    result: text('result').$type<(typeof VERIFICATION_RESULTS)[number]>().notNull(),
+    /** Verification materials (document numbers, vendor responses): personal, NULL once disposed of. */
+    materials: jsonb('materials').$type<Record<string, string>>(),
+    performedBy: text('performed_by').notNull(),
+    performedAt: timestamp('performed_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    materialsDisposedAt: timestamp('materials_disposed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('verification_attempts_customer_idx').on(t.customerId, t.performedAt),
+    check('verification_attempts_method_check', sql`${t.method} in (${inList(VERIFICATION_METHODS)})`),
+    check('verification_attempts_result_check', sql`${t.result} in (${inList(VERIFICATION_RESULTS)})`),
+  ],
+);
+
+/** Every discrepancy a verification found, and how it was resolved. Texts are personal. */
+export const verificationDiscrepancies = pgTable(
+  'verification_discrepancies',
+  {
+    id: uuid('id').primaryKey(),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => verificationAttempts.id),
+    description: text('description'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+    disposedAt: timestamp('disposed_at', { withTimezone: true }),
+  },
+  (t) => [index('verification_discrepancies_attempt_idx').on(t.attemptId)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** Chosen when the account is applied for, so that a restart of its workflow reuses it. */
+    identificationCaseId: uuid('identification_case_id').notNull(),
+    status: text('status').$type<(typeof ACCOUNT_STATUSES)[number]>().notNull().default('pending'),
+    restrictions: jsonb('restrictions').$type<string[]>().notNull().default([]),
+    reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    statusChangedBy: text('status_changed_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    lastAccessedAt: timestamp('last_accessed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('accounts_customer_idx').on(t.customerId),
+    uniqueIndex('accounts_identification_case_key').on(t.identificationCaseId),
+    index('accounts_status_idx').on(t.status),
+    check('accounts_status_check', sql`${t.status} in (${inList(ACCOUNT_STATUSES)})`),
+  ],
+);
+
+/** Every recorded access to an account; each moves the record-retention clock. */
+export const accountAccesses = pgTable(
+  'account_accesses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    accessedAt: timestamp('accessed_at', { withTimezone: true }).notNull(),
+    kind: text('kind').$type<(typeof ACCESS_KINDS)[number]>().notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('account_accesses_account_idx').on(t.accountId, t.accessedAt),
+    check('account_accesses_kind_check', sql`${t.kind} in (${inList(ACCESS_KINDS)})`),
+  ],
+);
+
+/** Who read which customer's personal fields, why and when. Append-only (trigger). */
+export const personalDataReads = pgTable(
+  'personal_data_reads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    actor: text('actor').notNull(),
+    purpose: text('purpose').notNull(),
+    fields: text('fields').array().notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('personal_data_reads_customer_idx').on(t.customerId, t.id)],
+);
+
+/** A legal hold suspends disposal of the customer's personal data while it is not released. */
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    accountId: uuid('account_id').references(() => accounts.id),
+    reason: text('reason').notNull(),
+    setBy: text('set_by').notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+    releasedBy: text('released_by'),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+  },
+  (t) => [index('legal_holds_customer_idx').on(t.customerId), index('legal_holds_account_idx').on(t.accountId)],
+);
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type PartyRow = typeof parties.$inferSelect;
+export type NewPartyRow = typeof parties.$inferInsert;
+export type PartyIdentityRow = typeof partyIdentities.$inferSelect;
+export type IpAccessRow = typeof ipAccesses.$inferSelect;
+export type VerificationAttemptRow = typeof verificationAttempts.$inferSelect;
+export type VerificationDiscrepancyRow = typeof verificationDiscrepancies.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type AccountAccessRow = typeof accountAccesses.$inferSelect;
+export type PersonalDataReadRow = typeof personalDataReads.$inferSelect;
+export type LegalHoldRow = typeof legalHolds.$inferSelect;
+export type AccountStatusValue = (typeof ACCOUNT_STATUSES)[number];
