@@ -153,7 +153,8 @@ export function findBeneficialOwners(input: BeneficialOwnerInput, ruleSet: RuleS
     const determination = control.get(id);
     const ownershipPercent = toNumber(share);
     const ownershipPercentExact = formatRational(share);
-    const idPaths = paths.get(id) ?? [];
+    // Largest chains first, so the explanation reads from the main holding down.
+    const idPaths = [...(paths.get(id) ?? [])].sort((a, b) => b.percent - a.percent || (a.chain.join('>') < b.chain.join('>') ? -1 : 1));
     if (!byOwnership && determination === undefined) {
       if (idPaths.length > 0) below.push({ individualId: id, ownershipPercent, ownershipPercentExact });
       continue;

@@ -37,7 +37,7 @@ export function mustTrackCustomer(input: TrackingInput): TrackingDecision {
       ...notUs.map((o) => `beneficial owner ${o.id} (${o.status})`),
     ];
     reasons.push(
-      `Tracked: ${who.join(', ')} ${who.length === 1 ? 'is' : 'are'} not established as U.S. persons, so the CIP's identification and verification apply.`,
+      `Tracked: ${who.join(', ')} ${who.length === 1 ? 'is not established as a U.S. person' : 'are not established as U.S. persons'}, so the CIP's identification and verification apply.`,
     );
   } else {
     reasons.push('Not tracked: the customer and all of its beneficial owners are U.S. persons, so nothing more is tracked.');

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { withCipPolicy } from './cip-policy.js';
+import { CipPolicyOverrideError, RuleInputError, UnknownRuleSetError } from './errors.js';
+import { CURRENT_RULE_SET_ID, getRuleSet, listRuleSets } from './rule-sets/index.js';
+import { NPRM_2024 } from './rule-sets/nprm-2024.js';
+import type { CipPolicyOverrides } from './cip-policy.js';
+
+describe('rule-set registry', () => {
+  it('has NPRM-2024 as the current rule set', () => {
+    expect(CURRENT_RULE_SET_ID).toBe('NPRM-2024');
+    expect(getRuleSet('NPRM-2024')).toBe(NPRM_2024);
+    expect(listRuleSets().map((r) => r.id)).toEqual(['NPRM-2024']);
+  });
+
+  it('rejects an unknown id with a typed error', () => {
+    expect(() => getRuleSet('FINAL-2099')).toThrow(UnknownRuleSetError);
+    expect(() => getRuleSet('FINAL-2099')).toThrow(expect.objectContaining({ field: 'ruleSetId', code: 'rules.unknown_rule_set' }));
+  });
+
+  it('is deeply immutable', () => {
+    expect(Object.isFrozen(NPRM_2024)).toBe(true);
+    expect(Object.isFrozen(NPRM_2024.regulatory.periods.recordRetention.value)).toBe(true);
+    expect(() => {
+      (NPRM_2024.regulatory.periods.cipTransmission.value as { days: number }).days = 11;
+    }).toThrow(TypeError);
+    expect(NPRM_2024.regulatory.periods.cipTransmission.value).toEqual({ days: 10 });
+  });
+
+  it('carries the numbers of the regulation, each with an explanation and a citation', () => {
+    const { periods } = NPRM_2024.regulatory;
+    expect({
+      cipTransmission: periods.cipTransmission.value,
+      resellerTermination: periods.resellerTermination.value,
+      aiReportProvider: periods.aiReportProvider.value,
+      aiReportResellerToProvider: periods.aiReportResellerToProvider.value,
+      aiReportProviderFilesReseller: periods.aiReportProviderFilesReseller.value,
+      specialMeasurePhaseIn: periods.specialMeasurePhaseIn.value,
+      specialMeasureDuration: periods.specialMeasureDuration.value,
+      recordRetention: periods.recordRetention.value,
+      cipCertification: periods.cipCertification.value,
+    }).toEqual({
+      cipTransmission: { days: 10 },
+      resellerTermination: { days: 30 },
+      aiReportProvider: { days: 15 },
+      aiReportResellerToProvider: { days: 15 },
+      aiReportProviderFilesReseller: { days: 30 },
+      specialMeasurePhaseIn: { days: 180 },
+      specialMeasureDuration: { days: 365 },
+      recordRetention: { years: 2 },
+      cipCertification: { years: 1 },
+    });
+    expect(NPRM_2024.regulatory.beneficialOwnershipThresholdPercent.value).toBe(25);
+    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.general.value).toBe('1e26');
+    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.biologicalSequenceData.value).toBe('1e23');
+    for (const value of Object.values(periods)) {
+      expect(value.citation).toMatch(/89 FR 5698 .*proposed 15 CFR 7\.3\d\d/);
+      expect(value.explanation.length).toBeGreaterThan(40);
+      expect(value.source).toBe('regulation');
+    }
+    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.general.citation).toContain('Executive Order 14110 (Oct. 30, 2023), sec. 4.2(b)');
+    for (const value of Object.values(NPRM_2024.cipPolicy)) {
+      expect(value.source).toBe('cip-policy-default');
+      expect(value.citation).toContain('not set by the regulation');
+    }
+  });
+});
+
+describe('withCipPolicy', () => {
+  it('overrides CIP policy values only, keeps the rule-set id, and records what changed', () => {
+    const custom = withCipPolicy(NPRM_2024, { interimAccountReviewPeriod: { days: 45 }, reminderOffsetsDays: [1, 7, 7] }, { policyReference: 'CIP v3' });
+    expect(custom.id).toBe('NPRM-2024');
+    expect(custom.cipPolicy.interimAccountReviewPeriod.value).toEqual({ days: 45 });
+    expect(custom.cipPolicy.interimAccountReviewPeriod.source).toBe('cip-policy-override');
+    expect(custom.cipPolicy.interimAccountReviewPeriod.explanation).toContain('Provider policy (CIP v3): 45 calendar days, overriding the NPRM-2024 default of 30 calendar days');
+    expect(custom.cipPolicy.reminderOffsetsDays.value).toEqual([7, 1]);
+    expect(custom.cipPolicyOverrides).toEqual(['interimAccountReviewPeriod', 'reminderOffsetsDays']);
+    expect(custom.regulatory).toBe(NPRM_2024.regulatory);
+    expect(Object.isFrozen(custom.cipPolicy)).toBe(true);
+    // the published rule set is untouched
+    expect(NPRM_2024.cipPolicy.interimAccountReviewPeriod.value).toEqual({ days: 30 });
+    expect(NPRM_2024.cipPolicyOverrides).toEqual([]);
+  });
+
+  it.each([
+    ['recordRetention', { years: 1 }, 'regulatory-key'],
+    ['cipTransmission', { days: 20 }, 'regulatory-key'],
+    ['beneficialOwnershipThresholdPercent', 50, 'regulatory-key'],
+    ['record-retention', { years: 1 }, 'regulatory-key'],
+    ['coffeeBreakPeriod', { days: 1 }, 'unknown-key'],
+    ['interimAccountReviewPeriod', { days: 0 }, 'invalid-value'],
+    ['interimAccountReviewPeriod', { days: 1.5 }, 'invalid-value'],
+    ['interimAccountReviewPeriod', { days: 10, years: 1 }, 'invalid-value'],
+    ['interimAccountDefaultAction', 'delete-everything', 'invalid-value'],
+    ['reminderOffsetsDays', [], 'invalid-value'],
+    ['reminderOffsetsDays', [3, -1], 'invalid-value'],
+  ])('rejects %s = %j (%s)', (key, value, reason) => {
+    const run = () => withCipPolicy(NPRM_2024, { [key]: value } as unknown as CipPolicyOverrides);
+    expect(run).toThrow(CipPolicyOverrideError);
+    expect(run).toThrow(RuleInputError);
+    expect(run).toThrow(expect.objectContaining({ key, field: key, reason, code: 'rules.cip_policy_override_rejected' }));
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { RuleInputError } from '../errors.js';
+import { mustTrackCustomer } from './tracking.js';
+import { classifyUsPerson, type PersonFacts } from './us-person.js';
+
+describe('classifyUsPerson', () => {
+  it.each<[string, PersonFacts, string, boolean, string[]]>([
+    ['a U.S. citizen abroad', { kind: 'individual', usCitizen: true, locatedInUnitedStates: false }, 'us', false, []],
+    ['a permanent resident (other facts unknown)', { kind: 'individual', usLawfulPermanentResident: true }, 'us', false, []],
+    ['a foreign national located in the U.S.', { kind: 'individual', usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: true }, 'us', false, []],
+    ['a foreign national abroad', { kind: 'individual', usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false }, 'foreign', true, []],
+    ['an individual with unknown residence', { kind: 'individual', usCitizen: false, locatedInUnitedStates: false }, 'unknown', true, ['usLawfulPermanentResident']],
+    ['an individual with no facts', { kind: 'individual' }, 'unknown', true, ['usCitizen', 'usLawfulPermanentResident', 'locatedInUnitedStates']],
+    ['a Delaware corporation', { kind: 'entity', organizedUnderUsLaw: true }, 'us', false, []],
+    ['a foreign branch of a U.S. entity', { kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: true, locatedInUnitedStates: false }, 'us', false, []],
+    ['a foreign entity abroad', { kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: false, locatedInUnitedStates: false }, 'foreign', true, []],
+    ['a foreign entity, location unknown', { kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: false }, 'unknown', true, ['locatedInUnitedStates']],
+  ])('%s', (_name, facts, status, treatAsForeign, missing) => {
+    const result = classifyUsPerson(facts);
+    expect([result.status, result.treatAsForeign, result.missingFacts]).toEqual([status, treatAsForeign, missing]);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('explains an unknown as treated as foreign', () => {
+    expect(classifyUsPerson({ kind: 'individual', usCitizen: false }).reasons.join(' ')).toContain('treated as foreign');
+  });
+
+  it('rejects malformed facts with the field', () => {
+    expect(() => classifyUsPerson({ kind: 'robot' } as unknown as PersonFacts, 'customer')).toThrow(expect.objectContaining({ field: 'customer.kind' }));
+    expect(() => classifyUsPerson({ kind: 'individual', usCitizen: 'yes' } as unknown as PersonFacts)).toThrow(RuleInputError);
+  });
+});
+
+describe('mustTrackCustomer', () => {
+  const us: PersonFacts = { kind: 'entity', organizedUnderUsLaw: true };
+  it('does not track a U.S. customer whose beneficial owners are all U.S. persons', () => {
+    const result = mustTrackCustomer({ customer: us, beneficialOwners: [{ id: 'bo1', kind: 'individual', usCitizen: true }] });
+    expect(result.mustTrack).toBe(false);
+    expect(result.reasons.at(-1)).toContain('Not tracked');
+  });
+
+  it('tracks a U.S. customer with one foreign beneficial owner', () => {
+    const result = mustTrackCustomer({
+      customer: us,
+      beneficialOwners: [
+        { id: 'bo1', kind: 'individual', usCitizen: true },
+        { id: 'bo2', kind: 'individual', usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false },
+      ],
+    });
+    expect(result.mustTrack).toBe(true);
+    expect(result.reasons.at(-1)).toBe("Tracked: beneficial owner bo2 (foreign) is not established as a U.S. person, so the CIP's identification and verification apply.");
+  });
+
+  it('tracks while a beneficial owner is still unknown', () => {
+    expect(mustTrackCustomer({ customer: us, beneficialOwners: [{ id: 'bo1', kind: 'individual' }] }).mustTrack).toBe(true);
+  });
+
+  it('tracks a foreign customer with no beneficial owners', () => {
+    const result = mustTrackCustomer({ customer: { kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: false, locatedInUnitedStates: false }, beneficialOwners: [] });
+    expect(result.mustTrack).toBe(true);
+    expect(result.customer.status).toBe('foreign');
+  });
+
+  it('names the field of a bad beneficial owner', () => {
+    expect(() => mustTrackCustomer({ customer: us, beneficialOwners: [{ id: 'x', kind: 'alien' } as unknown as PersonFacts & { id: string }] })).toThrow(
+      expect.objectContaining({ field: 'beneficialOwners[0].kind' }),
+    );
+  });
+});
