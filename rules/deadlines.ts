@@ -221,7 +221,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
         );
       } else {
         explanation.push(
-          `The clock starts at ${def.trigger}: ${describe(startedAt)}${knowledgeAt === undefined ? ' (no later knowledge date was recorded; the period runs from the transaction or from knowledge if later)' : ' (knowledge was gained at the same instant)'}.`,
+          `The clock starts when ${def.trigger}: ${describe(startedAt)}${knowledgeAt === undefined ? ' (no later knowledge date was recorded; the period runs from the transaction or from knowledge if later)' : ' (knowledge was gained at the same instant)'}.`,
         );
       }
       break;
