@@ -36,7 +36,14 @@ export interface CustomerActivities {
   /** Classifies the customer and its beneficial owners from the recorded facts; stores the result. */
   classifyCustomer(input: { customerId: string; ruleSetId: string }): Promise<ClassifyCustomerResult>;
   /** The special measures that apply to the customer at an instant. */
-  checkSpecialMeasures(input: { customerId: string; at: string }): Promise<SpecialMeasuresCheck>;
+  checkSpecialMeasures(input: {
+    customerId: string;
+    at: string;
+    /** Rule set of the case (phase-in and expiry periods); defaults to the customer's last classification's. */
+    ruleSetId?: string;
+    /** Provider's IANA zone for counting the measure's calendar days; defaults to America/New_York. */
+    timeZone?: string;
+  }): Promise<SpecialMeasuresCheck>;
   /** What the verification records say now (the source of truth; signals only wake the workflow). */
   verificationSummary(input: { customerId: string }): Promise<VerificationSummary>;
   /** Idempotent account status change, with its restrictions and review deadline. */

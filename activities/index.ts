@@ -1,10 +1,12 @@
 import { createCaseActivities } from './cases.js';
+import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
 
 /** Every activity the worker registers, built from injected dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseActivities(deps),
+    ...createCustomerActivities(deps),
   };
 }
 
