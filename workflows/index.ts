@@ -1,2 +1,6 @@
 // Every workflow the worker runs (its workflowsPath). One folder per obligation.
+export { beneficialOwnerReverificationWorkflow } from './beneficial-owner-reverification/workflow.js';
 export { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
+export { customerIdentificationWorkflow } from './customer-identification/workflow.js';
+export { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';
+export { recordRetentionWorkflow } from './record-retention/workflow.js';

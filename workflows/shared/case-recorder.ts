@@ -20,9 +20,19 @@ export interface Transition {
 }
 
 export class CaseRecorder {
-  private seq = 0;
+  /**
+   * @param seq the sequence already used, when a workflow continues as new and keeps
+   * writing to the same case.
+   */
+  constructor(
+    private readonly caseId: string,
+    private seq = 0,
+  ) {}
 
-  constructor(private readonly caseId: string) {}
+  /** Carried over continue-as-new so that projections stay ordered. */
+  get lastSeq(): number {
+    return this.seq;
+  }
 
   private eventInput(event: Transition['event']): CaseEventInput {
     this.seq += 1;

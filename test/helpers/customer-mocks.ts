@@ -1,0 +1,69 @@
+// Mock customer activities for workflow tests: each behaves as the real one would for the
+// facts the test sets, and keeps what the workflow asked for.
+import { ApplicationFailure } from '@temporalio/common';
+import type {
+  AccountStatus,
+  ClassifyCustomerResult,
+  CustomerActivities,
+  SpecialMeasuresCheck,
+  VerificationSummary,
+} from '../../activities/customers.contract.js';
+
+export function customerMocks(options: { classification: ClassifyCustomerResult; prohibited?: boolean }) {
+  const world = {
+    classification: options.classification,
+    verified: new Set<string>(),
+    legalHold: false,
+    lastAccessAt: null as string | null,
+    accountStatuses: [] as { status: AccountStatus; restrictions?: string[]; actor: string }[],
+    classifyCalls: 0,
+    disposals: [] as string[],
+  };
+  const activities: CustomerActivities = {
+    async classifyCustomer() {
+      world.classifyCalls += 1;
+      return world.classification;
+    },
+    async checkSpecialMeasures(): Promise<SpecialMeasuresCheck> {
+      return options.prohibited
+        ? { measureIds: ['sm-1'], prohibited: true, reasons: ['special measure sm-1 prohibits opening accounts for this jurisdiction'] }
+        : { measureIds: [], prohibited: false, reasons: [] };
+    },
+    async verificationSummary(): Promise<VerificationSummary> {
+      const trackedParties = world.classification.parties
+        .filter((p) => p.status !== 'us')
+        .map((p) => ({ partyId: p.partyId, role: p.role, verified: world.verified.has(p.partyId), openDiscrepancies: 0 }));
+      return { trackedParties, allVerified: trackedParties.every((p) => p.verified) };
+    },
+    async setAccountStatus(input) {
+      world.accountStatuses.push({ status: input.status, ...(input.restrictions ? { restrictions: input.restrictions } : {}), actor: input.actor });
+    },
+    async accountRetentionAnchor() {
+      return { closedAt: null, lastAccessAt: world.lastAccessAt };
+    },
+    async disposePersonalData({ at }) {
+      if (world.legalHold) throw ApplicationFailure.create({ type: 'cipdesk.retention.legal_hold', message: 'a legal hold is on', nonRetryable: true });
+      world.disposals.push(at);
+      return { disposedParties: world.classification.parties.length };
+    },
+  };
+  return { world, activities };
+}
+
+export const foreignEntityWithTwoOwners: ClassifyCustomerResult = {
+  customerStatus: 'foreign',
+  trackingRequired: true,
+  parties: [
+    { partyId: 'party-customer', role: 'customer', status: 'foreign' },
+    { partyId: 'party-owner-1', role: 'beneficial-owner', status: 'foreign' },
+    { partyId: 'party-owner-2', role: 'beneficial-owner', status: 'us' },
+  ],
+  reasons: ['The entity is not organized under U.S. law ...'],
+};
+
+export const allUsPersons: ClassifyCustomerResult = {
+  customerStatus: 'us',
+  trackingRequired: false,
+  parties: [{ partyId: 'party-customer', role: 'customer', status: 'us' }],
+  reasons: ['The entity is organized under the laws of the United States ...'],
+};

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allUsPersons, customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { decide, HANDLER, OTHER_HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
+import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
+import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
+import { beneficialOwnerAddedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
+import { customerIdentificationWorkflow } from './workflow.js';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function setup(options: Parameters<typeof customerMocks>[0]) {
+  const cases = caseProjectionRecorder();
+  const customers = customerMocks(options);
+  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  const input: CustomerIdentificationInput = {
+    caseId: randomUUID(),
+    customerId: `cust-${randomUUID()}`,
+    accountId: `acct-${randomUUID()}`,
+    ruleSetId: CURRENT_RULE_SET_ID,
+    timeZone: 'America/New_York',
+    openedBy: HANDLER.subject,
+  };
+  const start = () => env.client.workflow.start(customerIdentificationWorkflow, { taskQueue, workflowId: `customer-identification:${input.accountId}`, args: [input] });
+  return { cases, customers, worker, input, start };
+}
+
+async function untilStatus(handle: { query: (q: typeof customerIdentificationStateQuery) => Promise<{ status: string }> }, status: string) {
+  for (let i = 0; i < 100; i += 1) {
+    if ((await handle.query(customerIdentificationStateQuery)).status === status) return;
+    await env.sleep('1 second');
+  }
+  throw new Error(`never reached ${status}`);
+}
+
+const verifyAll = async (handle: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['start']>>, ids: string[]) => {
+  for (const partyId of ids) await handle.signal(verificationRecordedSignal, { attemptId: randomUUID(), partyId, result: 'verified' });
+};
+
+describe('customerIdentificationWorkflow', () => {
+  it('records U.S. persons and finishes: nothing more is tracked', async () => {
+    const { cases, customers, worker, start } = await setup({ classification: allUsPersons });
+    await worker.runUntil(async () => {
+      const result = await (await start()).result();
+      expect(result.status).toBe('not-tracked');
+      expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified']);
+      expect(cases.transitions.at(-1)?.closedAt).toBeTruthy();
+    });
+  });
+
+  it('refuses the account at once when a special measure in force prohibits it', async () => {
+    const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners, prohibited: true });
+    await worker.runUntil(async () => {
+      expect((await (await start()).result()).status).toBe('prohibited');
+      expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['refused']);
+      expect(cases.eventTypes().at(-1)).toBe('special-measure.prohibits');
+    });
+  });
+
+  it('opens only when every foreign party is verified, then starts periodic re-verification', async () => {
+    const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      expect(await refusal(decide(handle, 'open', HANDLER))).toEqual({
+        type: 'cipdesk.decision.wrong_state',
+        message: 'not every tracked party is verified: party-customer, party-owner-1',
+      });
+      await verifyAll(handle, ['party-customer', 'party-owner-1']);
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+      await env.sleep('1 minute');
+      expect(await decide(handle, 'open', HANDLER)).toMatchObject({ decision: 'open', status: 'open' });
+      expect((await handle.result()).status).toBe('open');
+      expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'account.opened']);
+      const reverification = env.client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
+      expect((await reverification.describe()).status.name).toBe('RUNNING');
+      await reverification.terminate('test over');
+    });
+  });
+
+  it('needs a second person, a reviewer, to refuse (four-eyes)', async () => {
+    const { customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      expect((await refusal(decide(handle, 'refuse', HANDLER))).message).toBe('reason is required for this decision');
+      await decide(handle, 'refuse', HANDLER, { reason: 'documents appear forged' });
+      expect((await handle.query(customerIdentificationStateQuery)).pendingProposal).toEqual({ decision: 'refuse', proposedBy: HANDLER.subject, reason: 'documents appear forged' });
+      await env.sleep('1 minute');
+      expect((await refusal(decide(handle, 'approve', OTHER_HANDLER))).type).toBe('cipdesk.decision.forbidden');
+      expect((await refusal(decide(handle, 'approve', { ...REVIEWER, subject: HANDLER.subject }))).message).toMatch(/four-eyes/);
+      expect((await refusal(decide(handle, 'open', HANDLER))).type).toBe('cipdesk.decision.wrong_state');
+      // A rejected proposal returns the case to where it was.
+      await decide(handle, 'reject', REVIEWER, { reason: 'forgery not established' });
+      expect((await handle.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+      await env.sleep('1 minute');
+      await decide(handle, 'refuse', OTHER_HANDLER, { reason: 'forgery confirmed by the issuing registry' });
+      await env.sleep('1 minute');
+      expect(await decide(handle, 'approve', REVIEWER)).toMatchObject({ status: 'refused' });
+      expect((await handle.result()).status).toBe('refused');
+      expect(customers.world.accountStatuses).toEqual([{ status: 'refused', restrictions: [], actor: REVIEWER.subject }]);
+    });
+  });
+
+  it('runs an interim restricted account as its own case and opens once restrictions are lifted', async () => {
+    const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      expect((await refusal(decide(handle, 'open-interim', HANDLER, { params: { restrictions: [] } }))).message).toMatch(/^params\.restrictions/);
+      await decide(handle, 'open-interim', HANDLER, { params: { restrictions: ['no GPU instances', 'enhanced monitoring'] } });
+      await env.sleep('1 minute');
+      const interim = env.client.workflow.getHandle(`interim-account-review:${input.accountId}`);
+      expect((await interim.query(interimAccountReviewStateQuery)).status).toBe('interim-restricted');
+      expect((await refusal(decide(handle, 'open', HANDLER))).message).toMatch(/decide on the interim-account-review case/);
+      expect((await refusal(decide(interim, 'lift-restrictions', HANDLER))).message).toMatch(/cannot be lifted/);
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+      await env.sleep('1 minute');
+      await decide(interim, 'lift-restrictions', HANDLER, { reason: 'registry extract verified' });
+      expect((await handle.result()).status).toBe('open');
+      expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['interim-restricted', 'open']);
+      expect(customers.world.accountStatuses[0]?.restrictions).toEqual(['no GPU instances', 'enhanced monitoring']);
+      expect(cases.eventTypes()).toEqual(
+        expect.arrayContaining(['account.interim-opened', 'interim.opened', 'interim.restrictions-lifted', 'interim.concluded']),
+      );
+      await env.client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`).terminate('test over');
+    });
+  });
+
+  it('closes a monitored account after review and starts record retention', async () => {
+    const { customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      await decide(handle, 'monitor', HANDLER, { reason: 'identity plausible, payment source unclear' });
+      await env.sleep('1 minute');
+      expect((await refusal(decide(handle, 'corrective-measures', HANDLER))).message).toBe('params.measures is required (a non-empty string)');
+      await decide(handle, 'corrective-measures', HANDLER, { params: { measures: 'payment card replaced by verified bank account' } });
+      await env.sleep('1 minute');
+      await decide(handle, 'close', HANDLER, { reason: 'continued suspicious administration from anonymising proxies' });
+      await env.sleep('1 minute');
+      await decide(handle, 'approve', REVIEWER);
+      expect((await handle.result()).status).toBe('closed');
+      expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['monitored', 'closed']);
+      const retention = env.client.workflow.getHandle(`record-retention:${input.accountId}`);
+      expect((await retention.describe()).status.name).toBe('RUNNING');
+      await retention.terminate('test over');
+    });
+  });
+
+  it('classifies again when a new beneficial owner is notified', async () => {
+    const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      customers.world.classification = {
+        ...foreignEntityWithTwoOwners,
+        parties: [...foreignEntityWithTwoOwners.parties, { partyId: 'party-owner-3', role: 'beneficial-owner', status: 'unknown' }],
+      };
+      console.log("A"); await handle.signal(beneficialOwnerAddedSignal, { partyId: "party-owner-3" }); console.log("B");
+      await env.sleep('1 minute');
+      console.log("C"); expect(customers.world.classifyCalls).toBe(2);
+      expect(cases.eventTypes().at(-1)).toBe('beneficial-owner.added');
+      await verifyAll(handle, ['party-customer', 'party-owner-1']);
+      // The new owner's status is unknown: treated as foreign, so it must be verified too.
+      expect((await refusal(decide(handle, 'open', HANDLER))).message).toBe('not every tracked party is verified: party-owner-3');
+      await handle.terminate('test over');
+    });
+  });
+});

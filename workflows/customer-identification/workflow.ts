@@ -1,0 +1,300 @@
+// Customer identification (REGULATION.md, CIP): one workflow per prospective account. It
+// classifies the customer and its beneficial owners as U.S. or foreign; if all are U.S.
+// persons it records that and finishes. Otherwise it waits for verification and for the
+// handler's decision among the CIP's four outcomes: open; open as an interim, restricted
+// account (a child workflow owns that review); keep under additional monitoring; corrective
+// measures; or refuse / close, which need a reviewer's approval (four-eyes).
+import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  executeChild,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { ClassifyCustomerResult } from '../../activities/customers.contract.js';
+import { getRuleSet } from '../../rules/index.js';
+import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
+import { workflowIdFor } from '../ids.js';
+import { interimAccountReviewWorkflow } from '../interim-account-review/workflow.js';
+import { recordRetentionWorkflow } from '../record-retention/workflow.js';
+import { newCaseId } from '../shared/case-ids.js';
+import { CaseRecorder } from '../shared/case-recorder.js';
+import { customerActivities } from '../shared/customer-activities.js';
+import {
+  decideUpdate,
+  refuseInvalid,
+  refuseUnknownDecision,
+  refuseWrongState,
+  requireString,
+  type DecisionRequest,
+} from '../shared/decisions.js';
+import { propose, validateReview, type PendingProposal } from '../shared/four-eyes.js';
+import {
+  CUSTOMER_IDENTIFICATION_DECISIONS,
+  beneficialOwnerAddedSignal,
+  customerIdentificationStateQuery,
+  verificationRecordedSignal,
+  type CustomerIdentificationDecision,
+  type CustomerIdentificationInput,
+  type CustomerIdentificationState,
+  type CustomerIdentificationStatus,
+} from './messages.js';
+
+const TERMINAL: readonly CustomerIdentificationStatus[] = ['not-tracked', 'prohibited', 'open', 'refused', 'closed'];
+
+/** Which decisions each status accepts; anything else is refused as a wrong-state decision. */
+const ACCEPTS: Partial<Record<CustomerIdentificationStatus, readonly CustomerIdentificationDecision[]>> = {
+  'awaiting-verification': ['open', 'open-interim', 'monitor', 'corrective-measures', 'refuse'],
+  monitored: ['open', 'corrective-measures', 'close'],
+  'interim-restricted': ['corrective-measures'],
+  'pending-approval': ['approve', 'reject', 'corrective-measures'],
+};
+
+export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
+  const ruleSet = getRuleSet(input.ruleSetId);
+  const recorder = new CaseRecorder(input.caseId);
+  const state: CustomerIdentificationState = { caseId: input.caseId, status: 'classifying', verifiedParties: [] };
+  let classification: ClassifyCustomerResult | undefined;
+  let pending: PendingProposal<'refuse' | 'close'> | undefined;
+  let statusBeforeProposal: CustomerIdentificationStatus = 'awaiting-verification';
+  let interimRequested: string[] | undefined;
+  let newOwners: string[] = [];
+  let applying = false;
+
+  const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.status !== 'us').map((p) => p.partyId);
+  const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
+  const details = () => ({
+    customerId: input.customerId,
+    accountId: input.accountId,
+    customerStatus: classification?.customerStatus ?? null,
+    trackingRequired: state.trackingRequired ?? null,
+    verifiedParties: state.verifiedParties,
+    unverifiedParties: unverified(),
+    ...(state.pendingProposal ? { pendingProposal: state.pendingProposal } : {}),
+  });
+  async function transition(status: CustomerIdentificationStatus, type: string, actor: string, data: Record<string, unknown> = {}) {
+    state.status = status;
+    const at = new Date();
+    await recorder.transition({
+      status,
+      ...(TERMINAL.includes(status) ? { closedAt: at } : {}),
+      details: details(),
+      event: { type, occurredAt: at, actor, data },
+    });
+  }
+  const setAccount = (status: 'open' | 'monitored' | 'closed' | 'refused', actor: string) =>
+    customerActivities.setAccountStatus({ accountId: input.accountId, status, restrictions: [], reviewDueAt: null, at: new Date().toISOString(), actor });
+
+  setHandler(customerIdentificationStateQuery, () => state);
+  setHandler(verificationRecordedSignal, ({ partyId, result }) => {
+    const verified = new Set(state.verifiedParties);
+    if (result === 'verified') verified.add(partyId);
+    else verified.delete(partyId);
+    state.verifiedParties = [...verified];
+  });
+  setHandler(beneficialOwnerAddedSignal, ({ partyId }) => void newOwners.push(partyId));
+
+  // Decisions are Updates with validators: a malformed or wrong-state decision is refused before
+  // it reaches the history, so the case stays as it was.
+  setHandler(
+    decideUpdate,
+    async (request: DecisionRequest) => {
+      applying = true;
+      try {
+        return await applyDecision(request);
+      } finally {
+        applying = false;
+      }
+    },
+    {
+      validator: (request: DecisionRequest) => {
+        if (!(CUSTOMER_IDENTIFICATION_DECISIONS as readonly string[]).includes(request.decision)) {
+          refuseUnknownDecision(request.decision, CUSTOMER_IDENTIFICATION_DECISIONS);
+        }
+        if (applying) refuseWrongState('another decision on this case is being applied; retry in a moment');
+        const decision = request.decision as CustomerIdentificationDecision;
+        if (!(ACCEPTS[state.status] ?? []).includes(decision)) {
+          const allowed = ACCEPTS[state.status] ?? [];
+          refuseWrongState(
+            `the case is ${state.status}; it accepts ${allowed.length ? allowed.join(', ') : 'no decision'}` +
+              (state.status === 'interim-restricted' ? ' (decide on the interim-account-review case)' : ''),
+          );
+        }
+        switch (decision) {
+          case 'open':
+            if (unverified().length > 0) refuseWrongState(`not every tracked party is verified: ${unverified().join(', ')}`);
+            break;
+          case 'open-interim': {
+            const restrictions = request.params?.restrictions;
+            if (!Array.isArray(restrictions) || restrictions.length === 0 || !restrictions.every((r) => typeof r === 'string' && r.trim() !== '')) {
+              refuseInvalid('params.restrictions', 'must list at least one restriction (restricted permissions or enhanced monitoring)');
+            }
+            break;
+          }
+          case 'corrective-measures':
+            requireString(request, 'measures', 4000);
+            break;
+          case 'refuse':
+          case 'close':
+            propose({ ...request, decision }, new Date());
+            break;
+          case 'approve':
+          case 'reject':
+            validateReview(request, pending);
+            break;
+        }
+      },
+    },
+  );
+
+  async function applyDecision(request: DecisionRequest) {
+    const at = new Date();
+    const actor = request.actor.subject;
+    const decision = request.decision as CustomerIdentificationDecision;
+    switch (decision) {
+      case 'open': {
+        // The verification records decide; the signals only keep the validator quick.
+        const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+        if (!summary.allVerified) refuseWrongState('the verification records show a tracked party unverified or an open discrepancy');
+        await setAccount('open', actor);
+        await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
+        break;
+      }
+      case 'open-interim':
+        interimRequested = request.params!.restrictions as string[];
+        await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested });
+        break;
+      case 'monitor':
+        await setAccount('monitored', actor);
+        await transition('monitored', 'account.monitored', actor, { reason: request.reason ?? null });
+        break;
+      case 'corrective-measures':
+        await transition(state.status, 'corrective-measures.recorded', actor, { measures: request.params?.measures });
+        break;
+      case 'refuse':
+      case 'close':
+        pending = propose({ ...request, decision }, at);
+        statusBeforeProposal = state.status;
+        state.pendingProposal = { decision, proposedBy: pending.proposedBy, reason: pending.reason };
+        await transition('pending-approval', `${decision === 'refuse' ? 'refusal' : 'closure'}.proposed`, actor, { reason: pending.reason });
+        break;
+      case 'approve': {
+        const approved = pending!;
+        pending = undefined;
+        state.pendingProposal = undefined;
+        if (approved.decision === 'refuse') {
+          await setAccount('refused', actor);
+          await transition('refused', 'refusal.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+        } else {
+          await setAccount('closed', actor);
+          await transition('closed', 'closure.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+          await startRetention(at, actor);
+        }
+        break;
+      }
+      case 'reject': {
+        const rejected = pending!;
+        pending = undefined;
+        state.pendingProposal = undefined;
+        await transition(statusBeforeProposal, `${rejected.decision === 'refuse' ? 'refusal' : 'closure'}.rejected`, actor, {
+          proposedBy: rejected.proposedBy,
+          reason: request.reason,
+        });
+        break;
+      }
+    }
+    return { caseId: input.caseId, decision, status: state.status, acceptedAt: at.toISOString() };
+  }
+
+  /** Record retention runs on its own after this case ends: the child outlives its parent. */
+  async function startRetention(closedAt: Date, actor: string) {
+    try {
+      await startChild(recordRetentionWorkflow, {
+        workflowId: workflowIdFor('record-retention', input.accountId),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ caseId: newCaseId(), customerId: input.customerId, accountId: input.accountId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: actor, closedAt: closedAt.toISOString() }],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  /** Once the account is in use, its beneficial owners are re-verified on the CIP policy period. */
+  async function startReverification() {
+    try {
+      await startChild(beneficialOwnerReverificationWorkflow, {
+        workflowId: workflowIdFor('beneficial-owner-reverification', input.customerId),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ caseId: newCaseId(), customerId: input.customerId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: 'system', lastVerifiedAt: new Date().toISOString() }],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  async function classify() {
+    classification = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
+    state.trackingRequired = classification.trackingRequired;
+    return classification;
+  }
+
+  await recorder.open({
+    type: 'customer-identification',
+    status: state.status,
+    subjectType: 'customer',
+    subjectId: input.customerId,
+    ruleSetId: ruleSet.id,
+    workflowId: workflowInfo().workflowId,
+    openedAt: new Date(),
+    details: details(),
+    event: { type: 'case.opened', occurredAt: new Date(), actor: input.openedBy, data: { accountId: input.accountId } },
+  });
+
+  const first = await classify();
+  const classifiedData = { customerStatus: first.customerStatus, parties: first.parties, reasons: first.reasons };
+  if (!first.trackingRequired) {
+    // Customer and every beneficial owner are U.S. persons: nothing more is tracked.
+    await setAccount('open', 'system');
+    await transition('not-tracked', 'customer.classified', 'system', classifiedData);
+  } else {
+    const measures = await customerActivities.checkSpecialMeasures({ customerId: input.customerId, at: new Date().toISOString() });
+    if (measures.prohibited) {
+      await setAccount('refused', 'system');
+      await transition('prohibited', 'special-measure.prohibits', 'system', { measureIds: measures.measureIds, reasons: measures.reasons });
+    } else {
+      await transition('awaiting-verification', 'customer.classified', 'system', { ...classifiedData, specialMeasures: measures.measureIds });
+    }
+  }
+
+  while (!TERMINAL.includes(state.status)) {
+    await condition(() => TERMINAL.includes(state.status) || interimRequested !== undefined || newOwners.length > 0);
+    if (newOwners.length > 0) {
+      // A new beneficial owner changes who must be verified: classify again.
+      const added = newOwners;
+      newOwners = [];
+      const result = await classify();
+      await transition(state.status, 'beneficial-owner.added', 'system', { partyIds: added, trackingRequired: result.trackingRequired, parties: result.parties });
+    }
+    if (interimRequested) {
+      const restrictions = interimRequested;
+      interimRequested = undefined;
+      const review = await executeChild(interimAccountReviewWorkflow, {
+        workflowId: workflowIdFor('interim-account-review', input.accountId),
+        args: [{ caseId: newCaseId(), customerId: input.customerId, accountId: input.accountId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: input.openedBy, restrictions }],
+      });
+      const data = { outcome: review.outcome, decidedBy: review.decidedBy, byDefault: review.byDefault };
+      if (review.outcome === 'lifted') await transition('open', 'interim.concluded', review.decidedBy, data);
+      else if (review.outcome === 'monitored') await transition('monitored', 'interim.concluded', review.decidedBy, data);
+      else {
+        await transition('closed', 'interim.concluded', review.decidedBy, data);
+        await startRetention(new Date(review.decidedAt), review.decidedBy);
+      }
+    }
+  }
+  await condition(allHandlersFinished);
+  if (state.status === 'open') await startReverification();
+  return state;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
+import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { HANDLER } from '../../test/helpers/update.js';
+import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal, recordRetentionStateQuery, type RecordRetentionInput } from './messages.js';
+import { recordRetentionWorkflow } from './workflow.js';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
+
+async function setup() {
+  const cases = caseProjectionRecorder();
+  const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
+  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  const closedAt = new Date(await env.currentTimeMs());
+  const input: RecordRetentionInput = {
+    caseId: randomUUID(),
+    customerId: `cust-${randomUUID()}`,
+    accountId: `acct-${randomUUID()}`,
+    ruleSetId: CURRENT_RULE_SET_ID,
+    timeZone: 'America/New_York',
+    openedBy: HANDLER.subject,
+    closedAt: closedAt.toISOString(),
+  };
+  const start = () => env.client.workflow.start(recordRetentionWorkflow, { taskQueue, workflowId: `record-retention:${input.accountId}`, args: [input] });
+  const deadline = (lastAccessAt?: Date) =>
+    computeDeadline({ obligation: 'record-retention', ruleSet, startedAt: closedAt, ...(lastAccessAt ? { lastAccessAt } : {}), timeZone: input.timeZone });
+  return { cases, customers, worker, start, deadline };
+}
+
+describe('recordRetentionWorkflow', () => {
+  it('disposes of the personal data once the retention period after closure has run', async () => {
+    const { cases, customers, worker, start, deadline } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await start();
+      const state = await handle.result();
+      expect(state.status).toBe('disposed');
+      expect(state.disposableAt).toBe(deadline().dueAt.toISOString());
+      expect(customers.world.disposals).toHaveLength(1);
+      expect(new Date(customers.world.disposals[0]!).getTime()).toBeGreaterThan(deadline().dueAt.getTime());
+      expect(cases.eventTypes()).toEqual(['retention.started', 'retention.personal-data-disposed']);
+      expect(cases.transitions.at(-1)?.closedAt).toBeTruthy();
+    });
+  });
+
+  it('moves the clock with every recorded access', async () => {
+    const { cases, customers, worker, start, deadline } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await env.sleep('200 days');
+      const accessedAt = new Date(await env.currentTimeMs());
+      await handle.signal(accountAccessedSignal, { at: accessedAt.toISOString() });
+      await env.sleep('1 hour');
+      const moved = deadline(accessedAt);
+      expect(moved.dueAt.getTime()).toBeGreaterThan(deadline().dueAt.getTime());
+      expect((await handle.query(recordRetentionStateQuery)).disposableAt).toBe(moved.dueAt.toISOString());
+      // At the original date nothing is disposed of.
+      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 60_000);
+      expect(customers.world.disposals).toHaveLength(0);
+      const state = await handle.result();
+      expect(state.status).toBe('disposed');
+      expect(new Date(customers.world.disposals[0]!).getTime()).toBeGreaterThan(moved.dueAt.getTime());
+      expect(cases.eventTypes()).toEqual(['retention.started', 'retention.clock-moved', 'retention.personal-data-disposed']);
+    });
+  });
+
+  it('holds disposal while a legal hold is on and disposes once it is released', async () => {
+    const { cases, customers, worker, start, deadline } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await env.sleep('30 days');
+      customers.world.legalHold = true;
+      await handle.signal(legalHoldSetSignal, { holdId: 'hold-1' });
+      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 3 * 24 * 3600_000);
+      expect((await handle.query(recordRetentionStateQuery)).status).toBe('on-legal-hold');
+      expect(customers.world.disposals).toHaveLength(0);
+      customers.world.legalHold = false;
+      await handle.signal(legalHoldReleasedSignal, { holdId: 'hold-1' });
+      expect((await handle.result()).status).toBe('disposed');
+      expect(cases.eventTypes()).toEqual([
+        'retention.started',
+        'legal-hold.set',
+        'retention.disposal-held',
+        'legal-hold.released',
+        'retention.personal-data-disposed',
+      ]);
+    });
+  });
+
+  it('trusts the database when a hold was stored but its signal never arrived, and re-checks daily', async () => {
+    const { customers, worker, start, deadline } = await setup();
+    await worker.runUntil(async () => {
+      customers.world.legalHold = true; // stored by the API, signal lost
+      const handle = await start();
+      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 3600_000);
+      expect((await handle.query(recordRetentionStateQuery)).status).toBe('on-legal-hold');
+      expect(customers.world.disposals).toHaveLength(0);
+      customers.world.legalHold = false; // released, signal lost too
+      expect((await handle.result()).status).toBe('disposed');
+      expect(customers.world.disposals).toHaveLength(1);
+    });
+  });
+});
