@@ -1,6 +1,6 @@
 // Named queries over the case model. Each takes `(db | tx, params)` so callers choose whether
 // it runs alone or inside their transaction.
-import { and, asc, desc, eq, gt, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow } from '../schema/cases.js';
 
@@ -64,12 +64,8 @@ export async function listCases(
     params.subjectType ? eq(cases.subjectType, params.subjectType) : undefined,
     params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,
     params.open === undefined ? undefined : params.open ? sql`${cases.closedAt} is null` : sql`${cases.closedAt} is not null`,
-    params.after
-      ? or(
-          lt(cases.openedAt, new Date(params.after.openedAt)),
-          and(eq(cases.openedAt, new Date(params.after.openedAt)), lt(cases.id, params.after.id)),
-        )
-      : undefined,
+    // A row comparison, so that PostgreSQL walks the (opened_at, id) index from the cursor on.
+    params.after ? sql`(${cases.openedAt}, ${cases.id}) < (${params.after.openedAt}::timestamptz, ${params.after.id}::uuid)` : undefined,
   ];
   const rows = await db
     .select()

@@ -36,6 +36,8 @@ export const cases = pgTable(
     index('cases_due_at_idx').on(t.dueAt),
     index('cases_assignee_idx').on(t.assignee),
     index('cases_subject_idx').on(t.subjectType, t.subjectId),
+    // The case list's order and keyset pagination (newest first, ties by id): scanned backwards.
+    index('cases_opened_at_id_idx').on(t.openedAt, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_opened_at_id_idx" ON "cases" USING btree ("opened_at","id");
