@@ -7,6 +7,7 @@ import { swaggerPlugin } from './plugins/swagger.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
+import { customerRoutes } from './routes/customers/customers.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -30,6 +31,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(healthRoutes);
   await app.register(caseRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
+  await app.register(customerRoutes, { prefix: '/v1' });
   return app;
 }
 

@@ -1,0 +1,119 @@
+// Rows to API shapes. Personal fields are mapped only by the functions named *Personal*.
+import type { PartyIdentityView, VerificationAttemptView } from '../../../db/queries/customers.js';
+import type { AccountRow, CustomerRow, LegalHoldRow, PartyRow } from '../../../db/schema/customers.js';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toPartyDto(p: PartyRow) {
+  return {
+    id: p.id,
+    role: p.role,
+    kind: p.kind,
+    ownershipPercent: p.ownershipPercent === null ? null : normalizePercent(p.ownershipPercent),
+    substantialControl: {
+      determined: p.substantialControl,
+      reason: p.substantialControlReason,
+      determinedBy: p.substantialControlDeterminedBy,
+      determinedAt: iso(p.substantialControlDeterminedAt),
+    },
+    facts: {
+      usCitizen: p.usCitizen,
+      usLawfulPermanentResident: p.usLawfulPermanentResident,
+      locatedInUnitedStates: p.locatedInUnitedStates,
+      organizedUnderUsLaw: p.organizedUnderUsLaw,
+      foreignBranchOfUsEntity: p.foreignBranchOfUsEntity,
+    },
+    usPersonStatus: p.usPersonStatus,
+    addedAt: p.addedAt.toISOString(),
+    addedBy: p.addedBy,
+    removedAt: iso(p.removedAt),
+  };
+}
+
+/** "40.000000" -> "40", "33.333300" -> "33.3333". */
+export function normalizePercent(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}
+
+export function toAccountDto(a: AccountRow) {
+  return {
+    id: a.id,
+    customerId: a.customerId,
+    identificationCaseId: a.identificationCaseId,
+    status: a.status,
+    restrictions: a.restrictions,
+    reviewDueAt: iso(a.reviewDueAt),
+    openedAt: iso(a.openedAt),
+    closedAt: iso(a.closedAt),
+    lastAccessedAt: iso(a.lastAccessedAt),
+    statusChangedAt: iso(a.statusChangedAt),
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function toCustomerDto(c: CustomerRow, parties: PartyRow[], accounts: AccountRow[]) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    externalReference: c.externalReference,
+    usPersonStatus: c.usPersonStatus,
+    trackingRequired: c.trackingRequired,
+    classifiedAt: iso(c.classifiedAt),
+    createdAt: c.createdAt.toISOString(),
+    createdBy: c.createdBy,
+    personalDataDisposedAt: iso(c.personalDataDisposedAt),
+    parties: parties.map(toPartyDto),
+    accounts: accounts.map(toAccountDto),
+  };
+}
+
+export const PERSONAL_FIELDS = ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] as const;
+
+export function toPersonalPartyDto(i: PartyIdentityView) {
+  return {
+    partyId: i.partyId,
+    name: i.name,
+    address: i.address,
+    paymentMethods: i.paymentMethods,
+    email: i.email,
+    telephone: i.telephone,
+    ipAccesses: i.ipAccesses.map((a) => ({ ip: a.ip!, accessedAt: a.accessedAt.toISOString(), kind: a.kind })),
+    disposedAt: iso(i.disposedAt),
+  };
+}
+
+export const VERIFICATION_PERSONAL_FIELDS = ['verification.materials', 'discrepancy.description', 'discrepancy.resolution'] as const;
+
+export function toVerificationDto(v: VerificationAttemptView, withPersonal: boolean) {
+  return {
+    id: v.id,
+    partyId: v.partyId,
+    method: v.method,
+    methodDetail: v.methodDetail,
+    result: v.result,
+    performedBy: v.performedBy,
+    performedAt: v.performedAt.toISOString(),
+    recordedAt: v.recordedAt.toISOString(),
+    discrepancies: v.discrepancies.map((d) => ({
+      id: d.id,
+      resolved: d.resolvedAt !== null,
+      resolvedAt: iso(d.resolvedAt),
+      resolvedBy: d.resolvedBy,
+      ...(withPersonal ? { description: d.description, resolution: d.resolution } : {}),
+    })),
+    ...(withPersonal ? { materials: v.materials } : {}),
+  };
+}
+
+export function toLegalHoldDto(h: LegalHoldRow) {
+  return {
+    id: h.id,
+    accountId: h.accountId!,
+    customerId: h.customerId,
+    reason: h.reason,
+    setBy: h.setBy,
+    setAt: h.setAt.toISOString(),
+    releasedBy: h.releasedBy,
+    releasedAt: iso(h.releasedAt),
+  };
+}

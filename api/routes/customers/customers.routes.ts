@@ -1,0 +1,230 @@
+// Customers (with their beneficial owners and verifications) and their accounts (accesses and
+// legal holds). Handlers stay a few lines: the work is in customers.usecases.ts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
+import {
+  addBeneficialOwner,
+  createCustomer,
+  determineSubstantialControl,
+  listBeneficialOwners,
+  listVerifications,
+  readAccount,
+  readCustomer,
+  recordAccess,
+  recordVerification,
+  releaseHold,
+  resolveVerificationDiscrepancy,
+  setLegalHold,
+} from './customers.usecases.js';
+import {
+  AccessBody,
+  AccountDetailSchema,
+  AccountIdParams,
+  AccountSchema,
+  BeneficialOwnerInput,
+  CreateCustomerBody,
+  CustomerIdParams,
+  CustomerSchema,
+  DiscrepancyParams,
+  HoldParams,
+  LegalHoldBody,
+  LegalHoldSchema,
+  PartyParams,
+  PartySchema,
+  PurposeQuery,
+  ResolutionBody,
+  SubstantialControlBody,
+  VerificationBody,
+  VerificationSchema,
+} from './customers.schemas.js';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
+const HANDLERS = ['case_handler', 'admin'] as const;
+
+const CreatedCustomer = Type.Object({
+  customer: CustomerSchema,
+  accountId: Type.String({ format: 'uuid' }),
+  caseId: Type.String({ format: 'uuid', description: 'the identification case (its row appears once the workflow has run)' }),
+  case: Type.Union([CaseSchema, Type.Null()]),
+});
+
+export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/customers',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        summary: "A prospective customer's application: stores the customer, its beneficial owners and a pending account, and opens its identification case",
+        description:
+          'Idempotent on externalReference: a repeat answers 200 with the customer and case of the first application (and starts its ' +
+          'workflow if a crash left it unstarted). 202 when the case is not recorded yet (GET /v1/cases/{caseId} later).',
+        body: CreateCustomerBody,
+        response: { 200: CreatedCustomer, 201: CreatedCustomer, 202: CreatedCustomer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { created, body } = await createCustomer(app.deps, request.principal, request.body);
+      const status = body.case === null ? 202 : created ? 201 : 200;
+      return reply.status(status).header('location', `/v1/customers/${body.customer.id}`).send(body);
+    },
+  );
+
+  app.get(
+    '/customers/:id',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'A customer, its parties and accounts; personal fields only with a stated purpose (recorded)',
+        description: `Without \`purpose\`: no personal data, any role. With it: adds \`personal\` for case_handler, reviewer, legal and admin, and records who read what, why and when.`,
+        params: CustomerIdParams,
+        querystring: PurposeQuery,
+        response: { 200: CustomerSchema, ...errors },
+      },
+    },
+    async (request) => readCustomer(app.deps, request.principal, request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    '/customers/:id/beneficial-owners',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        summary: "Record a customer's notice of a new beneficial owner; wakes the identification and re-verification workflows",
+        params: CustomerIdParams,
+        body: BeneficialOwnerInput,
+        response: { 201: PartySchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addBeneficialOwner(app.deps, request.log, request.principal, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/customers/:id/beneficial-owners',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'The beneficial owners of a customer (no personal data)',
+        params: CustomerIdParams,
+        response: { 200: Type.Object({ items: Type.Array(PartySchema) }), ...errors },
+      },
+    },
+    async (request) => listBeneficialOwners(app.deps, request.params.id),
+  );
+
+  app.post(
+    '/customers/:id/beneficial-owners/:partyId/substantial-control',
+    {
+      config: { roles: ['case_handler', 'reviewer', 'admin'] },
+      schema: {
+        tags: ['customers'],
+        summary: "A handler's determination whether an individual exercises substantial control (the NPRM does not define it: a reason is required)",
+        params: PartyParams,
+        body: SubstantialControlBody,
+        response: { 200: PartySchema, ...errors },
+      },
+    },
+    async (request) =>
+      determineSubstantialControl(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.post(
+    '/customers/:id/verifications',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['verifications'],
+        summary: 'Record a verification attempt of the customer or a beneficial owner, with its discrepancies',
+        params: CustomerIdParams,
+        body: VerificationBody,
+        response: { 201: VerificationSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordVerification(app.deps, request.log, request.principal, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/customers/:id/verifications',
+    {
+      schema: {
+        tags: ['verifications'],
+        summary: "The customer's verification attempts, oldest first; materials and discrepancy texts only with a stated purpose (recorded)",
+        params: CustomerIdParams,
+        querystring: PurposeQuery,
+        response: { 200: Type.Object({ items: Type.Array(VerificationSchema) }), ...errors },
+      },
+    },
+    async (request) => listVerifications(app.deps, request.principal, request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    '/customers/:id/verifications/:attemptId/discrepancies/:discrepancyId/resolution',
+    {
+      config: { roles: ['case_handler', 'reviewer', 'admin'] },
+      schema: {
+        tags: ['verifications'],
+        summary: 'Record how a discrepancy was resolved (once)',
+        params: DiscrepancyParams,
+        body: ResolutionBody,
+        response: { 200: VerificationSchema, ...errors },
+      },
+    },
+    async (request) =>
+      resolveVerificationDiscrepancy(
+        app.deps,
+        request.log,
+        request.principal,
+        { customerId: request.params.id, attemptId: request.params.attemptId, discrepancyId: request.params.discrepancyId },
+        request.body.resolution,
+      ),
+  );
+
+  app.get(
+    '/accounts/:id',
+    {
+      schema: { tags: ['accounts'], summary: 'An account, its status, restrictions and legal holds', params: AccountIdParams, response: { 200: AccountDetailSchema, ...errors } },
+    },
+    async (request) => readAccount(app.deps, request.params.id),
+  );
+
+  app.post(
+    '/accounts/:id/accesses',
+    {
+      config: { roles: ['case_handler', 'admin', 'scheduler'] },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Record an access to the account; the record-retention clock runs from the last one',
+        params: AccountIdParams,
+        body: AccessBody,
+        response: { 201: AccountSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordAccess(app.deps, request.log, request.principal, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/accounts/:id/legal-holds',
+    {
+      config: { roles: ['legal'] },
+      schema: {
+        tags: ['accounts'],
+        summary: "Set a legal hold: the customer's personal data is not disposed of while it is on",
+        params: AccountIdParams,
+        body: LegalHoldBody,
+        response: { 201: LegalHoldSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await setLegalHold(app.deps, request.log, request.principal, request.params.id, request.body.reason)),
+  );
+
+  app.post(
+    '/accounts/:id/legal-holds/:holdId/release',
+    {
+      config: { roles: ['legal'] },
+      schema: { tags: ['accounts'], summary: 'Release a legal hold', params: HoldParams, response: { 200: LegalHoldSchema, ...errors } },
+    },
+    async (request) => releaseHold(app.deps, request.log, request.principal, { accountId: request.params.id, holdId: request.params.holdId }),
+  );
+};

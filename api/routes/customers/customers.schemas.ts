@@ -1,0 +1,276 @@
+// Customers, beneficial owners, verifications, accounts and legal holds: request and response
+// schemas. Personal fields (name, address, payment, contact, IP addresses, verification
+// materials, discrepancy texts) appear in a response only when the caller stated a purpose.
+import { Type, type Static } from '@sinclair/typebox';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Instant = Type.String({ format: 'date-time' });
+const Uuid = Type.String({ format: 'uuid' });
+const Fact = (description: string) => Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: `${description}; absent or null: not known` }));
+
+export const IndividualFacts = {
+  usCitizen: Fact('a U.S. citizen'),
+  usLawfulPermanentResident: Fact('a lawful permanent resident of the United States'),
+  locatedInUnitedStates: Fact('located in the United States'),
+};
+export const EntityFacts = {
+  organizedUnderUsLaw: Fact('organized under the laws of the United States or a U.S. jurisdiction'),
+  foreignBranchOfUsEntity: Fact('a foreign branch of an entity organized under U.S. law'),
+};
+
+export const AddressSchema = Type.Object(
+  {
+    lines: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 5 }),
+    city: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    region: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    postalCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PaymentMethodSchema = Type.Object(
+  {
+    type: Type.Union([Type.Literal('card'), Type.Literal('bank-account'), Type.Literal('wallet'), Type.Literal('other')]),
+    identifier: Type.String({ minLength: 1, maxLength: 200, description: 'card, account or wallet identifier' }),
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'source of the funds' })),
+  },
+  { additionalProperties: false },
+);
+
+export const IpAccessSchema = Type.Object(
+  {
+    ip: Type.String({ minLength: 2, maxLength: 45, description: 'IPv4 or IPv6 address' }),
+    accessedAt: Instant,
+    kind: Type.Union([Type.Literal('access'), Type.Literal('administration')], { default: 'access' }),
+  },
+  { additionalProperties: false },
+);
+
+/** The personal fields the rule requires for a foreign customer or beneficial owner. */
+const PersonalFields = {
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  address: Type.Optional(AddressSchema),
+  paymentMethods: Type.Optional(Type.Array(PaymentMethodSchema, { maxItems: 20 })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+  telephone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()./-]{4,40}$' })),
+  ipAccesses: Type.Optional(Type.Array(IpAccessSchema, { maxItems: 200 })),
+};
+
+const SubstantialControlInput = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 4000, description: 'why the individual exercises substantial control' }) },
+  { additionalProperties: false },
+);
+
+export const BeneficialOwnerInput = Type.Object(
+  {
+    kind: Type.Literal('individual', { default: 'individual', description: 'a beneficial owner is an individual' }),
+    ...IndividualFacts,
+    ...PersonalFields,
+    ownershipPercent: Type.Optional(
+      Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 100 }), Type.String({ pattern: '^(100(\\.0{1,6})?|[0-9]{1,2}(\\.[0-9]{1,6})?)$' })], {
+        description: "direct share of the customer's ownership interests, in percent (up to 6 decimals)",
+      }),
+    ),
+    substantialControl: Type.Optional(SubstantialControlInput),
+  },
+  { additionalProperties: false },
+);
+export type BeneficialOwnerInputT = Static<typeof BeneficialOwnerInput>;
+
+export const CreateCustomerBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('individual'), Type.Literal('entity')]),
+    externalReference: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._\\-/:]{0,127}$',
+      description: "the provider's own customer id; repeating an application with it returns the first one",
+    }),
+    ...IndividualFacts,
+    ...EntityFacts,
+    ...PersonalFields,
+    beneficialOwners: Type.Array(BeneficialOwnerInput, { default: [], maxItems: 50 }),
+    account: Type.Object({}, { additionalProperties: false, default: {}, description: 'the account applied for (no options yet)' }),
+  },
+  { additionalProperties: false },
+);
+export type CreateCustomerBodyT = Static<typeof CreateCustomerBody>;
+
+export const CustomerIdParams = Type.Object({ id: Uuid });
+export const PartyParams = Type.Object({ id: Uuid, partyId: Uuid });
+export const DiscrepancyParams = Type.Object({ id: Uuid, attemptId: Uuid, discrepancyId: Uuid });
+export const AccountIdParams = Type.Object({ id: Uuid });
+export const HoldParams = Type.Object({ id: Uuid, holdId: Uuid });
+
+export const PurposeQuery = Type.Object(
+  {
+    purpose: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'why the personal fields are read; the read is recorded with it' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Facts = Type.Object({
+  usCitizen: Type.Union([Type.Boolean(), Type.Null()]),
+  usLawfulPermanentResident: Type.Union([Type.Boolean(), Type.Null()]),
+  locatedInUnitedStates: Type.Union([Type.Boolean(), Type.Null()]),
+  organizedUnderUsLaw: Type.Union([Type.Boolean(), Type.Null()]),
+  foreignBranchOfUsEntity: Type.Union([Type.Boolean(), Type.Null()]),
+});
+
+export const PartySchema = Type.Object(
+  {
+    id: Uuid,
+    role: Type.String(),
+    kind: Type.String(),
+    ownershipPercent: Nullable(Type.String()),
+    substantialControl: Type.Object({
+      determined: Type.Boolean(),
+      reason: Nullable(Type.String()),
+      determinedBy: Nullable(Type.String()),
+      determinedAt: Nullable(Instant),
+    }),
+    facts: Facts,
+    usPersonStatus: Type.String({ description: 'as last classified: us, foreign or unknown (treated as foreign)' }),
+    addedAt: Instant,
+    addedBy: Type.String(),
+    removedAt: Nullable(Instant),
+  }
+);
+
+export const AccountSchema = Type.Object(
+  {
+    id: Uuid,
+    customerId: Uuid,
+    identificationCaseId: Uuid,
+    status: Type.String(),
+    restrictions: Type.Array(Type.String()),
+    reviewDueAt: Nullable(Instant),
+    openedAt: Nullable(Instant),
+    closedAt: Nullable(Instant),
+    lastAccessedAt: Nullable(Instant),
+    statusChangedAt: Nullable(Instant),
+    createdAt: Instant,
+  }
+);
+
+const PersonalPartySchema = Type.Object({
+  partyId: Uuid,
+  name: Nullable(Type.String()),
+  address: Type.Union([AddressSchema, Type.Null()]),
+  paymentMethods: Type.Union([Type.Array(PaymentMethodSchema), Type.Null()]),
+  email: Nullable(Type.String()),
+  telephone: Nullable(Type.String()),
+  ipAccesses: Type.Array(Type.Object({ ip: Type.String(), accessedAt: Instant, kind: Type.String() })),
+  disposedAt: Nullable(Instant),
+});
+
+export const CustomerSchema = Type.Object(
+  {
+    id: Uuid,
+    kind: Type.String(),
+    externalReference: Type.String(),
+    usPersonStatus: Type.String(),
+    trackingRequired: Type.Boolean(),
+    classifiedAt: Nullable(Instant),
+    createdAt: Instant,
+    createdBy: Type.String(),
+    personalDataDisposedAt: Nullable(Instant),
+    parties: Type.Array(PartySchema),
+    accounts: Type.Array(AccountSchema),
+    personal: Type.Optional(
+      Type.Object(
+        { readId: Type.Integer(), purpose: Type.String(), parties: Type.Array(PersonalPartySchema) },
+        { description: 'present only when the request stated a purpose; the read is recorded' },
+      ),
+    ),
+  }
+);
+
+export const SubstantialControlBody = Type.Object(
+  {
+    substantialControl: Type.Boolean({ description: 'whether the individual exercises substantial control over the customer' }),
+    reason: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+
+export const DiscrepancyInput = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 4000 }),
+    resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 4000, description: 'when resolved on the spot' })),
+  },
+  { additionalProperties: false },
+);
+
+export const VerificationBody = Type.Object(
+  {
+    partyId: Uuid,
+    method: Type.Union([Type.Literal('documentary'), Type.Literal('non-documentary')]),
+    methodDetail: Type.String({ minLength: 1, maxLength: 500, description: 'what was checked, without personal data' }),
+    result: Type.Union([Type.Literal('verified'), Type.Literal('failed'), Type.Literal('inconclusive')]),
+    performedAt: Type.Optional(Instant),
+    materials: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 2000 }), { description: 'verification materials (personal; disposed of with the rest)' }),
+    ),
+    discrepancies: Type.Array(DiscrepancyInput, { default: [], maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ResolutionBody = Type.Object(
+  { resolution: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+
+export const DiscrepancySchema = Type.Object({
+  id: Uuid,
+  resolved: Type.Boolean(),
+  resolvedAt: Nullable(Instant),
+  resolvedBy: Nullable(Type.String()),
+  description: Type.Optional(Nullable(Type.String())),
+  resolution: Type.Optional(Nullable(Type.String())),
+});
+
+export const VerificationSchema = Type.Object(
+  {
+    id: Uuid,
+    partyId: Uuid,
+    method: Type.String(),
+    methodDetail: Type.String(),
+    result: Type.String(),
+    performedBy: Type.String(),
+    performedAt: Instant,
+    recordedAt: Instant,
+    discrepancies: Type.Array(DiscrepancySchema),
+    materials: Type.Optional(Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()])),
+  }
+);
+
+export const AccessBody = Type.Object(
+  {
+    accessedAt: Instant,
+    kind: Type.Union([Type.Literal('access'), Type.Literal('administration')], { default: 'access' }),
+  },
+  { additionalProperties: false },
+);
+
+export const LegalHoldBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+
+export const LegalHoldSchema = Type.Object(
+  {
+    id: Uuid,
+    accountId: Uuid,
+    customerId: Uuid,
+    reason: Type.String(),
+    setBy: Type.String(),
+    setAt: Instant,
+    releasedBy: Nullable(Type.String()),
+    releasedAt: Nullable(Instant),
+  }
+);
+
+export const AccountDetailSchema = Type.Intersect([AccountSchema, Type.Object({ legalHolds: Type.Array(LegalHoldSchema) })]);

@@ -1,0 +1,501 @@
+// What the customer routes do. Each write stores the fact in PostgreSQL first (one transaction,
+// with the case events it explains), then signals the workflows concerned: the database is the
+// source of truth, a signal only wakes a workflow up, so a lost signal delays, never corrupts.
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Role } from '../../../config.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { appendCaseEvent, getCaseById } from '../../../db/queries/cases.js';
+import {
+  getAccountById,
+  getCustomerById,
+  getParty,
+  insertBeneficialOwner,
+  insertCustomerApplication,
+  insertLegalHold,
+  insertVerificationAttempt,
+  listAccountsOfCustomer,
+  listCasesByWorkflowIds,
+  listLegalHolds,
+  listParties,
+  listPartyIdentities,
+  listVerificationAttempts,
+  lockCustomer,
+  recordAccountAccess,
+  recordPersonalDataRead,
+  releaseLegalHold,
+  resolveDiscrepancy,
+  setSubstantialControl,
+  type IdentityInput,
+} from '../../../db/queries/customers.js';
+import type { AccountRow, PartyRow } from '../../../db/schema/customers.js';
+import { beneficialOwnerAddedSignal, verificationRecordedSignal } from '../../../workflows/customer-identification/messages.js';
+import { workflowIdFor } from '../../../workflows/ids.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError, badInput, notFound } from '../../errors.js';
+import type { Principal } from '../../plugins/auth.js';
+import { toCaseDto } from '../cases/case-dto.js';
+import {
+  PERSONAL_FIELDS,
+  VERIFICATION_PERSONAL_FIELDS,
+  toAccountDto,
+  toCustomerDto,
+  toLegalHoldDto,
+  toPartyDto,
+  toPersonalPartyDto,
+  toVerificationDto,
+} from './customer-dto.js';
+import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
+import { startIdentification } from './identification.js';
+import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from './retention-signals.js';
+
+type Deps = Required<AppDeps>;
+
+/** Roles that may read personal fields (always with a stated purpose). */
+export const PERSONAL_DATA_READERS: readonly Role[] = ['case_handler', 'reviewer', 'legal', 'admin'];
+
+const FUTURE_TOLERANCE_MS = 60_000;
+
+// ---- validation helpers ---------------------------------------------------------------------
+
+const PERCENT = /^(\d{1,3})(?:\.(\d{1,6}))?$/;
+
+/** Percent as an exact decimal string, and in millionths for adding up without floating point. */
+function parsePercent(value: number | string, field: string): { text: string; micro: number } {
+  const text = typeof value === 'number' ? String(value) : value;
+  const m = PERCENT.exec(text);
+  if (!m) throw badInput(field, 'must be a percentage with at most 6 decimals');
+  const micro = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+  if (micro <= 0 || micro > 100_000_000) throw badInput(field, 'must be more than 0 and at most 100');
+  return { text, micro };
+}
+
+function checkIps(accesses: { ip: string }[] | undefined, field: string) {
+  accesses?.forEach((a, i) => {
+    if (isIP(a.ip) === 0) throw badInput(`${field}.${i}.ip`, 'must be an IPv4 or IPv6 address');
+  });
+}
+
+function checkNotFuture(deps: Deps, value: string, field: string): Date {
+  const at = new Date(value);
+  if (at.getTime() > deps.now().getTime() + FUTURE_TOLERANCE_MS) throw badInput(field, 'must not be in the future');
+  return at;
+}
+
+function identityOf(input: {
+  name?: string;
+  address?: IdentityInput['address'];
+  paymentMethods?: IdentityInput['paymentMethods'];
+  email?: string;
+  telephone?: string;
+  ipAccesses?: { ip: string; accessedAt: string; kind: 'access' | 'administration' }[];
+}): IdentityInput {
+  return {
+    name: input.name ?? null,
+    address: input.address ?? null,
+    paymentMethods: input.paymentMethods ?? null,
+    email: input.email ?? null,
+    telephone: input.telephone ?? null,
+    ipAccesses: (input.ipAccesses ?? []).map((a) => ({ ip: a.ip, accessedAt: new Date(a.accessedAt), kind: a.kind })),
+  };
+}
+
+const fact = (v: boolean | null | undefined) => (v === undefined ? null : v);
+
+function beneficialOwnerParty(bo: BeneficialOwnerInputT, field: string, principal: Principal, at: Date) {
+  if (bo.ownershipPercent === undefined && bo.substantialControl === undefined) {
+    throw badInput(field, 'a beneficial owner needs ownershipPercent (at least the threshold) and/or substantialControl with a reason');
+  }
+  checkIps(bo.ipAccesses, `${field}.ipAccesses`);
+  const percent = bo.ownershipPercent === undefined ? undefined : parsePercent(bo.ownershipPercent, `${field}.ownershipPercent`);
+  return {
+    micro: percent?.micro ?? 0,
+    party: {
+      id: randomUUID(),
+      role: 'beneficial-owner' as const,
+      kind: 'individual' as const,
+      ownershipPercent: percent?.text ?? null,
+      substantialControl: bo.substantialControl !== undefined,
+      substantialControlReason: bo.substantialControl?.reason ?? null,
+      substantialControlDeterminedBy: bo.substantialControl ? principal.subject : null,
+      substantialControlDeterminedAt: bo.substantialControl ? at : null,
+      usCitizen: fact(bo.usCitizen),
+      usLawfulPermanentResident: fact(bo.usLawfulPermanentResident),
+      locatedInUnitedStates: fact(bo.locatedInUnitedStates),
+      addedBy: principal.subject,
+      identity: identityOf(bo),
+    },
+  };
+}
+
+// ---- cases and signals ----------------------------------------------------------------------
+
+/** Appends one event to each existing case among these workflows (IDs and non-personal facts only). */
+async function appendToCases(
+  tx: DbOrTx,
+  workflowIds: string[],
+  event: { type: string; occurredAt: Date; actor: string; data: Record<string, unknown> },
+) {
+  for (const row of await listCasesByWorkflowIds(tx, { workflowIds })) {
+    await appendCaseEvent(tx, { caseId: row.id, eventKey: `api:${randomUUID()}`, ...event });
+  }
+}
+
+const identificationIds = (accounts: AccountRow[]) => accounts.map((a) => workflowIdFor('customer-identification', a.id));
+
+/** Signals a workflow if it is running; a finished or never-started one is not an error. */
+async function signalIfRunning<Args extends unknown[]>(
+  client: Client,
+  log: FastifyBaseLogger,
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<void> {
+  try {
+    await client.workflow.getHandle(workflowId).signal(signal, ...args);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return;
+    // The fact is stored; the workflow reads it from the database when it next wakes up.
+    log.warn({ err, workflowId, signal: signal.name }, 'signal not delivered');
+  }
+}
+
+// ---- customers ------------------------------------------------------------------------------
+
+export async function createCustomer(deps: Deps, principal: Principal, body: CreateCustomerBodyT) {
+  const now = deps.now();
+  if (body.kind === 'individual') {
+    for (const f of ['organizedUnderUsLaw', 'foreignBranchOfUsEntity'] as const) {
+      if (body[f] !== undefined) throw badInput(`body.${f}`, 'applies to an entity, not an individual');
+    }
+  } else {
+    for (const f of ['usCitizen', 'usLawfulPermanentResident'] as const) {
+      if (body[f] !== undefined) throw badInput(`body.${f}`, 'applies to an individual, not an entity');
+    }
+  }
+  checkIps(body.ipAccesses, 'body.ipAccesses');
+  const owners = body.beneficialOwners.map((bo, i) => beneficialOwnerParty(bo, `body.beneficialOwners.${i}`, principal, now));
+  let total = 0;
+  owners.forEach((o, i) => {
+    total += o.micro;
+    if (total > 100_000_000) throw badInput(`body.beneficialOwners.${i}.ownershipPercent`, 'the beneficial owners would own more than 100% together');
+  });
+
+  const customerId = randomUUID();
+  const outcome = await deps.db.db.transaction((tx) =>
+    insertCustomerApplication(tx, {
+      customer: { id: customerId, kind: body.kind, externalReference: body.externalReference, createdBy: principal.subject, createdAt: now },
+      parties: [
+        {
+          id: randomUUID(),
+          role: 'customer',
+          kind: body.kind,
+          usCitizen: fact(body.usCitizen),
+          usLawfulPermanentResident: fact(body.usLawfulPermanentResident),
+          locatedInUnitedStates: fact(body.locatedInUnitedStates),
+          organizedUnderUsLaw: fact(body.organizedUnderUsLaw),
+          foreignBranchOfUsEntity: fact(body.foreignBranchOfUsEntity),
+          addedBy: principal.subject,
+          identity: identityOf(body),
+        },
+        ...owners.map((o) => o.party),
+      ],
+      account: { id: randomUUID(), identificationCaseId: randomUUID() },
+    }),
+  );
+  const { customer } = outcome;
+  const account = outcome.account;
+  if (!account) throw new AppError('customer.no_account', 409, `customer ${customer.id} has no account`);
+  let caseRow = await getCaseById(deps.db.db, { id: account.identificationCaseId });
+  // A new application, or a repeat after a crash left its workflow unstarted: start it (idempotent).
+  if (!caseRow && account.status === 'pending') {
+    caseRow = await startIdentification(deps, {
+      customerId: customer.id,
+      accountId: account.id,
+      caseId: account.identificationCaseId,
+      openedBy: customer.createdBy,
+    });
+  }
+  const [parties, accounts] = await Promise.all([listParties(deps.db.db, { customerId: customer.id }), listAccountsOfCustomer(deps.db.db, { customerId: customer.id })]);
+  return {
+    created: outcome.created,
+    body: {
+      customer: toCustomerDto(customer, parties, accounts),
+      accountId: account.id,
+      caseId: account.identificationCaseId,
+      case: caseRow ? toCaseDto(caseRow) : null,
+    },
+  };
+}
+
+export async function readCustomer(deps: Deps, principal: Principal, customerId: string, purpose: string | undefined) {
+  if (purpose !== undefined && !PERSONAL_DATA_READERS.includes(principal.role)) {
+    throw new AppError('auth.forbidden', 403, `role ${principal.role} may not read personal data; allowed: ${PERSONAL_DATA_READERS.join(', ')}`);
+  }
+  // The read and its record are one transaction: no personal data leaves without its log entry.
+  return deps.db.db.transaction(async (tx) => {
+    const customer = await getCustomerById(tx, { id: customerId });
+    if (!customer) throw notFound('customer', customerId);
+    const [parties, accounts] = [await listParties(tx, { customerId, includeRemoved: true }), await listAccountsOfCustomer(tx, { customerId })];
+    const dto = toCustomerDto(customer, parties, accounts);
+    if (purpose === undefined) return dto;
+    const read = await recordPersonalDataRead(tx, { customerId, actor: principal.subject, purpose, fields: [...PERSONAL_FIELDS] });
+    await appendToCases(tx, identificationIds(accounts), {
+      type: 'customer.personal-data-read',
+      occurredAt: read.readAt,
+      actor: principal.subject,
+      data: { readId: read.id, fields: [...PERSONAL_FIELDS] },
+    });
+    const identities = await listPartyIdentities(tx, { customerId });
+    return { ...dto, personal: { readId: read.id, purpose, parties: identities.map(toPersonalPartyDto) } };
+  });
+}
+
+// ---- beneficial owners ----------------------------------------------------------------------
+
+export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, principal: Principal, customerId: string, bo: BeneficialOwnerInputT) {
+  const now = deps.now();
+  const { party, micro } = beneficialOwnerParty(bo, 'body', principal, now);
+  const { row, accounts } = await deps.db.db.transaction(async (tx) => {
+    // Locked so that two notices at once cannot together push ownership over 100%.
+    if (!(await lockCustomer(tx, { customerId }))) throw notFound('customer', customerId);
+    const existing = (await listParties(tx, { customerId })).filter((p) => p.role === 'beneficial-owner' && p.ownershipPercent !== null);
+    const owned = existing.reduce((sum, p) => sum + parsePercent(p.ownershipPercent!.replace(/0+$/, '').replace(/\.$/, ''), 'stored').micro, 0);
+    if (owned + micro > 100_000_000) throw badInput('body.ownershipPercent', `the beneficial owners would own more than 100% together (${owned / 1_000_000}% recorded already)`);
+    const inserted = await insertBeneficialOwner(tx, { customerId, party });
+    const accounts = await listAccountsOfCustomer(tx, { customerId });
+    await appendToCases(tx, [...identificationIds(accounts), workflowIdFor('beneficial-owner-reverification', customerId)], {
+      type: 'customer.beneficial-owner-added',
+      occurredAt: now,
+      actor: principal.subject,
+      data: { partyId: inserted.id, ownershipPercent: inserted.ownershipPercent, substantialControl: inserted.substantialControl },
+    });
+    return { row: inserted, accounts };
+  });
+  await notifyBeneficialOwner(deps, log, customerId, accounts, row.id);
+  return toPartyDto(row);
+}
+
+async function notifyBeneficialOwner(deps: Deps, log: FastifyBaseLogger, customerId: string, accounts: AccountRow[], partyId: string) {
+  const client = deps.temporal.client;
+  for (const id of identificationIds(accounts)) await signalIfRunning(client, log, id, beneficialOwnerAddedSignal, { partyId });
+  await signalIfRunning(client, log, workflowIdFor('beneficial-owner-reverification', customerId), beneficialOwnerAddedSignal, { partyId });
+}
+
+export async function listBeneficialOwners(deps: Deps, customerId: string) {
+  if (!(await getCustomerById(deps.db.db, { id: customerId }))) throw notFound('customer', customerId);
+  const parties = await listParties(deps.db.db, { customerId, includeRemoved: true });
+  return { items: parties.filter((p) => p.role === 'beneficial-owner').map(toPartyDto) };
+}
+
+export async function determineSubstantialControl(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  params: { customerId: string; partyId: string },
+  body: { substantialControl: boolean; reason: string },
+) {
+  const now = deps.now();
+  const { row, accounts } = await deps.db.db.transaction(async (tx) => {
+    if (!(await getCustomerById(tx, { id: params.customerId }))) throw notFound('customer', params.customerId);
+    const party = await getParty(tx, params);
+    if (!party || party.removedAt) throw notFound('beneficial-owner', params.partyId);
+    if (party.role !== 'beneficial-owner') throw badInput('params.partyId', 'is the customer itself, not a beneficial owner');
+    const updated = (await setSubstantialControl(tx, { ...params, ...body, determinedBy: principal.subject, at: now }))!;
+    const accounts = await listAccountsOfCustomer(tx, { customerId: params.customerId });
+    await appendToCases(tx, [...identificationIds(accounts), workflowIdFor('beneficial-owner-reverification', params.customerId)], {
+      type: 'customer.substantial-control-determined',
+      occurredAt: now,
+      actor: principal.subject,
+      data: { partyId: party.id, substantialControl: body.substantialControl },
+    });
+    return { row: updated, accounts };
+  });
+  // A determination of control can make an individual a beneficial owner: the workflows re-classify.
+  if (body.substantialControl) await notifyBeneficialOwner(deps, log, params.customerId, accounts, row.id);
+  return toPartyDto(row);
+}
+
+// ---- verification ---------------------------------------------------------------------------
+
+export async function recordVerification(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  customerId: string,
+  body: {
+    partyId: string;
+    method: 'documentary' | 'non-documentary';
+    methodDetail: string;
+    result: 'verified' | 'failed' | 'inconclusive';
+    performedAt?: string;
+    materials?: Record<string, string>;
+    discrepancies: { description: string; resolution?: string }[];
+  },
+) {
+  const now = deps.now();
+  const performedAt = body.performedAt ? checkNotFuture(deps, body.performedAt, 'body.performedAt') : now;
+  const { attempt, accounts } = await deps.db.db.transaction(async (tx) => {
+    if (!(await getCustomerById(tx, { id: customerId }))) throw notFound('customer', customerId);
+    const party: PartyRow | undefined = await getParty(tx, { customerId, partyId: body.partyId });
+    if (!party || party.removedAt) throw badInput('body.partyId', 'is not a party of this customer');
+    const attempt = await insertVerificationAttempt(tx, {
+      attempt: {
+        id: randomUUID(),
+        customerId,
+        partyId: party.id,
+        method: body.method,
+        methodDetail: body.methodDetail,
+        result: body.result,
+        materials: body.materials ?? null,
+        performedBy: principal.subject,
+        performedAt,
+      },
+      discrepancies: body.discrepancies.map((d) => ({
+        id: randomUUID(),
+        description: d.description,
+        ...(d.resolution ? { resolution: d.resolution, resolvedBy: principal.subject, resolvedAt: now } : {}),
+      })),
+    });
+    const accounts = await listAccountsOfCustomer(tx, { customerId });
+    await appendToCases(tx, identificationIds(accounts), {
+      type: 'customer.verification-recorded',
+      occurredAt: performedAt,
+      actor: principal.subject,
+      data: {
+        attemptId: attempt.id,
+        partyId: party.id,
+        method: body.method,
+        result: body.result,
+        discrepancies: attempt.discrepancies.length,
+        openDiscrepancies: attempt.discrepancies.filter((d) => d.resolvedAt === null).length,
+      },
+    });
+    return { attempt, accounts };
+  });
+  for (const id of identificationIds(accounts)) {
+    await signalIfRunning(deps.temporal.client, log, id, verificationRecordedSignal, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result });
+  }
+  return toVerificationDto(attempt, false);
+}
+
+export async function resolveVerificationDiscrepancy(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  params: { customerId: string; attemptId: string; discrepancyId: string },
+  resolution: string,
+) {
+  const now = deps.now();
+  const { accounts } = await deps.db.db.transaction(async (tx) => {
+    const outcome = await resolveDiscrepancy(tx, { ...params, resolution, resolvedBy: principal.subject, at: now });
+    if (outcome.outcome === 'not-found') throw notFound('discrepancy', params.discrepancyId);
+    if (outcome.outcome === 'already-resolved') throw new AppError('discrepancy.already_resolved', 409, `discrepancy ${params.discrepancyId} is resolved already`);
+    const accounts = await listAccountsOfCustomer(tx, { customerId: params.customerId });
+    await appendToCases(tx, identificationIds(accounts), {
+      type: 'customer.discrepancy-resolved',
+      occurredAt: now,
+      actor: principal.subject,
+      data: { attemptId: params.attemptId, discrepancyId: params.discrepancyId },
+    });
+    return { accounts };
+  });
+  const attempt = (await listVerificationAttempts(deps.db.db, { customerId: params.customerId })).find((a) => a.id === params.attemptId)!;
+  // A resolution can complete the verification: wake the workflow as a new result would.
+  for (const id of identificationIds(accounts)) {
+    await signalIfRunning(deps.temporal.client, log, id, verificationRecordedSignal, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result });
+  }
+  return toVerificationDto(attempt, false);
+}
+
+export async function listVerifications(deps: Deps, principal: Principal, customerId: string, purpose: string | undefined) {
+  if (purpose !== undefined && !PERSONAL_DATA_READERS.includes(principal.role)) {
+    throw new AppError('auth.forbidden', 403, `role ${principal.role} may not read personal data; allowed: ${PERSONAL_DATA_READERS.join(', ')}`);
+  }
+  return deps.db.db.transaction(async (tx) => {
+    if (!(await getCustomerById(tx, { id: customerId }))) throw notFound('customer', customerId);
+    if (purpose !== undefined) {
+      await recordPersonalDataRead(tx, { customerId, actor: principal.subject, purpose, fields: [...VERIFICATION_PERSONAL_FIELDS] });
+    }
+    const attempts = await listVerificationAttempts(tx, { customerId });
+    return { items: attempts.map((a) => toVerificationDto(a, purpose !== undefined)) };
+  });
+}
+
+// ---- accounts, accesses and legal holds -----------------------------------------------------
+
+async function accountOrNotFound(tx: DbOrTx, accountId: string) {
+  const account = await getAccountById(tx, { id: accountId });
+  if (!account) throw notFound('account', accountId);
+  return account;
+}
+
+export async function readAccount(deps: Deps, accountId: string) {
+  const account = await accountOrNotFound(deps.db.db, accountId);
+  const holds = await listLegalHolds(deps.db.db, { accountId });
+  return { ...toAccountDto(account), legalHolds: holds.map(toLegalHoldDto) };
+}
+
+export async function recordAccess(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  accountId: string,
+  body: { accessedAt: string; kind: 'access' | 'administration' },
+) {
+  const accessedAt = checkNotFuture(deps, body.accessedAt, 'body.accessedAt');
+  const account = await deps.db.db.transaction(async (tx) => {
+    await accountOrNotFound(tx, accountId);
+    const updated = (await recordAccountAccess(tx, { accountId, accessedAt, kind: body.kind, recordedBy: principal.subject }))!;
+    await appendToCases(tx, [workflowIdFor('record-retention', accountId)], {
+      type: 'account.accessed',
+      occurredAt: accessedAt,
+      actor: principal.subject,
+      data: { accountId, kind: body.kind, accessedAt: accessedAt.toISOString() },
+    });
+    return updated;
+  });
+  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', accountId), accountAccessedSignal, { at: accessedAt.toISOString() });
+  return toAccountDto(account);
+}
+
+export async function setLegalHold(deps: Deps, log: FastifyBaseLogger, principal: Principal, accountId: string, reason: string) {
+  const now = deps.now();
+  const hold = await deps.db.db.transaction(async (tx) => {
+    const account = await accountOrNotFound(tx, accountId);
+    // Under the customer's lock: a disposal running now either sees this hold or has finished.
+    await lockCustomer(tx, { customerId: account.customerId });
+    const hold = await insertLegalHold(tx, { id: randomUUID(), customerId: account.customerId, accountId, reason, setBy: principal.subject, setAt: now });
+    await appendToCases(tx, [workflowIdFor('record-retention', accountId), workflowIdFor('customer-identification', accountId)], {
+      type: 'retention.legal-hold-set',
+      occurredAt: now,
+      actor: principal.subject,
+      data: { holdId: hold.id, accountId },
+    });
+    return hold;
+  });
+  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', accountId), legalHoldSetSignal, { holdId: hold.id });
+  return toLegalHoldDto(hold);
+}
+
+export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal: Principal, params: { accountId: string; holdId: string }) {
+  const now = deps.now();
+  const hold = await deps.db.db.transaction(async (tx) => {
+    await accountOrNotFound(tx, params.accountId);
+    const outcome = await releaseLegalHold(tx, { ...params, releasedBy: principal.subject, at: now });
+    if (outcome.outcome === 'not-found') throw notFound('legal-hold', params.holdId);
+    if (outcome.outcome === 'already-released') throw new AppError('legal_hold.already_released', 409, `legal hold ${params.holdId} was released already`);
+    await appendToCases(tx, [workflowIdFor('record-retention', params.accountId), workflowIdFor('customer-identification', params.accountId)], {
+      type: 'retention.legal-hold-released',
+      occurredAt: now,
+      actor: principal.subject,
+      data: { holdId: params.holdId, accountId: params.accountId },
+    });
+    return outcome.hold;
+  });
+  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', params.accountId), legalHoldReleasedSignal, { holdId: hold.id });
+  return toLegalHoldDto(hold);
+}

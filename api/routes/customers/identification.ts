@@ -1,0 +1,52 @@
+// Starting an account's customer-identification workflow. Unlike startCaseWorkflow (which draws
+// a fresh case id and answers 409 on a duplicate), the case id here is chosen when the
+// application is stored and kept on the account row: a repeated application, or the
+// reconciler after a crash, starts the same workflow with the same case id, and a duplicate
+// start (REJECT_DUPLICATE) just means it is already running or done.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Database } from '../../../db/client.js';
+import { getCaseById } from '../../../db/queries/cases.js';
+import type { CaseRow } from '../../../db/schema/cases.js';
+import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
+import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
+import { workflowIdFor } from '../../../workflows/ids.js';
+
+/** A subset of AppDeps: `app.deps` fits. */
+export interface IdentificationDeps {
+  db: { db: Database };
+  temporal: { client: Client; taskQueue: string };
+  providerTimeZone: string;
+}
+
+export async function startIdentification(
+  deps: IdentificationDeps,
+  target: { customerId: string; accountId: string; caseId: string; openedBy: string },
+  options: { waitMs?: number } = {},
+): Promise<CaseRow | undefined> {
+  const input: CustomerIdentificationInput = {
+    caseId: target.caseId,
+    customerId: target.customerId,
+    accountId: target.accountId,
+    ruleSetId: CURRENT_RULE_SET_ID,
+    timeZone: deps.providerTimeZone,
+    openedBy: target.openedBy,
+  };
+  try {
+    await deps.temporal.client.workflow.start('customerIdentificationWorkflow', {
+      taskQueue: deps.temporal.taskQueue,
+      workflowId: workflowIdFor('customer-identification', target.accountId),
+      args: [input],
+      // An account is identified once: never start its workflow twice.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  // The workflow creates the case row itself; wait briefly so the caller usually gets it at once.
+  const deadline = Date.now() + (options.waitMs ?? 5000);
+  for (;;) {
+    const row = await getCaseById(deps.db.db, { id: target.caseId });
+    if (row || Date.now() >= deadline) return row;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,335 @@
+// Customers, beneficial owners, verifications, accounts and legal holds through the API,
+// against real PostgreSQL and Temporal.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileCustomerCases } from '../api/routes/customers/reconcile.js';
+import { insertCaseIfAbsent, listCaseEvents } from '../db/queries/cases.js';
+import { insertCustomerApplication } from '../db/queries/customers.js';
+import { workflowIdFor } from '../workflows/ids.js';
+import { bearer } from './helpers/tokens.js';
+import { startTestSystem, type TestSystem } from './helpers/system.js';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+/** A foreign entity with two foreign beneficial owners (40% and a substantial-control one). */
+function application(externalReference = `cust-${randomUUID()}`) {
+  return {
+    kind: 'entity',
+    externalReference,
+    organizedUnderUsLaw: false,
+    foreignBranchOfUsEntity: false,
+    locatedInUnitedStates: false,
+    name: 'Nordlicht Compute GmbH',
+    address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', postalCode: '10117', country: 'DE' },
+    paymentMethods: [{ type: 'bank-account', identifier: 'DE89370400440532013000', source: 'company funds' }],
+    email: 'ops@nordlicht.example',
+    telephone: '+49 30 1234567',
+    ipAccesses: [{ ip: '198.51.100.23', accessedAt: '2026-01-10T09:00:00Z', kind: 'administration' }],
+    beneficialOwners: [
+      { usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 40, name: 'Greta Owner', email: 'greta@nordlicht.example' },
+      { locatedInUnitedStates: false, substantialControl: { reason: 'chief executive officer' }, name: 'Karl Control' },
+    ],
+    account: {},
+  };
+}
+
+async function post(url: string, payload: object, role: Parameters<typeof bearer>[0] = 'case_handler') {
+  return system.app.inject({ method: 'POST', url, headers: bearer(role), payload });
+}
+async function get(url: string, role: Parameters<typeof bearer>[0] = 'case_handler') {
+  return system.app.inject({ method: 'GET', url, headers: bearer(role) });
+}
+
+async function createCustomer(body = application()) {
+  const res = await post('/v1/customers', body);
+  expect([201, 202]).toContain(res.statusCode);
+  return res.json() as {
+    customer: { id: string; parties: { id: string; role: string }[] };
+    accountId: string;
+    caseId: string;
+    case: null | { id: string };
+  };
+}
+
+const countCustomers = async (externalReference: string) =>
+  (await system.db.sql`select count(*)::int as n from customers where external_reference = ${externalReference}`)[0]!.n as number;
+
+describe('POST /v1/customers', () => {
+  it('refuses bad input naming the fields, and stores and starts nothing', async () => {
+    const ref = `bad-${randomUUID()}`;
+    const res = await post('/v1/customers', { ...application(ref), kind: 'company', email: 'not an email', beneficialOwners: [{ ownershipPercent: 101 }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const fields = (res.json().errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.kind', 'body.email', 'body.beneficialOwners.0.ownershipPercent']));
+
+    const semantic = [
+      [{ beneficialOwners: [{ ownershipPercent: 60 }, { ownershipPercent: 50 }] }, 'body.beneficialOwners.1.ownershipPercent'],
+      [{ beneficialOwners: [{ name: 'No Stake' }] }, 'body.beneficialOwners.0'],
+      [{ ipAccesses: [{ ip: '300.1.2.3', accessedAt: '2026-01-01T00:00:00Z' }] }, 'body.ipAccesses.0.ip'],
+      [{ usCitizen: true }, 'body.usCitizen'],
+    ] as const;
+    for (const [patch, field] of semantic) {
+      const r = await post('/v1/customers', { ...application(ref), ...patch });
+      expect(r.statusCode, field).toBe(400);
+      expect(r.json().errors[0].field).toBe(field);
+    }
+    expect(await countCustomers(ref)).toBe(0);
+    const started = await system.client.workflow
+      .list({ query: `WorkflowType = 'customerIdentificationWorkflow' AND TaskQueue = '${system.taskQueue}'` })
+      [Symbol.asyncIterator]()
+      .next();
+    expect(started.done).toBe(true);
+  });
+
+  it('stores the application, starts the identification workflow, and answers a repeat with the same customer and case', async () => {
+    const body = application();
+    const first = await createCustomer(body);
+    expect(first.customer.parties.map((p) => p.role)).toEqual(['customer', 'beneficial-owner', 'beneficial-owner']);
+    // No personal field in the answer.
+    expect(JSON.stringify(first)).not.toMatch(/Nordlicht|Greta|ops@|198\.51/);
+    const description = await system.client.workflow.getHandle(workflowIdFor('customer-identification', first.accountId)).describe();
+    expect(description.type).toBe('customerIdentificationWorkflow');
+
+    const repeat = await post('/v1/customers', { ...body, name: 'Another Name' });
+    expect([200, 202]).toContain(repeat.statusCode);
+    expect(repeat.json()).toMatchObject({ customer: { id: first.customer.id }, accountId: first.accountId, caseId: first.caseId });
+    expect(await countCustomers(body.externalReference)).toBe(1);
+    const [accounts] = await system.db.sql`select count(*)::int as n, min(status) as status from accounts where customer_id = ${first.customer.id}`;
+    expect(accounts).toEqual({ n: 1, status: 'pending' });
+    const [name] = await system.db.sql`select i.name from party_identities i join parties p on p.id = i.party_id where p.customer_id = ${first.customer.id} and p.role = 'customer'`;
+    expect(name!.name).toBe('Nordlicht Compute GmbH');
+  });
+
+  it('refuses roles that do not handle cases', async () => {
+    expect((await post('/v1/customers', application(), 'scheduler')).statusCode).toBe(403);
+  });
+});
+
+describe('GET /v1/customers/{id}', () => {
+  it('shows no personal data without a purpose; with one, to the allowed roles only, and records the read', async () => {
+    const { customer } = await createCustomer();
+    const plain = await get(`/v1/customers/${customer.id}`, 'scheduler');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json().personal).toBeUndefined();
+    expect(plain.body).not.toMatch(/Nordlicht|Greta|DE89/);
+
+    expect((await get(`/v1/customers/${customer.id}?purpose=`)).json().errors[0].field).toBe('querystring.purpose');
+    expect((await get(`/v1/customers/${customer.id}?purpose=audit`, 'scheduler')).statusCode).toBe(403);
+    const none = await system.db.sql`select * from personal_data_reads where customer_id = ${customer.id}`;
+    expect(none).toHaveLength(0);
+
+    const read = await get(`/v1/customers/${customer.id}?purpose=${encodeURIComponent('verify the application')}`, 'reviewer');
+    expect(read.statusCode).toBe(200);
+    const personal = read.json().personal;
+    expect(personal.purpose).toBe('verify the application');
+    expect(personal.parties[0]).toMatchObject({
+      name: 'Nordlicht Compute GmbH',
+      email: 'ops@nordlicht.example',
+      address: { country: 'DE' },
+      ipAccesses: [{ ip: '198.51.100.23', accessedAt: '2026-01-10T09:00:00.000Z', kind: 'administration' }],
+    });
+    expect(personal.parties.map((p: { name: string }) => p.name)).toEqual(['Nordlicht Compute GmbH', 'Greta Owner', 'Karl Control']);
+    const log = await system.db.sql`select id::int as id, actor, purpose, fields from personal_data_reads where customer_id = ${customer.id} and actor <> 'system'`;
+    expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'verify the application', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] }]);
+  });
+
+  it('answers 404 for an unknown customer and 400 for a malformed id', async () => {
+    expect((await get(`/v1/customers/${randomUUID()}`)).json().code).toBe('customer.not_found');
+    expect((await get('/v1/customers/nope')).json().errors[0].field).toBe('params.id');
+  });
+});
+
+describe('beneficial owners', () => {
+  it('adds a notified owner, refuses ownership over 100%, and records substantial-control determinations', async () => {
+    const { customer } = await createCustomer();
+    const added = await post(`/v1/customers/${customer.id}/beneficial-owners`, { ownershipPercent: '35.5', locatedInUnitedStates: false, name: 'Nina New' });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ role: 'beneficial-owner', kind: 'individual', ownershipPercent: '35.5' });
+
+    const over = await post(`/v1/customers/${customer.id}/beneficial-owners`, { ownershipPercent: 25 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors[0].field).toBe('body.ownershipPercent');
+
+    const list = (await get(`/v1/customers/${customer.id}/beneficial-owners`, 'legal')).json();
+    expect(list.items).toHaveLength(3);
+
+    const self = customer.parties.find((p) => p.role === 'customer')!;
+    const notOwner = await post(`/v1/customers/${customer.id}/beneficial-owners/${self.id}/substantial-control`, { substantialControl: true, reason: 'x' });
+    expect(notOwner.statusCode).toBe(400);
+    expect(notOwner.json().errors[0].field).toBe('params.partyId');
+    const missingReason = await post(`/v1/customers/${customer.id}/beneficial-owners/${added.json().id}/substantial-control`, { substantialControl: true });
+    expect(missingReason.json().errors[0].field).toBe('body.reason');
+
+    const determined = await post(
+      `/v1/customers/${customer.id}/beneficial-owners/${added.json().id}/substantial-control`,
+      { substantialControl: true, reason: 'signs all compute contracts' },
+      'reviewer',
+    );
+    expect(determined.statusCode).toBe(200);
+    expect(determined.json().substantialControl).toMatchObject({ determined: true, reason: 'signs all compute contracts', determinedBy: 'rita.reviewer' });
+  });
+});
+
+describe('verifications', () => {
+  it('records an attempt with discrepancies, keeps their texts behind a purpose, and resolves each once', async () => {
+    const { customer } = await createCustomer();
+    const other = await createCustomer();
+    const owner = customer.parties[1]!;
+
+    const foreignParty = await post(`/v1/customers/${customer.id}/verifications`, {
+      partyId: other.customer.parties[0]!.id,
+      method: 'documentary',
+      methodDetail: 'passport',
+      result: 'verified',
+    });
+    expect(foreignParty.statusCode).toBe(400);
+    expect(foreignParty.json().errors).toEqual([{ field: 'body.partyId', message: 'is not a party of this customer' }]);
+    const badMethod = await post(`/v1/customers/${customer.id}/verifications`, { partyId: owner.id, method: 'psychic', methodDetail: 'x', result: 'verified' });
+    expect(badMethod.json().errors[0].field).toBe('body.method');
+
+    const recorded = await post(`/v1/customers/${customer.id}/verifications`, {
+      partyId: owner.id,
+      method: 'documentary',
+      methodDetail: 'passport, document check by vendor',
+      result: 'inconclusive',
+      materials: { passportNumber: 'C01X00T47' },
+      discrepancies: [{ description: 'birth date on passport differs from application' }],
+    });
+    expect(recorded.statusCode).toBe(201);
+    const attempt = recorded.json();
+    expect(attempt).toMatchObject({ partyId: owner.id, result: 'inconclusive', performedBy: 'hana.handler', discrepancies: [{ resolved: false }] });
+    expect(recorded.body).not.toMatch(/C01X00T47|birth date/);
+
+    const plain = (await get(`/v1/customers/${customer.id}/verifications`)).json();
+    expect(plain.items).toHaveLength(1);
+    expect(plain.items[0].materials).toBeUndefined();
+    const withPurpose = (await get(`/v1/customers/${customer.id}/verifications?purpose=review`, 'legal')).json();
+    expect(withPurpose.items[0]).toMatchObject({ materials: { passportNumber: 'C01X00T47' }, discrepancies: [{ description: 'birth date on passport differs from application' }] });
+
+    const url = `/v1/customers/${customer.id}/verifications/${attempt.id}/discrepancies/${attempt.discrepancies[0].id}/resolution`;
+    const resolved = await post(url, { resolution: 'typing error in the application; confirmed by a second document' });
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json().discrepancies[0]).toMatchObject({ resolved: true, resolvedBy: 'hana.handler' });
+    expect((await post(url, { resolution: 'again' })).statusCode).toBe(409);
+    const wrongCustomer = `/v1/customers/${other.customer.id}/verifications/${attempt.id}/discrepancies/${attempt.discrepancies[0].id}/resolution`;
+    expect((await post(wrongCustomer, { resolution: 'x' })).statusCode).toBe(404);
+  });
+
+  it("appends the facts, never personal data, to the account's identification case", async () => {
+    // An application stored without the API (its workflow not started), with a case row of its own.
+    const customerId = randomUUID();
+    const partyId = randomUUID();
+    const accountId = randomUUID();
+    const caseId = randomUUID();
+    await system.db.db.transaction((tx) =>
+      insertCustomerApplication(tx, {
+        customer: { id: customerId, kind: 'individual', externalReference: `seed-${customerId}`, createdBy: 'test', createdAt: new Date() },
+        parties: [{ id: partyId, role: 'customer', kind: 'individual', addedBy: 'test', usCitizen: false, identity: { name: 'Pia Private' } }],
+        account: { id: accountId, identificationCaseId: caseId },
+      }),
+    );
+    await insertCaseIfAbsent(system.db.db, {
+      id: caseId,
+      type: 'customer-identification',
+      status: 'awaiting-verification',
+      subjectType: 'account',
+      subjectId: accountId,
+      ruleSetId: 'NPRM-2024',
+      workflowId: workflowIdFor('customer-identification', accountId),
+      openedAt: new Date(),
+    });
+    const res = await post(`/v1/customers/${customerId}/verifications`, {
+      partyId,
+      method: 'non-documentary',
+      methodDetail: 'credit bureau match',
+      result: 'failed',
+      discrepancies: [{ description: 'Pia Private unknown at this address' }],
+    });
+    expect(res.statusCode).toBe(201);
+    const events = await listCaseEvents(system.db.db, { caseId, limit: 10 });
+    expect(events.items.map((e) => [e.type, e.actor, e.data])).toEqual([
+      [
+        'customer.verification-recorded',
+        'hana.handler',
+        { attemptId: res.json().id, partyId, method: 'non-documentary', result: 'failed', discrepancies: 1, openDiscrepancies: 1 },
+      ],
+    ]);
+    expect(JSON.stringify(events.items)).not.toContain('Pia');
+  });
+});
+
+describe('accounts', () => {
+  it('records accesses, moving last_accessed_at forward only, and refuses future ones', async () => {
+    const { accountId } = await createCustomer();
+    const first = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2026-02-01T10:00:00Z' }, 'scheduler');
+    expect(first.statusCode).toBe(201);
+    expect(first.json().lastAccessedAt).toBe('2026-02-01T10:00:00.000Z');
+    const late = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2026-01-15T10:00:00Z', kind: 'administration' }, 'admin');
+    expect(late.json().lastAccessedAt).toBe('2026-02-01T10:00:00.000Z');
+    const future = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2999-01-01T00:00:00Z' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('body.accessedAt');
+    const [count] = await system.db.sql`select count(*)::int as n from account_accesses where account_id = ${accountId}`;
+    expect(count!.n).toBe(2);
+    expect((await get(`/v1/accounts/${accountId}`, 'legal')).json()).toMatchObject({ id: accountId, status: 'pending', lastAccessedAt: '2026-02-01T10:00:00.000Z' });
+    expect((await post(`/v1/accounts/${randomUUID()}/accesses`, { accessedAt: '2026-02-01T10:00:00Z' })).statusCode).toBe(404);
+  });
+
+  it('lets only legal set and release a legal hold, once', async () => {
+    const { accountId } = await createCustomer();
+    expect((await post(`/v1/accounts/${accountId}/legal-holds`, { reason: 'litigation' }, 'case_handler')).statusCode).toBe(403);
+    expect((await post(`/v1/accounts/${accountId}/legal-holds`, { reason: 'litigation' }, 'admin')).statusCode).toBe(403);
+    expect((await post(`/v1/accounts/${accountId}/legal-holds`, { reason: ' ' }, 'legal')).json().errors[0].field).toBe('body.reason');
+
+    const set = await post(`/v1/accounts/${accountId}/legal-holds`, { reason: 'subpoena 2026-17' }, 'legal');
+    expect(set.statusCode).toBe(201);
+    const hold = set.json();
+    expect(hold).toMatchObject({ accountId, setBy: 'lena.legal', releasedAt: null });
+    expect((await get(`/v1/accounts/${accountId}`)).json().legalHolds).toEqual([hold]);
+
+    const releaseUrl = `/v1/accounts/${accountId}/legal-holds/${hold.id}/release`;
+    expect((await post(releaseUrl, {}, 'case_handler')).statusCode).toBe(403);
+    const released = await post(releaseUrl, {}, 'legal');
+    expect(released.statusCode).toBe(200);
+    expect(released.json()).toMatchObject({ id: hold.id, releasedBy: 'lena.legal' });
+    expect((await post(releaseUrl, {}, 'legal')).statusCode).toBe(409);
+    expect((await post(`/v1/accounts/${accountId}/legal-holds/${randomUUID()}/release`, {}, 'legal')).statusCode).toBe(404);
+  });
+});
+
+describe('reconcileCustomerCases', () => {
+  it('starts the identification workflow of a pending account that has none', async () => {
+    const customerId = randomUUID();
+    const accountId = randomUUID();
+    await system.db.db.transaction((tx) =>
+      insertCustomerApplication(tx, {
+        customer: { id: customerId, kind: 'individual', externalReference: `crash-${customerId}`, createdBy: 'hana.handler', createdAt: new Date() },
+        parties: [{ id: randomUUID(), role: 'customer', kind: 'individual', addedBy: 'hana.handler', identity: {} }],
+        account: { id: accountId, identificationCaseId: randomUUID() },
+      }),
+    );
+    const handle = system.client.workflow.getHandle(workflowIdFor('customer-identification', accountId));
+    await expect(handle.describe()).rejects.toThrow();
+    const result = await reconcileCustomerCases(system.app.deps);
+    expect(result.started).toBeGreaterThanOrEqual(1);
+    expect((await handle.describe()).type).toBe('customerIdentificationWorkflow');
+    // Running it again is harmless.
+    await reconcileCustomerCases(system.app.deps);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the customer and account routes', async () => {
+    const doc = (await system.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/customers', '/v1/customers/{id}', '/v1/customers/{id}/verifications', '/v1/accounts/{id}/legal-holds']),
+    );
+  });
+});
