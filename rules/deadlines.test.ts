@@ -165,6 +165,27 @@ const rows: Row[] = [
     clockStartDate: '2024-12-15', dueDate: '2025-03-15', dueAt: '2025-03-16T03:59:59.999Z',
   },
   {
+    name: 'periodic re-verification: 1 year (CIP policy default) from the last completed verification',
+    obligation: 'periodic-reverification', startedAt: '2025-03-10T15:00:00.000Z',
+    clockStartDate: '2025-03-10', dueDate: '2026-03-10', dueAt: '2026-03-11T03:59:59.999Z',
+  },
+  {
+    name: 'periodic re-verification: a verification on Feb 29 is due again on Feb 28',
+    obligation: 'periodic-reverification', startedAt: '2024-02-29T17:00:00.000Z',
+    clockStartDate: '2024-02-29', dueDate: '2025-02-28', dueAt: '2025-03-01T04:59:59.999Z',
+    flags: ['period-ended-on-last-day-of-shorter-month'],
+  },
+  {
+    name: 'periodic re-verification: a New Year\'s Eve evening verification in New York counts from Dec 31 (UTC says Jan 1)',
+    obligation: 'periodic-reverification', startedAt: '2026-01-01T04:30:00.000Z',
+    clockStartDate: '2025-12-31', dueDate: '2026-12-31', dueAt: '2027-01-01T04:59:59.999Z',
+  },
+  {
+    name: 'periodic re-verification: in Tokyo the same instant is already Jan 1',
+    obligation: 'periodic-reverification', startedAt: '2026-01-01T04:30:00.000Z', timeZone: 'Asia/Tokyo',
+    clockStartDate: '2026-01-01', dueDate: '2027-01-01', dueAt: '2027-01-01T14:59:59.999Z',
+  },
+  {
     name: 'ends on the fall-back day itself (a 25-hour day)',
     obligation: 'cip-transmission', startedAt: '2024-10-24T16:00:00.000Z',
     clockStartDate: '2024-10-24', dueDate: '2024-11-03', dueAt: '2024-11-04T04:59:59.999Z',
@@ -266,6 +287,41 @@ describe('explanations', () => {
 });
 
 describe('CIP policy overrides flow into deadlines', () => {
+  // periodic-reverification runs on the provider's own period: days, months or years.
+  it.each([
+    ['180 days', { days: 180 }, '2025-08-31T16:00:00.000Z', '2025-08-31', '2026-02-27', '2026-02-28T04:59:59.999Z', []],
+    ['6 months, Aug 31 -> Feb 28', { months: 6 }, '2025-08-31T16:00:00.000Z', '2025-08-31', '2026-02-28', '2026-03-01T04:59:59.999Z', ['period-ended-on-last-day-of-shorter-month']],
+    ['6 months, ends after the spring DST change', { months: 6 }, '2025-09-15T16:00:00.000Z', '2025-09-15', '2026-03-15', '2026-03-16T03:59:59.999Z', []],
+    ['2 years, Feb 29 -> Feb 28', { years: 2 }, '2024-02-29T17:00:00.000Z', '2024-02-29', '2026-02-28', '2026-03-01T04:59:59.999Z', ['period-ended-on-last-day-of-shorter-month']],
+    ['3 years, Feb 29 -> Feb 28 (2027 is a common year)', { years: 3 }, '2024-02-29T17:00:00.000Z', '2024-02-29', '2027-02-28', '2027-03-01T04:59:59.999Z', ['period-ended-on-last-day-of-shorter-month']],
+    ['4 years, Feb 29 -> Feb 29', { years: 4 }, '2024-02-29T17:00:00.000Z', '2024-02-29', '2028-02-29', '2028-03-01T04:59:59.999Z', []],
+  ] as const)('periodic re-verification with a provider period of %s', (_name, period, startedAt, clockStartDate, dueDate, dueAt, flags) => {
+    const ruleSet = withCipPolicy(NPRM_2024, { periodicReverificationPeriod: period }, { policyReference: 'CIP v4' });
+    const d = computeDeadline({ obligation: 'periodic-reverification', ruleSet, startedAt: at(startedAt), timeZone: NY });
+    expect({ clockStartDate: d.clockStartDate, dueDate: d.dueDate, dueAt: d.dueAt.toISOString(), flags: d.flags, period: d.period }).toEqual({
+      clockStartDate,
+      dueDate,
+      dueAt,
+      flags,
+      period,
+    });
+    expect(d.explanation.join('\n')).toContain('Provider policy (CIP v4)');
+    expect(d.explanation.join('\n')).toContain("This is the provider's choice, not a regulatory number.");
+  });
+
+  it('periodic re-verification explains its clock and calls its period CIP policy, not regulation', () => {
+    const d = computeDeadline({ obligation: 'periodic-reverification', ruleSet: NPRM_2024, startedAt: at('2025-03-10T15:00:00.000Z'), timeZone: NY });
+    const text = d.explanation.join('\n');
+    expect(d.owner).toBe('us-provider');
+    expect(obligationPeriod(NPRM_2024, 'periodic-reverification')).toBe(NPRM_2024.cipPolicy.periodicReverificationPeriod);
+    expect(text).toContain('Obligation "periodic-reverification"');
+    expect(text).toContain("The clock starts when the customer's last verification is completed: ");
+    expect(text).toContain('CIP policy period: 1 year. The NPRM requires periodic re-verification of customer information without a period. Provider policy default: every year.');
+    expect(text).toContain('not set by the regulation');
+    expect(text).toContain('1 year from the trigger day 2025-03-10 (its date in America/New_York) ends on the same day of the month, 2026-03-10');
+    expect(text).toContain('the next re-verification must be completed by this instant');
+  });
+
   it('uses the provider period for interim-account-review, and says so', () => {
     const ruleSet = withCipPolicy(NPRM_2024, { interimAccountReviewPeriod: { days: 45 }, interimAccountDefaultAction: 'keep-under-additional-monitoring' });
     const d = computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: at('2024-12-15T17:00:00.000Z'), timeZone: NY });
@@ -292,6 +348,8 @@ describe('bad input throws RuleInputError naming the field', () => {
     ['extension before issuance', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('2024-01-01T00:00:00.000Z') }] }, 'extensions[0].publishedAt'],
     ['extension with a bad duration', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('2024-04-01T00:00:00.000Z'), duration: { days: 0 } }] }, 'extensions[0].duration'],
     ['missing rule set', { ruleSet: undefined }, 'ruleSet'],
+    ['knowledge for periodic re-verification (its clock is the last verification)', { obligation: 'periodic-reverification', knowledgeAt: at('2024-03-02T00:00:00.000Z') }, 'knowledgeAt'],
+    ['last access for periodic re-verification', { obligation: 'periodic-reverification', lastAccessAt: at('2024-03-02T00:00:00.000Z') }, 'lastAccessAt'],
   ];
   it.each(cases)('%s', (_name, patch, field) => {
     const run = () => computeDeadline({ ...base, ...patch } as DeadlineInput);

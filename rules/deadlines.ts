@@ -46,7 +46,7 @@ export interface SpecialMeasureExtension {
 export interface DeadlineInput {
   readonly obligation: ObligationId;
   readonly ruleSet: RuleSet;
-  /** The triggering event (request received, covered transaction, issuance, account closure, ...). */
+  /** The triggering event (request received, covered transaction, issuance, account closure, last completed verification, ...). */
   readonly startedAt: Date;
   /**
    * When the owner gained knowledge of the event, if later. Moves the clock only where the rule

@@ -26,7 +26,7 @@ export interface RuleValue<T> {
   readonly source: ValueSource;
 }
 
-/** Every obligation the desk computes a deadline for. One per row of the deadline table, plus two CIP policy periods. */
+/** Every obligation the desk computes a deadline for. One per row of the deadline table, plus the other CIP policy periods (irregular update, deficiency remediation, periodic re-verification). */
 export const OBLIGATION_IDS = [
   'cip-transmission',
   'reseller-termination',
@@ -40,6 +40,7 @@ export const OBLIGATION_IDS = [
   'interim-account-review',
   'irregular-update',
   'deficiency-remediation',
+  'periodic-reverification',
 ] as const;
 export type ObligationId = (typeof OBLIGATION_IDS)[number];
 

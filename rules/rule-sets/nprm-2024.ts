@@ -362,5 +362,15 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       meaning: 'deficiencies must be resolved and the CIP resubmitted by this instant',
       citation: CITE.assessments,
     },
+    'periodic-reverification': {
+      id: 'periodic-reverification',
+      title: "Re-verify a customer's identifying information (and its beneficial owners')",
+      owner: 'us-provider',
+      trigger: "the customer's last verification is completed",
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'periodicReverificationPeriod' },
+      meaning: 'the next re-verification must be completed by this instant',
+      citation: CITE.cip,
+    },
   },
 }) as RuleSet;
