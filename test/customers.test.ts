@@ -140,6 +140,20 @@ describe('GET /v1/customers/{id}', () => {
     expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'verify the application', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] }]);
   });
 
+  it('records further IP accesses of a party, refusing a malformed address or a party of another customer', async () => {
+    const { customer } = await createCustomer();
+    const other = await createCustomer();
+    const owner = customer.parties[1]!;
+    const bad = await post(`/v1/customers/${customer.id}/ip-accesses`, { partyId: owner.id, accesses: [{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00Z' }, { ip: 'localhost', accessedAt: '2026-03-01T08:00:00Z' }] });
+    expect(bad.json().errors).toEqual([{ field: 'body.accesses.1.ip', message: 'must be an IPv4 or IPv6 address' }]);
+    const wrongParty = await post(`/v1/customers/${customer.id}/ip-accesses`, { partyId: other.customer.parties[0]!.id, accesses: [{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00Z' }] });
+    expect(wrongParty.json().errors[0].field).toBe('body.partyId');
+    const ok = await post(`/v1/customers/${customer.id}/ip-accesses`, { partyId: owner.id, accesses: [{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00Z' }] }, 'scheduler');
+    expect(ok.statusCode).toBe(201);
+    const personal = (await get(`/v1/customers/${customer.id}?purpose=audit`, 'legal')).json().personal;
+    expect(personal.parties[1].ipAccesses).toEqual([{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00.000Z', kind: 'access' }]);
+  });
+
   it('answers 404 for an unknown customer and 400 for a malformed id', async () => {
     expect((await get(`/v1/customers/${randomUUID()}`)).json().code).toBe('customer.not_found');
     expect((await get('/v1/customers/nope')).json().errors[0].field).toBe('params.id');
@@ -322,6 +336,28 @@ describe('reconcileCustomerCases', () => {
     expect((await handle.describe()).type).toBe('customerIdentificationWorkflow');
     // Running it again is harmless.
     await reconcileCustomerCases(system.app.deps);
+  });
+});
+
+describe('a repeated application after a crash', () => {
+  it('starts the identification workflow the first attempt left unstarted', async () => {
+    const customerId = randomUUID();
+    const accountId = randomUUID();
+    const caseId = randomUUID();
+    const externalReference = `half-${customerId}`;
+    // What a crash between the commit and the workflow start leaves behind.
+    await system.db.db.transaction((tx) =>
+      insertCustomerApplication(tx, {
+        customer: { id: customerId, kind: 'entity', externalReference, createdBy: 'hana.handler', createdAt: new Date() },
+        parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'hana.handler', identity: {} }],
+        account: { id: accountId, identificationCaseId: caseId },
+      }),
+    );
+    const repeat = await post('/v1/customers', application(externalReference));
+    expect([200, 202]).toContain(repeat.statusCode);
+    expect(repeat.json()).toMatchObject({ customer: { id: customerId }, accountId, caseId });
+    const handle = system.client.workflow.getHandle(workflowIdFor('customer-identification', accountId));
+    expect((await handle.describe()).type).toBe('customerIdentificationWorkflow');
   });
 });
 

@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
 import {
   addBeneficialOwner,
+  addIpAccesses,
   createCustomer,
   determineSubstantialControl,
   listBeneficialOwners,
@@ -28,6 +29,7 @@ import {
   CustomerSchema,
   DiscrepancyParams,
   HoldParams,
+  IpAccessesBody,
   LegalHoldBody,
   LegalHoldSchema,
   PartyParams,
@@ -84,6 +86,21 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => readCustomer(app.deps, request.principal, request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    '/customers/:id/ip-accesses',
+    {
+      config: { roles: ['case_handler', 'admin', 'scheduler'] },
+      schema: {
+        tags: ['customers'],
+        summary: 'Record IP addresses a party used for access or administration, with the time of each access (personal data)',
+        params: CustomerIdParams,
+        body: IpAccessesBody,
+        response: { 201: Type.Object({ recorded: Type.Integer() }), ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addIpAccesses(app.deps, request.params.id, request.body)),
   );
 
   app.post(

@@ -274,3 +274,8 @@ export const LegalHoldSchema = Type.Object(
 );
 
 export const AccountDetailSchema = Type.Intersect([AccountSchema, Type.Object({ legalHolds: Type.Array(LegalHoldSchema) })]);
+
+export const IpAccessesBody = Type.Object(
+  { partyId: Uuid, accesses: Type.Array(IpAccessSchema, { minItems: 1, maxItems: 500 }) },
+  { additionalProperties: false },
+);

@@ -25,6 +25,7 @@ import {
   listVerificationAttempts,
   lockCustomer,
   recordAccountAccess,
+  recordIpAccesses,
   recordPersonalDataRead,
   releaseLegalHold,
   resolveDiscrepancy,
@@ -41,6 +42,7 @@ import { toCaseDto } from '../cases/case-dto.js';
 import {
   PERSONAL_FIELDS,
   VERIFICATION_PERSONAL_FIELDS,
+  normalizePercent,
   toAccountDto,
   toCustomerDto,
   toLegalHoldDto,
@@ -254,6 +256,23 @@ export async function readCustomer(deps: Deps, principal: Principal, customerId:
   });
 }
 
+/** IP addresses a party used for access to or administration of the service (personal data). */
+export async function addIpAccesses(
+  deps: Deps,
+  customerId: string,
+  body: { partyId: string; accesses: { ip: string; accessedAt: string; kind: 'access' | 'administration' }[] },
+) {
+  checkIps(body.accesses, 'body.accesses');
+  const accesses = body.accesses.map((a, i) => ({ ip: a.ip, accessedAt: checkNotFuture(deps, a.accessedAt, `body.accesses.${i}.accessedAt`), kind: a.kind }));
+  await deps.db.db.transaction(async (tx) => {
+    if (!(await lockCustomer(tx, { customerId }))) throw notFound('customer', customerId);
+    const party = await getParty(tx, { customerId, partyId: body.partyId });
+    if (!party || party.removedAt) throw badInput('body.partyId', 'is not a party of this customer');
+    await recordIpAccesses(tx, { customerId, partyId: party.id, accesses });
+  });
+  return { recorded: accesses.length };
+}
+
 // ---- beneficial owners ----------------------------------------------------------------------
 
 export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, principal: Principal, customerId: string, bo: BeneficialOwnerInputT) {
@@ -263,7 +282,7 @@ export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, pri
     // Locked so that two notices at once cannot together push ownership over 100%.
     if (!(await lockCustomer(tx, { customerId }))) throw notFound('customer', customerId);
     const existing = (await listParties(tx, { customerId })).filter((p) => p.role === 'beneficial-owner' && p.ownershipPercent !== null);
-    const owned = existing.reduce((sum, p) => sum + parsePercent(p.ownershipPercent!.replace(/0+$/, '').replace(/\.$/, ''), 'stored').micro, 0);
+    const owned = existing.reduce((sum, p) => sum + parsePercent(normalizePercent(p.ownershipPercent!), 'stored').micro, 0);
     if (owned + micro > 100_000_000) throw badInput('body.ownershipPercent', `the beneficial owners would own more than 100% together (${owned / 1_000_000}% recorded already)`);
     const inserted = await insertBeneficialOwner(tx, { customerId, party });
     const accounts = await listAccountsOfCustomer(tx, { customerId });
