@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
 import { decideUpdate } from '../shared/decisions.js';
@@ -54,6 +55,7 @@ describe('cipTransmissionWorkflow', () => {
       const result = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'transmit', params: { cipVersion: 'v3' }, actor: handler }] });
       expect(result.status).toBe('transmitted');
       const final = await handle.result();
+      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted');
       expect(final.transmittedOnTime).toBe(false);
       expect(recorder.lastStatus()).toBe('transmitted');
       expect(recorder.transitions.at(-1)?.closedAt).toBeTruthy();

@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allUsPersons, customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, OTHER_HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
+import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
 import { beneficialOwnerAddedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
 import { customerIdentificationWorkflow } from './workflow.js';
 
+// A fresh test server per test: this workflow starts children (re-verification, retention)
+// that outlive it, and a left-over workflow with no worker would stop time skipping for the
+// next test.
 let env: TestWorkflowEnvironment;
-beforeAll(async () => {
+beforeEach(async () => {
   env = await createTimeSkippingEnv();
 });
-afterAll(async () => {
+afterEach(async () => {
   await env?.teardown();
 });
 
@@ -81,10 +85,12 @@ describe('customerIdentificationWorkflow', () => {
       expect(await decide(handle, 'open', HANDLER)).toMatchObject({ decision: 'open', status: 'open' });
       expect((await handle.result()).status).toBe('open');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
-      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'account.opened']);
       const reverification = env.client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
       expect((await reverification.describe()).status.name).toBe('RUNNING');
-      await reverification.terminate('test over');
+      // The re-verification child writes to its own case through the same activities.
+      for (let i = 0; i < 50 && cases.opened.length < 2; i += 1) await env.sleep('1 second');
+      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'account.opened', 'reverification.scheduled']);
+      expect(cases.opened.map((o) => o.type)).toEqual(['customer-identification', 'beneficial-owner-reverification']);
     });
   });
 
@@ -108,6 +114,7 @@ describe('customerIdentificationWorkflow', () => {
       await env.sleep('1 minute');
       expect(await decide(handle, 'approve', REVIEWER)).toMatchObject({ status: 'refused' });
       expect((await handle.result()).status).toBe('refused');
+      await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal');
       expect(customers.world.accountStatuses).toEqual([{ status: 'refused', restrictions: [], actor: REVIEWER.subject }]);
     });
   });
@@ -133,7 +140,6 @@ describe('customerIdentificationWorkflow', () => {
       expect(cases.eventTypes()).toEqual(
         expect.arrayContaining(['account.interim-opened', 'interim.opened', 'interim.restrictions-lifted', 'interim.concluded']),
       );
-      await env.client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`).terminate('test over');
     });
   });
 
@@ -151,10 +157,10 @@ describe('customerIdentificationWorkflow', () => {
       await env.sleep('1 minute');
       await decide(handle, 'approve', REVIEWER);
       expect((await handle.result()).status).toBe('closed');
+      await recordHistory(handle, 'customerIdentificationWorkflow--monitored-then-closed');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['monitored', 'closed']);
       const retention = env.client.workflow.getHandle(`record-retention:${input.accountId}`);
       expect((await retention.describe()).status.name).toBe('RUNNING');
-      await retention.terminate('test over');
     });
   });
 
@@ -174,7 +180,6 @@ describe('customerIdentificationWorkflow', () => {
       await verifyAll(handle, ['party-customer', 'party-owner-1']);
       // The new owner's status is unknown: treated as foreign, so it must be verified too.
       expect((await refusal(decide(handle, 'open', HANDLER))).message).toBe('not every tracked party is verified: party-owner-3');
-      await handle.terminate('test over');
     });
   });
 });

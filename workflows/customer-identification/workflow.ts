@@ -260,7 +260,12 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     await setAccount('open', 'system');
     await transition('not-tracked', 'customer.classified', 'system', classifiedData);
   } else {
-    const measures = await customerActivities.checkSpecialMeasures({ customerId: input.customerId, at: new Date().toISOString() });
+    const measures = await customerActivities.checkSpecialMeasures({
+      customerId: input.customerId,
+      at: new Date().toISOString(),
+      ruleSetId: input.ruleSetId,
+      timeZone: input.timeZone,
+    });
     if (measures.prohibited) {
       await setAccount('refused', 'system');
       await transition('prohibited', 'special-measure.prohibits', 'system', { measureIds: measures.measureIds, reasons: measures.reasons });

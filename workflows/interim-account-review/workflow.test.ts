@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
+import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { interimAccountReviewStateQuery, type InterimAccountReviewInput } from './messages.js';
 import { interimAccountReviewWorkflow } from './workflow.js';
@@ -42,6 +43,7 @@ describe('interimAccountReviewWorkflow', () => {
       const openedAt = new Date(await env.currentTimeMs());
       const handle = await start();
       const result = await handle.result();
+      await recordHistory(handle, 'interimAccountReviewWorkflow--default-action');
       const expected = computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: openedAt, timeZone: input.timeZone });
       const reminders = reminderInstants(expected, ruleSet);
       expect(ruleSet.cipPolicy.interimAccountDefaultAction.value).toBe('close');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
 import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { HANDLER } from '../../test/helpers/update.js';
+import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal, recordRetentionStateQuery, type RecordRetentionInput } from './messages.js';
 import { recordRetentionWorkflow } from './workflow.js';
@@ -87,6 +88,7 @@ describe('recordRetentionWorkflow', () => {
       customers.world.legalHold = false;
       await handle.signal(legalHoldReleasedSignal, { holdId: 'hold-1' });
       expect((await handle.result()).status).toBe('disposed');
+      await recordHistory(handle, 'recordRetentionWorkflow--legal-hold');
       expect(cases.eventTypes()).toEqual([
         'retention.started',
         'legal-hold.set',

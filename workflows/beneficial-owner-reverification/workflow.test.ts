@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
+import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { decide, HANDLER, refusal } from '../../test/helpers/update.js';
+import { recordHistory } from '../../test/helpers/history.js';
+import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { beneficialOwnerAddedSignal } from '../customer-identification/messages.js';
+import { beneficialOwnerReverificationStateQuery, type BeneficialOwnerReverificationInput } from './messages.js';
+import { beneficialOwnerReverificationWorkflow } from './workflow.js';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
+
+async function setup() {
+  const cases = caseProjectionRecorder();
+  const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
+  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  const verifiedAt = new Date(await env.currentTimeMs());
+  const input: BeneficialOwnerReverificationInput = {
+    caseId: randomUUID(),
+    customerId: `cust-${randomUUID()}`,
+    ruleSetId: CURRENT_RULE_SET_ID,
+    timeZone: 'America/New_York',
+    openedBy: 'system',
+    lastVerifiedAt: verifiedAt.toISOString(),
+  };
+  const start = () =>
+    env.client.workflow.start(beneficialOwnerReverificationWorkflow, { taskQueue, workflowId: `beneficial-owner-reverification:${input.customerId}`, args: [input] });
+  const period = computeDeadline({ obligation: 'periodic-reverification', ruleSet, startedAt: verifiedAt, timeZone: input.timeZone });
+  return { cases, customers, worker, start, period };
+}
+
+describe('beneficialOwnerReverificationWorkflow', () => {
+  it('makes re-verification due when the CIP policy period ends, and starts the next period once done', async () => {
+    const { cases, customers, worker, start, period } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await env.sleep(period.dueAt.getTime() - (await env.currentTimeMs()) + 3600_000);
+      const due = await handle.query(beneficialOwnerReverificationStateQuery);
+      expect(due).toMatchObject({ status: 'reverification-due', dueReasons: ['periodic'], nextDueAt: period.dueAt.toISOString() });
+      expect((await refusal(decide(handle, 're-verified', HANDLER))).message).toMatch(/not complete/);
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+      await env.sleep('1 hour');
+      await decide(handle, 're-verified', HANDLER);
+      await env.sleep('1 hour');
+      // The workflow continued as new: a new round whose period runs from this verification.
+      const next = await handle.query(beneficialOwnerReverificationStateQuery);
+      expect(next.status).toBe('scheduled');
+      expect(new Date(next.nextDueAt).getTime()).toBeGreaterThan(period.dueAt.getTime());
+      expect(cases.eventTypes()).toEqual(['reverification.scheduled', 'reverification.due', 'reverification.completed', 'reverification.scheduled']);
+      // The same case goes on: projections keep increasing sequence numbers across runs.
+      expect(cases.transitions.map((t) => t.seq)).toEqual([2, 3, 4]);
+      await decide(handle, 'stop', HANDLER, { reason: 'account closed' });
+      expect((await handle.result()).status).toBe('stopped');
+    });
+  });
+
+  it('makes re-verification due at once when a new beneficial owner is notified', async () => {
+    const { cases, worker, start } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await env.sleep('30 days');
+      await handle.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-9' });
+      await env.sleep('1 minute');
+      expect(await handle.query(beneficialOwnerReverificationStateQuery)).toMatchObject({
+        status: 'reverification-due',
+        dueReasons: ['beneficial-owner-added'],
+        newOwnerIds: ['party-owner-9'],
+      });
+      expect(cases.events.at(-1)).toMatchObject({ type: 'reverification.due', data: { reason: 'beneficial-owner-added', partyId: 'party-owner-9' } });
+      expect((await refusal(decide(handle, 'stop', HANDLER))).message).toBe('reason is required for this decision');
+      await decide(handle, 'stop', HANDLER, { reason: 'customer relationship ended' });
+      expect((await handle.result()).status).toBe('stopped');
+      await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop');
+    });
+  });
+});
