@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
 import { customerRoutes } from './routes/customers/customers.routes.js';
+import { ruleRoutes } from './routes/rules/rules.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -32,6 +33,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(caseRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
   await app.register(customerRoutes, { prefix: '/v1' });
+  await app.register(ruleRoutes, { prefix: '/v1' });
   return app;
 }
 

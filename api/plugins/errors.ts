@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { RuleInputError } from '../../rules/index.js';
 import { AppError, PROBLEM_TYPE_BASE, type FieldError, type Problem } from '../errors.js';
 
 const TITLES: Record<number, string> = {
@@ -36,7 +37,34 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+const LOCATIONS = ['body', 'querystring', 'params', 'headers'];
+
+/**
+ * A RuleInputError names the rules' input property (`knowledgeAt`, `extensions[0].publishedAt`).
+ * Routes feed the rules from the request body, so the field is spelled as Ajv spells body fields
+ * (`body.knowledgeAt`, `body.extensions.0.publishedAt`); a route that feeds them from elsewhere
+ * throws with the location already in the field (`querystring.timeZone`), which is kept.
+ */
+function ruleInputField(field: string): string {
+  const dotted = field.replace(/\[(\d+)\]/g, '.$1');
+  return LOCATIONS.some((l) => dotted === l || dotted.startsWith(`${l}.`)) ? dotted : `body.${dotted}`;
+}
+
 export function problemFrom(error: unknown, instance: string): Problem {
+  if (error instanceof RuleInputError) {
+    const field = ruleInputField(error.field);
+    const prefix = `${error.field}: `;
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return {
+      type: PROBLEM_TYPE_BASE + error.code,
+      title: TITLES[400]!,
+      status: 400,
+      detail: `${field}: ${message}`,
+      instance,
+      code: error.code,
+      errors: [{ field, message }],
+    };
+  }
   if (error instanceof AppError) {
     return {
       type: PROBLEM_TYPE_BASE + error.code,
