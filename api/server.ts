@@ -5,6 +5,7 @@ import { loadConfigOrExit, type Config } from '../config.js';
 import { createDb } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp, type App } from './app.js';
+import { reconcileCustomerCases } from './routes/customers/reconcile.js';
 
 export interface ApiHandle {
   app: App;
@@ -34,6 +35,13 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
     }
     throw err;
   }
+  // Applications stored before a crash but never started get their workflow now.
+  await reconcileCustomerCases({ ...app.deps, log: app.log }).then(
+    ({ started, failed }) => {
+      if (started || failed) app.log.warn({ started, failed }, 'reconciled customer applications left without a case');
+    },
+    (err: unknown) => app.log.error({ err }, 'reconciling customer applications failed; the next start retries'),
+  );
   return {
     app,
     url: `http://${config.api.host}:${config.api.port}`,
