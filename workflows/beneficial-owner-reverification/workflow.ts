@@ -10,7 +10,7 @@ import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerAddedSignal } from '../customer-identification/messages.js';
 import { CaseRecorder } from '../shared/case-recorder.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import { decideUpdate, refuseUnknownDecision, refuseWrongState, requireReason, type DecisionRequest } from '../shared/decisions.js';
+import { handleDecisions, refuseWrongState, requireReason } from '../shared/decisions.js';
 import {
   BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
   beneficialOwnerReverificationStateQuery,
@@ -39,7 +39,6 @@ export async function beneficialOwnerReverificationWorkflow(
   };
   const noticed: string[] = [];
   let outcome: 're-verified' | 'stopped' | undefined;
-  let applying = false;
   const details = () => ({
     customerId: input.customerId,
     lastVerifiedAt: input.lastVerifiedAt,
@@ -52,48 +51,39 @@ export async function beneficialOwnerReverificationWorkflow(
   setHandler(beneficialOwnerReverificationStateQuery, () => state);
   setHandler(beneficialOwnerAddedSignal, ({ partyId }) => void noticed.push(partyId));
   // Updates: the handler must know whether the round was accepted as complete.
-  setHandler(
-    decideUpdate,
-    async (request: DecisionRequest) => {
-      applying = true;
-      try {
-        const at = new Date();
-        if (request.decision === 're-verified') {
-          const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
-          if (!summary.allVerified) {
-            refuseWrongState('re-verification is not complete: a tracked party is unverified or has an open discrepancy');
-          }
-          outcome = 're-verified';
-          await recorder.transition({
-            status: 'scheduled',
-            details: details(),
-            event: { type: 'reverification.completed', occurredAt: at, actor: request.actor.subject, data: { reasons: state.dueReasons } },
-          });
-        } else {
-          outcome = 'stopped';
-          state.status = 'stopped';
-          await recorder.transition({
-            status: 'stopped',
-            closedAt: at,
-            details: details(),
-            event: { type: 'reverification.stopped', occurredAt: at, actor: request.actor.subject, data: { reason: request.reason } },
-          });
+  handleDecisions({
+    decisions: BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
+    validate: (request) => {
+      if (outcome) refuseWrongState('this re-verification round is already closed');
+      if (request.decision === 'stop') requireReason(request);
+    },
+    apply: async (request) => {
+      const at = new Date();
+      if (request.decision === 're-verified') {
+        const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+        if (!summary.allVerified) {
+          refuseWrongState('re-verification is not complete: a tracked party is unverified or has an open discrepancy');
         }
-        return { caseId: input.caseId, decision: request.decision, status: outcome === 'stopped' ? 'stopped' : 'scheduled', acceptedAt: at.toISOString() };
-      } finally {
-        applying = false;
+        outcome = 're-verified';
+        await recorder.transition({
+          status: 'scheduled',
+          details: details(),
+          event: { type: 'reverification.completed', occurredAt: at, actor: request.actor.subject, data: { reasons: state.dueReasons } },
+        });
+      } else {
+        outcome = 'stopped';
+        state.status = 'stopped';
+        await recorder.transition({
+          status: 'stopped',
+          closedAt: at,
+          details: details(),
+          event: { type: 'reverification.stopped', occurredAt: at, actor: request.actor.subject, data: { reason: request.reason } },
+        });
       }
+      return { caseId: input.caseId, decision: request.decision, status: outcome === 'stopped' ? 'stopped' : 'scheduled', acceptedAt: at.toISOString() };
     },
-    {
-      validator: (request: DecisionRequest) => {
-        if (!(BENEFICIAL_OWNER_REVERIFICATION_DECISIONS as readonly string[]).includes(request.decision)) {
-          refuseUnknownDecision(request.decision, BENEFICIAL_OWNER_REVERIFICATION_DECISIONS);
-        }
-        if (applying || outcome) refuseWrongState('this re-verification round is already being closed');
-        if (request.decision === 'stop') requireReason(request);
-      },
-    },
-  );
+  });
+
 
   if (!input.carried) {
     await recorder.open({

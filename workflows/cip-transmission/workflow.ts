@@ -5,20 +5,10 @@
 import { condition, setHandler, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { CaseRecorder } from '../shared/case-recorder.js';
-import {
-  decideUpdate,
-  optionalInstant,
-  refuseInvalid,
-  refuseUnknownDecision,
-  refuseWrongState,
-  requireReason,
-  requireString,
-  type DecisionRequest,
-} from '../shared/decisions.js';
+import { handleDecisions, optionalInstant, refuseInvalid, refuseWrongState, requireReason, requireString } from '../shared/decisions.js';
 import {
   CIP_TRANSMISSION_DECISIONS,
   cipTransmissionStateQuery,
-  type CipTransmissionDecision,
   type CipTransmissionInput,
   type CipTransmissionState,
 } from './messages.js';
@@ -48,10 +38,23 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   setHandler(cipTransmissionStateQuery, () => state);
 
   // An Update, not a Signal: the handler must know whether the transmission was accepted.
-  setHandler(
-    decideUpdate,
-    async (request: DecisionRequest) => {
-      const decision = request.decision as CipTransmissionDecision;
+  handleDecisions({
+    decisions: CIP_TRANSMISSION_DECISIONS,
+    validate: (request) => {
+      if (closed) refuseWrongState(`the request is already ${state.status}`);
+      if (request.decision === 'transmit') {
+        requireString(request, 'cipVersion', 100);
+        const transmittedAt = optionalInstant(request, 'transmittedAt');
+        if (transmittedAt && transmittedAt.getTime() > Date.now()) refuseInvalid('params.transmittedAt', 'must not be in the future');
+        if (transmittedAt && transmittedAt.getTime() < receivedAt.getTime()) {
+          refuseInvalid('params.transmittedAt', 'must not be before the request was received');
+        }
+      } else {
+        requireReason(request);
+      }
+    },
+    apply: async (request) => {
+      const decision = request.decision;
       const at = new Date();
       closed = true;
       if (decision === 'transmit') {
@@ -86,25 +89,8 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       }
       return { caseId: input.caseId, decision, status: state.status, acceptedAt: at.toISOString() };
     },
-    {
-      validator: (request: DecisionRequest) => {
-        if (!(CIP_TRANSMISSION_DECISIONS as readonly string[]).includes(request.decision)) {
-          refuseUnknownDecision(request.decision, CIP_TRANSMISSION_DECISIONS);
-        }
-        if (closed) refuseWrongState(`the request is already ${state.status}`);
-        if (request.decision === 'transmit') {
-          requireString(request, 'cipVersion', 100);
-          const transmittedAt = optionalInstant(request, 'transmittedAt');
-          if (transmittedAt && transmittedAt.getTime() > Date.now()) refuseInvalid('params.transmittedAt', 'must not be in the future');
-          if (transmittedAt && transmittedAt.getTime() < receivedAt.getTime()) {
-            refuseInvalid('params.transmittedAt', 'must not be before the request was received');
-          }
-        } else {
-          requireReason(request);
-        }
-      },
-    },
-  );
+  });
+
 
   await recorder.open({
     type: 'cip-transmission',

@@ -23,14 +23,7 @@ import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { newCaseId } from '../shared/case-ids.js';
 import { CaseRecorder } from '../shared/case-recorder.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import {
-  decideUpdate,
-  refuseInvalid,
-  refuseUnknownDecision,
-  refuseWrongState,
-  requireString,
-  type DecisionRequest,
-} from '../shared/decisions.js';
+import { handleDecisions, refuseInvalid, refuseWrongState, requireString, type DecisionRequest } from '../shared/decisions.js';
 import { propose, validateReview, type PendingProposal } from '../shared/four-eyes.js';
 import {
   CUSTOMER_IDENTIFICATION_DECISIONS,
@@ -62,7 +55,6 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   let statusBeforeProposal: CustomerIdentificationStatus = 'awaiting-verification';
   let interimRequested: string[] | undefined;
   let newOwners: string[] = [];
-  let applying = false;
 
   const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.status !== 'us').map((p) => p.partyId);
   const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
@@ -99,61 +91,48 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
 
   // Decisions are Updates with validators: a malformed or wrong-state decision is refused before
   // it reaches the history, so the case stays as it was.
-  setHandler(
-    decideUpdate,
-    async (request: DecisionRequest) => {
-      applying = true;
-      try {
-        return await applyDecision(request);
-      } finally {
-        applying = false;
+  handleDecisions({
+    decisions: CUSTOMER_IDENTIFICATION_DECISIONS,
+    apply: (request) => applyDecision(request),
+    validate: (request) => {
+      const decision = request.decision;
+      if (!(ACCEPTS[state.status] ?? []).includes(decision)) {
+        const allowed = ACCEPTS[state.status] ?? [];
+        refuseWrongState(
+          `the case is ${state.status}; it accepts ${allowed.length ? allowed.join(', ') : 'no decision'}` +
+            (state.status === 'interim-restricted' ? ' (decide on the interim-account-review case)' : ''),
+        );
+      }
+      switch (decision) {
+        case 'open':
+          if (unverified().length > 0) refuseWrongState(`not every tracked party is verified: ${unverified().join(', ')}`);
+          break;
+        case 'open-interim': {
+          const restrictions = request.params?.restrictions;
+          if (!Array.isArray(restrictions) || restrictions.length === 0 || !restrictions.every((r) => typeof r === 'string' && r.trim() !== '')) {
+            refuseInvalid('params.restrictions', 'must list at least one restriction (restricted permissions or enhanced monitoring)');
+          }
+          break;
+        }
+        case 'corrective-measures':
+          requireString(request, 'measures', 4000);
+          break;
+        case 'refuse':
+        case 'close':
+          propose({ ...request, decision }, new Date());
+          break;
+        case 'approve':
+        case 'reject':
+          validateReview(request, pending);
+          break;
       }
     },
-    {
-      validator: (request: DecisionRequest) => {
-        if (!(CUSTOMER_IDENTIFICATION_DECISIONS as readonly string[]).includes(request.decision)) {
-          refuseUnknownDecision(request.decision, CUSTOMER_IDENTIFICATION_DECISIONS);
-        }
-        if (applying) refuseWrongState('another decision on this case is being applied; retry in a moment');
-        const decision = request.decision as CustomerIdentificationDecision;
-        if (!(ACCEPTS[state.status] ?? []).includes(decision)) {
-          const allowed = ACCEPTS[state.status] ?? [];
-          refuseWrongState(
-            `the case is ${state.status}; it accepts ${allowed.length ? allowed.join(', ') : 'no decision'}` +
-              (state.status === 'interim-restricted' ? ' (decide on the interim-account-review case)' : ''),
-          );
-        }
-        switch (decision) {
-          case 'open':
-            if (unverified().length > 0) refuseWrongState(`not every tracked party is verified: ${unverified().join(', ')}`);
-            break;
-          case 'open-interim': {
-            const restrictions = request.params?.restrictions;
-            if (!Array.isArray(restrictions) || restrictions.length === 0 || !restrictions.every((r) => typeof r === 'string' && r.trim() !== '')) {
-              refuseInvalid('params.restrictions', 'must list at least one restriction (restricted permissions or enhanced monitoring)');
-            }
-            break;
-          }
-          case 'corrective-measures':
-            requireString(request, 'measures', 4000);
-            break;
-          case 'refuse':
-          case 'close':
-            propose({ ...request, decision }, new Date());
-            break;
-          case 'approve':
-          case 'reject':
-            validateReview(request, pending);
-            break;
-        }
-      },
-    },
-  );
+  });
 
-  async function applyDecision(request: DecisionRequest) {
+  async function applyDecision(request: DecisionRequest & { decision: CustomerIdentificationDecision }) {
     const at = new Date();
     const actor = request.actor.subject;
-    const decision = request.decision as CustomerIdentificationDecision;
+    const decision = request.decision;
     switch (decision) {
       case 'open': {
         // The verification records decide; the signals only keep the validator quick.

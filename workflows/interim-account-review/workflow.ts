@@ -6,13 +6,7 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 import { computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { CaseRecorder } from '../shared/case-recorder.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import {
-  decideUpdate,
-  refuseUnknownDecision,
-  refuseWrongState,
-  requireString,
-  type DecisionRequest,
-} from '../shared/decisions.js';
+import { handleDecisions, refuseWrongState, requireString, type DecisionRequest } from '../shared/decisions.js';
 import { propose, validateReview, type PendingProposal } from '../shared/four-eyes.js';
 import {
   INTERIM_ACCOUNT_REVIEW_DECISIONS,
@@ -39,9 +33,6 @@ export async function interimAccountReviewWorkflow(input: InterimAccountReviewIn
     remindersSent: [],
   };
   let pending: PendingProposal | undefined;
-  // One decision at a time: a second one waits for the first to be applied, then is judged on
-  // the state the first left.
-  let applying = false;
   let statusBeforeProposal: InterimAccountReviewState['status'] = 'interim-restricted';
   const details = () => ({
     accountId: input.accountId,
@@ -72,33 +63,20 @@ export async function interimAccountReviewWorkflow(input: InterimAccountReviewIn
   setHandler(interimAccountReviewStateQuery, () => state);
 
   // Decisions are Updates: the handler learns at once whether the account's fate was accepted.
-  setHandler(
-    decideUpdate,
-    async (request: DecisionRequest) => {
-      applying = true;
-      try {
-        return await applyDecision(request);
-      } finally {
-        applying = false;
+  handleDecisions({
+    decisions: INTERIM_ACCOUNT_REVIEW_DECISIONS,
+    apply: (request) => applyDecision(request),
+    validate: (request) => {
+      if (state.result) refuseWrongState(`the interim account was already decided: ${state.result.outcome}`);
+      const reviewing = request.decision === 'approve' || request.decision === 'reject';
+      if (reviewing) return validateReview(request, pending);
+      if (pending && request.decision !== 'corrective-measures') {
+        refuseWrongState(`a ${pending.decision} proposed by ${pending.proposedBy} awaits a reviewer; approve or reject it first`);
       }
+      if (request.decision === 'close') propose({ ...request, decision: 'close' }, new Date());
+      if (request.decision === 'corrective-measures') requireString(request, 'measures', 4000);
     },
-    {
-      validator: (request: DecisionRequest) => {
-        if (!(INTERIM_ACCOUNT_REVIEW_DECISIONS as readonly string[]).includes(request.decision)) {
-          refuseUnknownDecision(request.decision, INTERIM_ACCOUNT_REVIEW_DECISIONS);
-        }
-        if (applying) refuseWrongState('another decision on this case is being applied; retry in a moment');
-        if (state.result) refuseWrongState(`the interim account was already decided: ${state.result.outcome}`);
-        const reviewing = request.decision === 'approve' || request.decision === 'reject';
-        if (reviewing) return validateReview(request, pending);
-        if (pending && request.decision !== 'corrective-measures') {
-          refuseWrongState(`a ${pending.decision} proposed by ${pending.proposedBy} awaits a reviewer; approve or reject it first`);
-        }
-        if (request.decision === 'close') propose({ ...request, decision: 'close' }, new Date());
-        if (request.decision === 'corrective-measures') requireString(request, 'measures', 4000);
-      },
-    },
-  );
+  });
 
   async function applyDecision(request: DecisionRequest) {
     const at = new Date();

@@ -6,7 +6,7 @@ import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, co
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
 import { CaseRecorder } from '../shared/case-recorder.js';
 import { customerActivities, disposalActivities } from '../shared/customer-activities.js';
-import { decideUpdate, refuseUnknownDecision } from '../shared/decisions.js';
+import { handleDecisions, refuseWrongState } from '../shared/decisions.js';
 import {
   accountAccessedSignal,
   legalHoldReleasedSignal,
@@ -70,8 +70,10 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
   setHandler(legalHoldSetSignal, ({ holdId }) => void facts.push({ kind: 'hold-set', holdId }));
   setHandler(legalHoldReleasedSignal, ({ holdId }) => void facts.push({ kind: 'hold-released', holdId }));
   // Retention takes no handler decisions: legal holds are facts stored by the API and signalled.
-  setHandler(decideUpdate, async () => ({ caseId: input.caseId, decision: '', status: state.status, acceptedAt: '' }), {
-    validator: (request) => refuseUnknownDecision(request.decision, []),
+  handleDecisions({
+    decisions: [],
+    validate: () => {},
+    apply: async () => refuseWrongState('record retention takes no decisions'),
   });
 
   if (!input.carried) {

@@ -1,7 +1,7 @@
 // The one Update every case workflow answers: `decide`. Decisions are Updates, not Signals,
 // because the caller must know whether the decision was accepted: the validator refuses a
 // malformed or wrong-state decision before anything is written to history.
-import { ApplicationFailure, defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
 
 export type ActorRole = 'case_handler' | 'reviewer' | 'legal' | 'admin' | 'scheduler';
 
@@ -82,4 +82,38 @@ export function optionalInstant(request: DecisionRequest, name: string): Date | 
     refuseInvalid(`params.${name}`, 'must be an ISO 8601 date-time');
   }
   return new Date(value);
+}
+
+/**
+ * Registers a case workflow's `decide` Update. Unknown decisions are refused; one decision is
+ * applied at a time (one arriving while another is being applied is refused and can be
+ * retried, then judged on the state the first left); `validate` judges the rest against the
+ * workflow's current state without changing it.
+ */
+export function handleDecisions<D extends string>(options: {
+  decisions: readonly D[];
+  validate: (request: DecisionRequest & { decision: D }) => void;
+  apply: (request: DecisionRequest & { decision: D }) => Promise<DecisionResult>;
+}): void {
+  let applying = false;
+  const isKnown = (request: DecisionRequest): request is DecisionRequest & { decision: D } =>
+    (options.decisions as readonly string[]).includes(request.decision);
+  setHandler(
+    decideUpdate,
+    async (request: DecisionRequest) => {
+      applying = true;
+      try {
+        return await options.apply(request as DecisionRequest & { decision: D });
+      } finally {
+        applying = false;
+      }
+    },
+    {
+      validator: (request: DecisionRequest) => {
+        if (!isKnown(request)) refuseUnknownDecision(request.decision, options.decisions);
+        if (applying) refuseWrongState('another decision on this case is being applied; retry in a moment');
+        options.validate(request);
+      },
+    },
+  );
 }
