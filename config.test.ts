@@ -6,7 +6,7 @@ describe('configuration', () => {
     const config = loadConfig({}, '/srv/cipdesk');
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe('/srv/cipdesk/.data');
-    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'cipdesk', uiPort: 8233 });
+    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', external: false, namespace: 'default', taskQueue: 'cipdesk', uiPort: 8233 });
     expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
     expect(config.providerTimeZone).toBe('America/New_York');
     expect(config.tokens).toEqual([]);
@@ -30,6 +30,11 @@ describe('configuration', () => {
       expect((err as ConfigError).variable).toBe(variable);
       expect((err as Error).message.startsWith(`${variable}: `)).toBe(true);
     }
+  });
+
+  it('runs the dev server on CIPDESK_TEMPORAL_PORT unless TEMPORAL_ADDRESS names a server', () => {
+    expect(loadConfig({ CIPDESK_TEMPORAL_PORT: '17233' }).temporal).toMatchObject({ address: '127.0.0.1:17233', external: false });
+    expect(loadConfig({ TEMPORAL_ADDRESS: 'temporal:7233' }).temporal).toMatchObject({ address: 'temporal:7233', external: true });
   });
 
   it('parses subject:role:token entries', () => {

