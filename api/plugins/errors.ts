@@ -50,6 +50,19 @@ function ruleInputField(field: string): string {
   return LOCATIONS.some((l) => dotted === l || dotted.startsWith(`${l}.`)) ? dotted : `body.${dotted}`;
 }
 
+// Errors that mean a server we depend on cannot be reached (postgres.js and Node codes), as
+// thrown or as the cause of a wrapping error (drizzle's DrizzleQueryError).
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03']);
+function isConnectionFailure(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  // gRPC status UNAVAILABLE (14), as the Temporal client reports an unreachable server.
+  if (code === 14 && typeof (error as { details?: unknown }).details === 'string') return true;
+  if (error instanceof AggregateError && error.errors.some((e) => isConnectionFailure(e, depth + 1))) return true;
+  return isConnectionFailure((error as { cause?: unknown }).cause, depth + 1);
+}
+
 export function problemFrom(error: unknown, instance: string): Problem {
   if (error instanceof RuleInputError) {
     const field = ruleInputField(error.field);
@@ -89,6 +102,16 @@ export function problemFrom(error: unknown, instance: string): Problem {
       instance,
       code: 'request.invalid',
       errors: unique,
+    };
+  }
+  if (isConnectionFailure(error)) {
+    return {
+      type: PROBLEM_TYPE_BASE + 'dependency.unavailable',
+      title: TITLES[503]!,
+      status: 503,
+      detail: 'A server cipdesk depends on (PostgreSQL or Temporal) cannot be reached at the moment; retry later.',
+      instance,
+      code: 'dependency.unavailable',
     };
   }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;

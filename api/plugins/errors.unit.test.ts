@@ -61,3 +61,13 @@ describe('problemFrom: RuleInputError from rules/ is a 400 naming the body field
     expect(problemFrom(new Error('secret detail'), '/x')).toMatchObject({ status: 500, code: 'internal', detail: 'An internal error occurred; it has been logged.' });
   });
 });
+
+describe('problemFrom: unreachable dependencies', () => {
+  it('answers 503 for a refused connection, also when wrapped as a cause', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(problemFrom(refused, '/v1/cases')).toMatchObject({ status: 503, code: 'dependency.unavailable' });
+    const wrapped = new Error('Failed query: select ...', { cause: refused });
+    expect(problemFrom(wrapped, '/v1/cases')).toMatchObject({ status: 503, code: 'dependency.unavailable' });
+    expect(problemFrom(new Error('boom'), '/v1/cases')).toMatchObject({ status: 500, code: 'internal' });
+  });
+});

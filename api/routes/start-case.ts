@@ -40,10 +40,19 @@ export async function startCaseWorkflow<A extends { caseId: string }>(options: {
     }
     throw err;
   }
-  const deadline = Date.now() + (options.waitMs ?? 5000);
+  return { caseId, case: await waitForCaseRow(options.db, caseId, options.waitMs) };
+}
+
+/**
+ * Waits briefly for the case row a just-started workflow writes, so the caller usually gets the
+ * case at once. The request is already accepted (Temporal holds it) whatever happens to the
+ * database: a failed read means "accepted, not visible yet", not an error.
+ */
+export async function waitForCaseRow(db: Database, caseId: string, waitMs = 5000): Promise<CaseRow | undefined> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
-    const row = await getCaseById(options.db, { id: caseId });
-    if (row || Date.now() > deadline) return { caseId, case: row };
+    const row = await getCaseById(db, { id: caseId }).catch(() => undefined);
+    if (row || Date.now() >= deadline) return row;
     await new Promise((r) => setTimeout(r, 50));
   }
 }

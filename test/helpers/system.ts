@@ -18,9 +18,9 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { providerTimeZone?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(options: { providerTimeZone?: string; databaseUrl?: string } = {}): Promise<TestSystem> {
   quietTemporalLogs();
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
   const db = createDb(databaseUrl, { max: 5 });

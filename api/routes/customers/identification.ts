@@ -5,11 +5,11 @@
 // start (REJECT_DUPLICATE) just means it is already running or done.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Database } from '../../../db/client.js';
-import { getCaseById } from '../../../db/queries/cases.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
+import { waitForCaseRow } from '../start-case.js';
 
 /** A subset of AppDeps: `app.deps` fits. */
 export interface IdentificationDeps {
@@ -42,11 +42,6 @@ export async function startIdentification(
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
-  // The workflow creates the case row itself; wait briefly so the caller usually gets it at once.
-  const deadline = Date.now() + (options.waitMs ?? 5000);
-  for (;;) {
-    const row = await getCaseById(deps.db.db, { id: target.caseId });
-    if (row || Date.now() >= deadline) return row;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // The workflow creates the case row itself.
+  return waitForCaseRow(deps.db.db, target.caseId, options.waitMs);
 }
