@@ -52,7 +52,7 @@ import {
 } from './customer-dto.js';
 import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
 import { startIdentification } from './identification.js';
-import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from './retention-signals.js';
+import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from '../../../workflows/record-retention/messages.js';
 
 type Deps = Required<AppDeps>;
 
