@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 //   Temporal dev server started once by test/global-setup.ts.
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {
