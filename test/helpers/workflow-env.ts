@@ -5,9 +5,30 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { quietTemporalLogs } from './quiet-logs.js';
 import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../activities/cases.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { temporalPaths } from '../../scripts/temporal-paths.js';
 import { WORKFLOWS_PATH } from '../../worker.js';
 
+
+/**
+ * A time-skipping test server for a test file (`scope: 'file'`) or a fresh one for every test
+ * (`'test'`: for workflows that start children outliving the test, since a left-over workflow
+ * with no worker stops time skipping for the next test). Returns a getter.
+ */
+export function useTimeSkippingEnv(scope: 'file' | 'test' = 'file'): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  (scope === 'file' ? beforeAll : beforeEach)(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  (scope === 'file' ? afterAll : afterEach)(async () => {
+    await env?.teardown();
+    env = undefined;
+  });
+  return () => {
+    if (!env) throw new Error('the time-skipping environment is only available inside tests');
+    return env;
+  };
+}
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalLogs();

@@ -1,30 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
 import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, refusal } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { beneficialOwnerAddedSignal } from '../customer-identification/messages.js';
 import { beneficialOwnerReverificationStateQuery, type BeneficialOwnerReverificationInput } from './messages.js';
 import { beneficialOwnerReverificationWorkflow } from './workflow.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
 async function setup() {
   const cases = caseProjectionRecorder();
   const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
-  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
-  const verifiedAt = new Date(await env.currentTimeMs());
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
+  const verifiedAt = new Date(await testEnv().currentTimeMs());
   const input: BeneficialOwnerReverificationInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,
@@ -34,7 +27,7 @@ async function setup() {
     lastVerifiedAt: verifiedAt.toISOString(),
   };
   const start = () =>
-    env.client.workflow.start(beneficialOwnerReverificationWorkflow, { taskQueue, workflowId: `beneficial-owner-reverification:${input.customerId}`, args: [input] });
+    testEnv().client.workflow.start(beneficialOwnerReverificationWorkflow, { taskQueue, workflowId: `beneficial-owner-reverification:${input.customerId}`, args: [input] });
   const period = computeDeadline({ obligation: 'periodic-reverification', ruleSet, startedAt: verifiedAt, timeZone: input.timeZone });
   return { cases, customers, worker, start, period };
 }
@@ -44,14 +37,14 @@ describe('beneficialOwnerReverificationWorkflow', () => {
     const { cases, customers, worker, start, period } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep(period.dueAt.getTime() - (await env.currentTimeMs()) + 3600_000);
+      await testEnv().sleep(period.dueAt.getTime() - (await testEnv().currentTimeMs()) + 3600_000);
       const due = await handle.query(beneficialOwnerReverificationStateQuery);
       expect(due).toMatchObject({ status: 'reverification-due', dueReasons: ['periodic'], nextDueAt: period.dueAt.toISOString() });
       expect((await refusal(decide(handle, 're-verified', HANDLER))).message).toMatch(/not complete/);
       customers.world.verified = new Set(['party-customer', 'party-owner-1']);
-      await env.sleep('1 hour');
+      await testEnv().sleep('1 hour');
       await decide(handle, 're-verified', HANDLER);
-      await env.sleep('1 hour');
+      await testEnv().sleep('1 hour');
       // The workflow continued as new: a new round whose period runs from this verification.
       const next = await handle.query(beneficialOwnerReverificationStateQuery);
       expect(next.status).toBe('scheduled');
@@ -68,9 +61,9 @@ describe('beneficialOwnerReverificationWorkflow', () => {
     const { cases, worker, start } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep('30 days');
+      await testEnv().sleep('30 days');
       await handle.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-9' });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       expect(await handle.query(beneficialOwnerReverificationStateQuery)).toMatchObject({
         status: 'reverification-due',
         dueReasons: ['beneficial-owner-added'],

@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
 import { decideUpdate } from '../shared/decisions.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput } from './messages.js';
 import { cipTransmissionWorkflow } from './workflow.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const handler = { subject: 'hana.handler', role: 'case_handler' as const };
 
 async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>) {
-  const { worker, taskQueue } = await createTestWorker(env, recorder.activities);
-  const receivedAt = new Date(await env.currentTimeMs());
+  const { worker, taskQueue } = await createTestWorker(testEnv(), recorder.activities);
+  const receivedAt = new Date(await testEnv().currentTimeMs());
   const input: CipTransmissionInput = {
     caseId: randomUUID(),
     requestReference: `REQ-${randomUUID()}`,
@@ -40,9 +33,9 @@ describe('cipTransmissionWorkflow', () => {
     const recorder = caseProjectionRecorder();
     const { worker, taskQueue, input, expected } = await startRequest(recorder);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
       // Skip past the deadline: every reminder and then the escalation are recorded.
-      await env.sleep(expected.dueAt.getTime() - (await env.currentTimeMs()) + 60_000);
+      await testEnv().sleep(expected.dueAt.getTime() - (await testEnv().currentTimeMs()) + 60_000);
       const state = await handle.query(cipTransmissionStateQuery);
       expect(state.status).toBe('overdue');
       expect(state.dueAt).toBe(expected.dueAt.toISOString());
@@ -66,8 +59,8 @@ describe('cipTransmissionWorkflow', () => {
     const recorder = caseProjectionRecorder();
     const { worker, taskQueue, input } = await startRequest(recorder);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
-      await env.sleep('2 days');
+      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      await testEnv().sleep('2 days');
       const result = await handle.executeUpdate(decideUpdate, {
         args: [{ decision: 'transmit', params: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-9' }, actor: handler }],
       });
@@ -83,8 +76,8 @@ describe('cipTransmissionWorkflow', () => {
     const recorder = caseProjectionRecorder();
     const { worker, taskQueue, input } = await startRequest(recorder);
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
-      await env.sleep('1 hour');
+      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      await testEnv().sleep('1 hour');
       const refusal = async (args: object) => {
         try {
           await handle.executeUpdate(decideUpdate, { args: [args as never] });

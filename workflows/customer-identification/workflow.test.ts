@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allUsPersons, customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, OTHER_HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
 import { beneficialOwnerAddedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
 import { customerIdentificationWorkflow } from './workflow.js';
 
-// A fresh test server per test: this workflow starts children (re-verification, retention)
-// that outlive it, and a left-over workflow with no worker would stop time skipping for the
-// next test.
-let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+// A fresh test server per test: this workflow starts children that outlive it.
+const testEnv = useTimeSkippingEnv('test');
 
 async function setup(options: Parameters<typeof customerMocks>[0]) {
   const cases = caseProjectionRecorder();
   const customers = customerMocks(options);
-  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
   const input: CustomerIdentificationInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,
@@ -33,14 +24,14 @@ async function setup(options: Parameters<typeof customerMocks>[0]) {
     timeZone: 'America/New_York',
     openedBy: HANDLER.subject,
   };
-  const start = () => env.client.workflow.start(customerIdentificationWorkflow, { taskQueue, workflowId: `customer-identification:${input.accountId}`, args: [input] });
+  const start = () => testEnv().client.workflow.start(customerIdentificationWorkflow, { taskQueue, workflowId: `customer-identification:${input.accountId}`, args: [input] });
   return { cases, customers, worker, input, start };
 }
 
 async function untilStatus(handle: { query: (q: typeof customerIdentificationStateQuery) => Promise<{ status: string }> }, status: string) {
   for (let i = 0; i < 100; i += 1) {
     if ((await handle.query(customerIdentificationStateQuery)).status === status) return;
-    await env.sleep('1 second');
+    await testEnv().sleep('1 second');
   }
   throw new Error(`never reached ${status}`);
 }
@@ -81,14 +72,14 @@ describe('customerIdentificationWorkflow', () => {
       });
       await verifyAll(handle, ['party-customer', 'party-owner-1']);
       customers.world.verified = new Set(['party-customer', 'party-owner-1']);
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       expect(await decide(handle, 'open', HANDLER)).toMatchObject({ decision: 'open', status: 'open' });
       expect((await handle.result()).status).toBe('open');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
-      const reverification = env.client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
+      const reverification = testEnv().client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
       expect((await reverification.describe()).status.name).toBe('RUNNING');
       // The re-verification child writes to its own case through the same activities.
-      for (let i = 0; i < 50 && cases.opened.length < 2; i += 1) await env.sleep('1 second');
+      for (let i = 0; i < 50 && cases.opened.length < 2; i += 1) await testEnv().sleep('1 second');
       expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'account.opened', 'reverification.scheduled']);
       expect(cases.opened.map((o) => o.type)).toEqual(['customer-identification', 'beneficial-owner-reverification']);
     });
@@ -102,16 +93,16 @@ describe('customerIdentificationWorkflow', () => {
       expect((await refusal(decide(handle, 'refuse', HANDLER))).message).toBe('reason is required for this decision');
       await decide(handle, 'refuse', HANDLER, { reason: 'documents appear forged' });
       expect((await handle.query(customerIdentificationStateQuery)).pendingProposal).toEqual({ decision: 'refuse', proposedBy: HANDLER.subject, reason: 'documents appear forged' });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       expect((await refusal(decide(handle, 'approve', OTHER_HANDLER))).type).toBe('cipdesk.decision.forbidden');
       expect((await refusal(decide(handle, 'approve', { ...REVIEWER, subject: HANDLER.subject }))).message).toMatch(/four-eyes/);
       expect((await refusal(decide(handle, 'open', HANDLER))).type).toBe('cipdesk.decision.wrong_state');
       // A rejected proposal returns the case to where it was.
       await decide(handle, 'reject', REVIEWER, { reason: 'forgery not established' });
       expect((await handle.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       await decide(handle, 'refuse', OTHER_HANDLER, { reason: 'forgery confirmed by the issuing registry' });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       expect(await decide(handle, 'approve', REVIEWER)).toMatchObject({ status: 'refused' });
       expect((await handle.result()).status).toBe('refused');
       await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal');
@@ -126,13 +117,13 @@ describe('customerIdentificationWorkflow', () => {
       await untilStatus(handle, 'awaiting-verification');
       expect((await refusal(decide(handle, 'open-interim', HANDLER, { params: { restrictions: [] } }))).message).toMatch(/^params\.restrictions/);
       await decide(handle, 'open-interim', HANDLER, { params: { restrictions: ['no GPU instances', 'enhanced monitoring'] } });
-      await env.sleep('1 minute');
-      const interim = env.client.workflow.getHandle(`interim-account-review:${input.accountId}`);
+      await testEnv().sleep('1 minute');
+      const interim = testEnv().client.workflow.getHandle(`interim-account-review:${input.accountId}`);
       expect((await interim.query(interimAccountReviewStateQuery)).status).toBe('interim-restricted');
       expect((await refusal(decide(handle, 'open', HANDLER))).message).toMatch(/decide on the interim-account-review case/);
       expect((await refusal(decide(interim, 'lift-restrictions', HANDLER))).message).toMatch(/cannot be lifted/);
       customers.world.verified = new Set(['party-customer', 'party-owner-1']);
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       await decide(interim, 'lift-restrictions', HANDLER, { reason: 'registry extract verified' });
       expect((await handle.result()).status).toBe('open');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['interim-restricted', 'open']);
@@ -149,17 +140,17 @@ describe('customerIdentificationWorkflow', () => {
       const handle = await start();
       await untilStatus(handle, 'awaiting-verification');
       await decide(handle, 'monitor', HANDLER, { reason: 'identity plausible, payment source unclear' });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       expect((await refusal(decide(handle, 'corrective-measures', HANDLER))).message).toBe('params.measures is required (a non-empty string)');
       await decide(handle, 'corrective-measures', HANDLER, { params: { measures: 'payment card replaced by verified bank account' } });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       await decide(handle, 'close', HANDLER, { reason: 'continued suspicious administration from anonymising proxies' });
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       await decide(handle, 'approve', REVIEWER);
       expect((await handle.result()).status).toBe('closed');
       await recordHistory(handle, 'customerIdentificationWorkflow--monitored-then-closed');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['monitored', 'closed']);
-      const retention = env.client.workflow.getHandle(`record-retention:${input.accountId}`);
+      const retention = testEnv().client.workflow.getHandle(`record-retention:${input.accountId}`);
       expect((await retention.describe()).status.name).toBe('RUNNING');
     });
   });
@@ -174,7 +165,7 @@ describe('customerIdentificationWorkflow', () => {
         parties: [...foreignEntityWithTwoOwners.parties, { partyId: 'party-owner-3', role: 'beneficial-owner', status: 'unknown' }],
       };
       console.log("A"); await handle.signal(beneficialOwnerAddedSignal, { partyId: "party-owner-3" }); console.log("B");
-      await env.sleep('1 minute');
+      await testEnv().sleep('1 minute');
       console.log("C"); expect(customers.world.classifyCalls).toBe(2);
       expect(cases.eventTypes().at(-1)).toBe('beneficial-owner.added');
       await verifyAll(handle, ['party-customer', 'party-owner-1']);

@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { interimAccountReviewStateQuery, type InterimAccountReviewInput } from './messages.js';
 import { interimAccountReviewWorkflow } from './workflow.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
 async function setup() {
   const cases = caseProjectionRecorder();
   const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
-  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
   const input: InterimAccountReviewInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,
@@ -32,7 +25,7 @@ async function setup() {
     openedBy: HANDLER.subject,
     restrictions: ['no GPU instances'],
   };
-  const start = () => env.client.workflow.start(interimAccountReviewWorkflow, { taskQueue, workflowId: `interim-account-review:${input.accountId}`, args: [input] });
+  const start = () => testEnv().client.workflow.start(interimAccountReviewWorkflow, { taskQueue, workflowId: `interim-account-review:${input.accountId}`, args: [input] });
   return { cases, customers, worker, input, start };
 }
 
@@ -40,7 +33,7 @@ describe('interimAccountReviewWorkflow', () => {
   it('reminds before the review deadline, escalates at it, and applies the CIP policy default (close)', async () => {
     const { cases, customers, worker, input, start } = await setup();
     await worker.runUntil(async () => {
-      const openedAt = new Date(await env.currentTimeMs());
+      const openedAt = new Date(await testEnv().currentTimeMs());
       const handle = await start();
       const result = await handle.result();
       await recordHistory(handle, 'interimAccountReviewWorkflow--default-action');
@@ -68,7 +61,7 @@ describe('interimAccountReviewWorkflow', () => {
     const { cases, customers, worker, start } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep('10 days');
+      await testEnv().sleep('10 days');
       expect((await handle.query(interimAccountReviewStateQuery)).remindersSent).toHaveLength(0);
       await decide(handle, 'monitor', HANDLER, { reason: 'verification pending at the registry' });
       expect(await handle.result()).toMatchObject({ outcome: 'monitored', decidedBy: HANDLER.subject, byDefault: false });
@@ -81,9 +74,9 @@ describe('interimAccountReviewWorkflow', () => {
     const { customers, worker, start } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep('1 day');
+      await testEnv().sleep('1 day');
       await decide(handle, 'close', HANDLER, { reason: 'customer stopped answering verification requests' });
-      await env.sleep('1 hour');
+      await testEnv().sleep('1 hour');
       expect((await refusal(decide(handle, 'monitor', HANDLER))).message).toMatch(/awaits a reviewer/);
       expect((await refusal(decide(handle, 'approve', { ...REVIEWER, subject: HANDLER.subject }))).type).toBe('cipdesk.decision.forbidden');
       await decide(handle, 'approve', REVIEWER);

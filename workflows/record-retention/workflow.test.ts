@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
 import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { HANDLER } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, createTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal, recordRetentionStateQuery, type RecordRetentionInput } from './messages.js';
 import { recordRetentionWorkflow } from './workflow.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
 async function setup() {
   const cases = caseProjectionRecorder();
   const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
-  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
-  const closedAt = new Date(await env.currentTimeMs());
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
+  const closedAt = new Date(await testEnv().currentTimeMs());
   const input: RecordRetentionInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,
@@ -33,7 +26,7 @@ async function setup() {
     openedBy: HANDLER.subject,
     closedAt: closedAt.toISOString(),
   };
-  const start = () => env.client.workflow.start(recordRetentionWorkflow, { taskQueue, workflowId: `record-retention:${input.accountId}`, args: [input] });
+  const start = () => testEnv().client.workflow.start(recordRetentionWorkflow, { taskQueue, workflowId: `record-retention:${input.accountId}`, args: [input] });
   const deadline = (lastAccessAt?: Date) =>
     computeDeadline({ obligation: 'record-retention', ruleSet, startedAt: closedAt, ...(lastAccessAt ? { lastAccessAt } : {}), timeZone: input.timeZone });
   return { cases, customers, worker, start, deadline };
@@ -58,15 +51,15 @@ describe('recordRetentionWorkflow', () => {
     const { cases, customers, worker, start, deadline } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep('200 days');
-      const accessedAt = new Date(await env.currentTimeMs());
+      await testEnv().sleep('200 days');
+      const accessedAt = new Date(await testEnv().currentTimeMs());
       await handle.signal(accountAccessedSignal, { at: accessedAt.toISOString() });
-      await env.sleep('1 hour');
+      await testEnv().sleep('1 hour');
       const moved = deadline(accessedAt);
       expect(moved.dueAt.getTime()).toBeGreaterThan(deadline().dueAt.getTime());
       expect((await handle.query(recordRetentionStateQuery)).disposableAt).toBe(moved.dueAt.toISOString());
       // At the original date nothing is disposed of.
-      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 60_000);
+      await testEnv().sleep(deadline().dueAt.getTime() - (await testEnv().currentTimeMs()) + 60_000);
       expect(customers.world.disposals).toHaveLength(0);
       const state = await handle.result();
       expect(state.status).toBe('disposed');
@@ -79,10 +72,10 @@ describe('recordRetentionWorkflow', () => {
     const { cases, customers, worker, start, deadline } = await setup();
     await worker.runUntil(async () => {
       const handle = await start();
-      await env.sleep('30 days');
+      await testEnv().sleep('30 days');
       customers.world.legalHold = true;
       await handle.signal(legalHoldSetSignal, { holdId: 'hold-1' });
-      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 3 * 24 * 3600_000);
+      await testEnv().sleep(deadline().dueAt.getTime() - (await testEnv().currentTimeMs()) + 3 * 24 * 3600_000);
       expect((await handle.query(recordRetentionStateQuery)).status).toBe('on-legal-hold');
       expect(customers.world.disposals).toHaveLength(0);
       customers.world.legalHold = false;
@@ -104,7 +97,7 @@ describe('recordRetentionWorkflow', () => {
     await worker.runUntil(async () => {
       customers.world.legalHold = true; // stored by the API, signal lost
       const handle = await start();
-      await env.sleep(deadline().dueAt.getTime() - (await env.currentTimeMs()) + 3600_000);
+      await testEnv().sleep(deadline().dueAt.getTime() - (await testEnv().currentTimeMs()) + 3600_000);
       expect((await handle.query(recordRetentionStateQuery)).status).toBe('on-legal-hold');
       expect(customers.world.disposals).toHaveLength(0);
       customers.world.legalHold = false; // released, signal lost too

@@ -186,11 +186,11 @@ export const COMPUTE_DEADLINE_EXAMPLES: Record<ObligationId, { summary: string; 
     value: { obligation: 'special-measure-implementation', startedAt: '2026-02-02T09:00:00-05:00' },
   },
   'special-measure-expiry': {
-    summary: 'The same measure, extended for 180 days by a notice in the Federal Register',
+    summary: 'The same measure, extended for six months by a notice in the Federal Register',
     value: {
       obligation: 'special-measure-expiry',
       startedAt: '2026-02-02T09:00:00-05:00',
-      extensions: [{ publishedAt: '2027-01-15T09:00:00-05:00', duration: { days: 180 } }],
+      extensions: [{ publishedAt: '2027-01-15T09:00:00-05:00', duration: { months: 6 } }],
     },
   },
   'record-retention': {
