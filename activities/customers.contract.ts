@@ -12,7 +12,11 @@ export interface ClassifyCustomerResult {
   customerStatus: UsPersonStatus;
   /** True when the customer or any beneficial owner is foreign or unknown (REGULATION.md). */
   trackingRequired: boolean;
-  parties: { partyId: string; role: PartyRole; status: UsPersonStatus }[];
+  /**
+   * `tracked`: the party must be identified and verified (foreign or unknown, and for a notified
+   * beneficial owner, one on the recorded facts). Absent in results recorded before it existed.
+   */
+  parties: { partyId: string; role: PartyRole; status: UsPersonStatus; tracked?: boolean }[];
   /** Plain-language reasons from rules/classification, for the case history. */
   reasons: string[];
 }

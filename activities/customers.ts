@@ -150,7 +150,7 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
       return {
         customerStatus: assessed.customerStatus,
         trackingRequired: assessed.trackingRequired,
-        parties: assessed.parties.map(({ partyId, role, status }) => ({ partyId, role, status })),
+        parties: assessed.parties.map(({ partyId, role, status, tracked }) => ({ partyId, role, status, tracked })),
         reasons: assessed.reasons,
       };
     },

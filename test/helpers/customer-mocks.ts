@@ -31,7 +31,7 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     },
     async verificationSummary(): Promise<VerificationSummary> {
       const trackedParties = world.classification.parties
-        .filter((p) => p.status !== 'us')
+        .filter((p) => p.tracked ?? p.status !== 'us')
         .map((p) => ({ partyId: p.partyId, role: p.role, verified: world.verified.has(p.partyId), openDiscrepancies: 0 }));
       return { trackedParties, allVerified: trackedParties.every((p) => p.verified) };
     },
@@ -57,6 +57,8 @@ export const foreignEntityWithTwoOwners: ClassifyCustomerResult = {
     { partyId: 'party-customer', role: 'customer', status: 'foreign' },
     { partyId: 'party-owner-1', role: 'beneficial-owner', status: 'foreign' },
     { partyId: 'party-owner-2', role: 'beneficial-owner', status: 'us' },
+    // Notified as an owner, but below the threshold with no substantial control: not tracked.
+    { partyId: 'party-minor-holder', role: 'beneficial-owner', status: 'foreign', tracked: false },
   ],
   reasons: ['The entity is not organized under U.S. law ...'],
 };

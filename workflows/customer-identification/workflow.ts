@@ -56,7 +56,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   let interimRequested: string[] | undefined;
   let newOwners: string[] = [];
 
-  const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.status !== 'us').map((p) => p.partyId);
+  const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.tracked ?? p.status !== 'us').map((p) => p.partyId);
   const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
   const details = () => ({
     customerId: input.customerId,
