@@ -23,6 +23,21 @@ import {
   ProblemSchema,
 } from './cases.schemas.js';
 import { sendDecision } from './decisions.js';
+import { BENEFICIAL_OWNER_REVERIFICATION_DECISIONS } from '../../../workflows/beneficial-owner-reverification/messages.js';
+import { CIP_TRANSMISSION_DECISIONS } from '../../../workflows/cip-transmission/messages.js';
+import { CUSTOMER_IDENTIFICATION_DECISIONS } from '../../../workflows/customer-identification/messages.js';
+import { INTERIM_ACCOUNT_REVIEW_DECISIONS } from '../../../workflows/interim-account-review/messages.js';
+
+// Listed from the workflows' own message definitions, so the documentation cannot drift.
+const DECISIONS_BY_CASE_TYPE = Object.entries({
+  'cip-transmission': CIP_TRANSMISSION_DECISIONS,
+  'customer-identification': CUSTOMER_IDENTIFICATION_DECISIONS,
+  'interim-account-review': INTERIM_ACCOUNT_REVIEW_DECISIONS,
+  'beneficial-owner-reverification': BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
+  'record-retention': [],
+})
+  .map(([type, decisions]) => `- ${type}: ${decisions.length ? decisions.join(', ') : '(none: legal holds are set on the account)'}`)
+  .join('\n');
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 
@@ -127,7 +142,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Decide on a case: routed to the case workflow's Update; refused with 409 when the case is not in a state that accepts it",
         description:
           'Send an Idempotency-Key header to make a retry safe: the same key returns the first answer. ' +
-          'A refused decision changes nothing.',
+          'A refused decision changes nothing: 409 when the case is not in a state that takes it, 400 naming the field ' +
+          'when it is malformed, 403 when the four-eyes rule forbids it.\n\nDecisions by case type:\n' +
+          DECISIONS_BY_CASE_TYPE,
         params: CaseIdParams,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         body: DecisionBody,
