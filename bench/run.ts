@@ -69,7 +69,7 @@ const results: boolean[] = [];
     const page = await listCases(db.db, { limit: 50 });
     const cursor = page.items.at(-1)!;
     const deep = await measure('listCases(keyset page after a cursor)', () =>
-      listCases(db.db, { limit: 50, after: { openedAt: cursor.openedAt.toISOString(), id: cursor.id }, dueBefore: new Date(Date.UTC(2026, 6, 1)) }),
+      listCases(db.db, { limit: 50, after: { at: cursor.openedAt.toISOString(), id: cursor.id }, dueBefore: new Date(Date.UTC(2026, 6, 1)) }),
     { samples: 1000 });
     results.push(report('Case list, a later page by cursor', baseline, deep, { maxRatio: 15, what: 'keyset pages cost the same as the first' }));
     await db.close();

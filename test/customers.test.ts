@@ -369,3 +369,30 @@ describe('OpenAPI', () => {
     );
   });
 });
+
+describe('customer list', () => {
+  it('pages newest first without gaps, filters, and shows no personal data', async () => {
+    const batch = `list-${randomUUID()}`;
+    const created: string[] = [];
+    for (let i = 0; i < 3; i += 1) created.push((await createCustomer(application(`${batch}-${i}`))).customer.id);
+    const one = (await get(`/v1/customers?externalReference=${batch}-1`, 'legal')).json();
+    expect(one.items.map((c: { id: string }) => c.id)).toEqual([created[1]]);
+    expect(JSON.stringify(one)).not.toMatch(/Nordlicht|Greta|ops@/);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await get(`/v1/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`, 'legal')).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((c: { id: string }) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Newest first: the three just created appear in reverse order of creation.
+    expect(seen.filter((id) => created.includes(id))).toEqual([...created].reverse());
+
+    const bad = await get('/v1/customers?cursor=nonsense&trackingRequired=perhaps', 'legal');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['querystring.trackingRequired']);
+  });
+});

@@ -2,6 +2,7 @@
 // it runs alone or inside their transaction.
 import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { toPage, type KeysetCursor, type Page } from './pagination.js';
 import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow } from '../schema/cases.js';
 
 export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<CaseRow | undefined> {
@@ -24,37 +25,10 @@ export interface CaseListFilter {
   open?: boolean;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface CaseCursor {
-  openedAt: string;
-  id: string;
-}
-
-export function encodeCaseCursor(row: Pick<CaseRow, 'openedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify({ openedAt: row.openedAt.toISOString(), id: row.id })).toString('base64url');
-}
-
-/** Returns undefined for a cursor this API did not issue. */
-export function decodeCaseCursor(cursor: string): CaseCursor | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CaseCursor>;
-    if (typeof value.openedAt !== 'string' || Number.isNaN(Date.parse(value.openedAt)) || typeof value.id !== 'string') {
-      return undefined;
-    }
-    return { openedAt: value.openedAt, id: value.id };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Newest first, keyset-paginated on (opened_at, id) so pages stay stable while cases arrive. */
 export async function listCases(
   db: DbOrTx,
-  params: CaseListFilter & { limit: number; after?: CaseCursor },
+  params: CaseListFilter & { limit: number; after?: KeysetCursor },
 ): Promise<Page<CaseRow>> {
   const where: (SQL | undefined)[] = [
     params.type ? eq(cases.type, params.type) : undefined,
@@ -65,7 +39,7 @@ export async function listCases(
     params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,
     params.open === undefined ? undefined : params.open ? sql`${cases.closedAt} is null` : sql`${cases.closedAt} is not null`,
     // A row comparison, so that PostgreSQL walks the (opened_at, id) index from the cursor on.
-    params.after ? sql`(${cases.openedAt}, ${cases.id}) < (${params.after.openedAt}::timestamptz, ${params.after.id}::uuid)` : undefined,
+    params.after ? sql`(${cases.openedAt}, ${cases.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
   ];
   const rows = await db
     .select()
@@ -73,9 +47,7 @@ export async function listCases(
     .where(and(...where))
     .orderBy(desc(cases.openedAt), desc(cases.id))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > params.limit && last ? encodeCaseCursor(last) : null };
+  return toPage(rows, params.limit, (row) => ({ at: row.openedAt, id: row.id }));
 }
 
 export async function listCaseEvents(

@@ -2,6 +2,7 @@
 // `(db | tx, params)`; callers open a transaction where a rule spans several rows.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { toPage, type KeysetCursor, type Page } from './pagination.js';
 import { cases, type CaseRow } from '../schema/cases.js';
 import {
   accountAccesses,
@@ -450,4 +451,31 @@ export async function lockCustomer(db: DbOrTx, params: { customerId: string }): 
 export async function listCasesByWorkflowIds(db: DbOrTx, params: { workflowIds: string[] }): Promise<CaseRow[]> {
   if (params.workflowIds.length === 0) return [];
   return db.select().from(cases).where(inArray(cases.workflowId, params.workflowIds));
+}
+
+export interface CustomerListFilter {
+  usPersonStatus?: CustomerRow['usPersonStatus'];
+  trackingRequired?: boolean;
+  externalReference?: string;
+}
+
+/** Newest first, keyset-paginated on (created_at, id). No personal data: customers rows hold none. */
+export async function listCustomers(
+  db: DbOrTx,
+  params: CustomerListFilter & { limit: number; after?: KeysetCursor },
+): Promise<Page<CustomerRow>> {
+  const rows = await db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        params.usPersonStatus ? eq(customers.usPersonStatus, params.usPersonStatus) : undefined,
+        params.trackingRequired === undefined ? undefined : eq(customers.trackingRequired, params.trackingRequired),
+        params.externalReference ? eq(customers.externalReference, params.externalReference) : undefined,
+        params.after ? sql`(${customers.createdAt}, ${customers.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(params.limit + 1);
+  return toPage(rows, params.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }

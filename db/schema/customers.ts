@@ -55,6 +55,8 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_external_reference_key').on(t.externalReference),
+    // The customer list's order and keyset pagination (newest first, ties by id).
+    index('customers_created_at_id_idx').on(t.createdAt, t.id),
     check('customers_kind_check', sql`${t.kind} in (${inList(CUSTOMER_KINDS)})`),
     check('customers_us_person_status_check', sql`${t.usPersonStatus} in (${inList(US_PERSON_STATUSES)})`),
   ],

@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   appendCaseEvent,
-  decodeCaseCursor,
   getCaseById,
   listCaseEvents,
   listCases,
   setCaseAssignee,
 } from '../../../db/queries/cases.js';
+import { decodeCursor } from '../../../db/queries/pagination.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import { toCaseDto, toCaseEventDto } from './case-dto.js';
 import {
@@ -54,7 +54,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { cursor, dueBefore, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCaseCursor(cursor);
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
       const page = await listCases(app.deps.db.db, {
         ...filter,

@@ -51,7 +51,7 @@ export function toAccountDto(a: AccountRow) {
   };
 }
 
-export function toCustomerDto(c: CustomerRow, parties: PartyRow[], accounts: AccountRow[]) {
+export function toCustomerSummaryDto(c: CustomerRow) {
   return {
     id: c.id,
     kind: c.kind,
@@ -62,9 +62,11 @@ export function toCustomerDto(c: CustomerRow, parties: PartyRow[], accounts: Acc
     createdAt: c.createdAt.toISOString(),
     createdBy: c.createdBy,
     personalDataDisposedAt: iso(c.personalDataDisposedAt),
-    parties: parties.map(toPartyDto),
-    accounts: accounts.map(toAccountDto),
   };
+}
+
+export function toCustomerDto(c: CustomerRow, parties: PartyRow[], accounts: AccountRow[]) {
+  return { ...toCustomerSummaryDto(c), parties: parties.map(toPartyDto), accounts: accounts.map(toAccountDto) };
 }
 
 export const PERSONAL_FIELDS = ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] as const;

@@ -2,7 +2,11 @@
 // legal holds). Handlers stay a few lines: the work is in customers.usecases.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { decodeCursor } from '../../../db/queries/pagination.js';
+import { listCustomers } from '../../../db/queries/customers.js';
+import { badInput } from '../../errors.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
+import { toCustomerSummaryDto } from './customer-dto.js';
 import {
   addBeneficialOwner,
   addIpAccesses,
@@ -27,6 +31,8 @@ import {
   CreateCustomerBody,
   CustomerIdParams,
   CustomerSchema,
+  CustomerSummarySchema,
+  ListCustomersQuery,
   DiscrepancyParams,
   HoldParams,
   IpAccessesBody,
@@ -70,6 +76,25 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { created, body } = await createCustomer(app.deps, request.principal, request.body);
       const status = body.case === null ? 202 : created ? 201 : 200;
       return reply.status(status).header('location', `/v1/customers/${body.customer.id}`).send(body);
+    },
+  );
+
+  app.get(
+    '/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'List customers, newest first (no personal data)',
+        querystring: ListCustomersQuery,
+        response: { 200: Type.Object({ items: Type.Array(CustomerSummarySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, ...filter } = request.query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      const page = await listCustomers(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
+      return { items: page.items.map(toCustomerSummaryDto), nextCursor: page.nextCursor };
     },
   );
 

@@ -279,3 +279,26 @@ export const IpAccessesBody = Type.Object(
   { partyId: Uuid, accesses: Type.Array(IpAccessSchema, { minItems: 1, maxItems: 500 }) },
   { additionalProperties: false },
 );
+
+export const CustomerSummarySchema = Type.Object(
+  {
+    id: Uuid,
+    kind: Type.String(),
+    externalReference: Type.String(),
+    usPersonStatus: Type.String(),
+    trackingRequired: Type.Boolean(),
+    classifiedAt: Nullable(Instant),
+    createdAt: Instant,
+    createdBy: Type.String(),
+    personalDataDisposedAt: Nullable(Instant),
+  },
+  { description: 'a customer without its parties, accounts or any personal data' },
+);
+
+export const ListCustomersQuery = Type.Object({
+  usPersonStatus: Type.Optional(Type.Union([Type.Literal('us'), Type.Literal('foreign'), Type.Literal('unknown')])),
+  trackingRequired: Type.Optional(Type.Boolean()),
+  externalReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+});
