@@ -11,6 +11,10 @@ import { listCases } from '../db/queries/cases.js';
 import { cases } from '../db/schema/cases.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID } from '../rules/index.js';
 import { freePort } from '../test/helpers/ports.js';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startTemporalDevServer } from '../scripts/temporal-dev-server.js';
+import { startWorker } from '../worker.js';
 import { measure, report } from './measure.js';
 
 const results: boolean[] = [];
@@ -74,6 +78,69 @@ const results: boolean[] = [];
     results.push(report('Case list, a later page by cursor', baseline, deep, { maxRatio: 15, what: 'keyset pages cost the same as the first' }));
     await db.close();
   } finally {
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+// 3. Worker memory per open case: heap with 300 CIP-transmission workflows waiting on their
+//    deadlines (all held in the worker's cache), against the same worker idle.
+{
+  const dataDir = await mkdtemp(join(tmpdir(), 'cipdesk-bench-mem-'));
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const temporal = await startTemporalDevServer({ port: await freePort() });
+  try {
+    await runMigrations(pg.databaseUrl);
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    const taskQueue = `bench-${randomUUID()}`;
+    const worker = await startWorker({ databaseUrl: pg.databaseUrl, temporalAddress: temporal.address, namespace: 'default', taskQueue });
+    const connection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection });
+    const db = createDb(pg.databaseUrl, { max: 2 });
+    const heap = async () => {
+      for (let i = 0; i < 3; i += 1) {
+        global.gc?.();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return process.memoryUsage().heapUsed;
+    };
+    // Warm up: one workflow through its start, so the bundle and the V8 context exist.
+    const open = async (n: number) => {
+      for (let i = 0; i < n; i += 1) {
+        const reference = `BENCH-${randomUUID()}`;
+        await client.workflow.start('cipTransmissionWorkflow', {
+          taskQueue,
+          workflowId: `cip-transmission:${reference}`,
+          args: [{ caseId: randomUUID(), requestReference: reference, cipOwner: { type: 'provider' }, requestReceivedAt: new Date().toISOString(), ruleSetId: CURRENT_RULE_SET_ID, timeZone: 'America/New_York', openedBy: 'bench' }],
+        });
+      }
+    };
+    const openCases = async () => Number((await db.sql`select count(*)::int as n from cases`)[0]!.n);
+    await open(1);
+    while ((await openCases()) < 1) await new Promise((r) => setTimeout(r, 100));
+    const idle = await heap();
+    const count = 300;
+    await open(count);
+    while ((await openCases()) < count + 1) await new Promise((r) => setTimeout(r, 200));
+    const loaded = await heap();
+    const perCaseKiB = (loaded - idle) / count / 1024;
+    const ratio = loaded / idle;
+    const targetKiB = 256;
+    const ok = perCaseKiB <= targetKiB;
+    process.stdout.write(
+      `Worker heap per open case (${count} CIP-transmission workflows waiting on their deadlines)\n` +
+        `  baseline  idle worker heap: ${(idle / 1024 / 1024).toFixed(1)} MiB\n` +
+        `  subject   with ${count} open cases: ${(loaded / 1024 / 1024).toFixed(1)} MiB\n` +
+        `  ratio     ×${ratio.toFixed(2)}, ${perCaseKiB.toFixed(1)} KiB per open case (target: at most ${targetKiB} KiB per case) ${ok ? 'OK' : 'OVER TARGET'}\n` +
+        (global.gc ? '' : '  (run with --expose-gc for a settled heap)\n') +
+        '\n',
+    );
+    results.push(ok);
+    await db.close();
+    await connection.close();
+    await worker.shutdown();
+  } finally {
+    await temporal.stop();
     await pg.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

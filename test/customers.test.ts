@@ -382,7 +382,7 @@ describe('customer list', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await get(`/v1/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`, 'legal')).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await get(`/v1/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`, 'legal')).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((c: { id: string }) => c.id));
       cursor = page.nextCursor;
