@@ -53,10 +53,12 @@ describe('customerIdentificationWorkflow', () => {
   });
 
   it('refuses the account at once when a special measure in force prohibits it', async () => {
-    const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners, prohibited: true });
+    const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners, prohibited: true });
     await worker.runUntil(async () => {
       expect((await (await start()).result()).status).toBe('prohibited');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['refused']);
+      const retention = testEnv().client.workflow.getHandle(`record-retention:${input.accountId}`);
+      expect((await retention.describe()).status.name).toBe('RUNNING');
       expect(cases.eventTypes().at(-1)).toBe('special-measure.prohibits');
     });
   });
@@ -86,7 +88,7 @@ describe('customerIdentificationWorkflow', () => {
   });
 
   it('needs a second person, a reviewer, to refuse (four-eyes)', async () => {
-    const { customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    const { customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
     await worker.runUntil(async () => {
       const handle = await start();
       await untilStatus(handle, 'awaiting-verification');
@@ -105,8 +107,11 @@ describe('customerIdentificationWorkflow', () => {
       await testEnv().sleep('1 minute');
       expect(await decide(handle, 'approve', REVIEWER)).toMatchObject({ status: 'refused' });
       expect((await handle.result()).status).toBe('refused');
-      await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal');
+      await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal-with-retention');
       expect(customers.world.accountStatuses).toEqual([{ status: 'refused', restrictions: [], actor: REVIEWER.subject }]);
+      // The refused applicant's records are kept for the retention period, then disposed of.
+      const retention = testEnv().client.workflow.getHandle(`record-retention:${input.accountId}`);
+      expect((await retention.describe()).status.name).toBe('RUNNING');
     });
   });
 

@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -35,6 +36,11 @@ import {
   type CustomerIdentificationState,
   type CustomerIdentificationStatus,
 } from './messages.js';
+
+// The identifying records of a refused applicant are kept for the retention period after the
+// refusal and then disposed of, like a closed account's. Added after the first release: cases
+// refused before it keep their old path (no retention workflow).
+const RETENTION_AFTER_REFUSAL = 'retention-after-refusal';
 
 const TERMINAL: readonly CustomerIdentificationStatus[] = ['not-tracked', 'prohibited', 'open', 'refused', 'closed'];
 
@@ -167,6 +173,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
         if (approved.decision === 'refuse') {
           await setAccount('refused', actor);
           await transition('refused', 'refusal.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+          if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(at, actor);
         } else {
           await setAccount('closed', actor);
           await transition('closed', 'closure.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
@@ -248,6 +255,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     if (measures.prohibited) {
       await setAccount('refused', 'system');
       await transition('prohibited', 'special-measure.prohibits', 'system', { measureIds: measures.measureIds, reasons: measures.reasons });
+      if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(new Date(), 'system');
     } else {
       await transition('awaiting-verification', 'customer.classified', 'system', { ...classifiedData, specialMeasures: measures.measureIds });
     }
