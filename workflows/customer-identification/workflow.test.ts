@@ -87,6 +87,19 @@ describe('customerIdentificationWorkflow', () => {
     });
   });
 
+  it('trusts the verification records when the signals that announced them were lost', async () => {
+    const { customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      // Verified in PostgreSQL, but the API crashed before signalling the workflow.
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+      expect((await handle.query(customerIdentificationStateQuery)).verifiedParties).toEqual([]);
+      expect(await decide(handle, 'open', HANDLER)).toMatchObject({ status: 'open' });
+      expect((await handle.result()).status).toBe('open');
+    });
+  });
+
   it('needs a second person, a reviewer, to refuse (four-eyes)', async () => {
     const { customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
     await worker.runUntil(async () => {
@@ -174,6 +187,7 @@ describe('customerIdentificationWorkflow', () => {
       console.log("C"); expect(customers.world.classifyCalls).toBe(2);
       expect(cases.eventTypes().at(-1)).toBe('beneficial-owner.added');
       await verifyAll(handle, ['party-customer', 'party-owner-1']);
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
       // The new owner's status is unknown: treated as foreign, so it must be verified too.
       expect((await refusal(decide(handle, 'open', HANDLER))).message).toBe('not every tracked party is verified: party-owner-3');
     });

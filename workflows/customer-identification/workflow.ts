@@ -110,9 +110,6 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
         );
       }
       switch (decision) {
-        case 'open':
-          if (unverified().length > 0) refuseWrongState(`not every tracked party is verified: ${unverified().join(', ')}`);
-          break;
         case 'open-interim': {
           const restrictions = request.params?.restrictions;
           if (!Array.isArray(restrictions) || restrictions.length === 0 || !restrictions.every((r) => typeof r === 'string' && r.trim() !== '')) {
@@ -141,9 +138,13 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     const decision = request.decision;
     switch (decision) {
       case 'open': {
-        // The verification records decide; the signals only keep the validator quick.
+        // The verification records decide, not the signals: a signal lost between the API's
+        // commit and its delivery must not keep a verified customer from being opened.
         const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
-        if (!summary.allVerified) refuseWrongState('the verification records show a tracked party unverified or an open discrepancy');
+        if (!summary.allVerified) {
+          const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
+          refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
+        }
         await setAccount('open', actor);
         await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
         break;
