@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileCustomerCases } from '../api/routes/customers/reconcile.js';
 import { insertCaseIfAbsent, listCaseEvents } from '../db/queries/cases.js';
-import { insertCustomerApplication } from '../db/queries/customers.js';
+import { insertCustomerApplication, setAccountStatus } from '../db/queries/customers.js';
 import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -336,6 +336,32 @@ describe('reconcileCustomerCases', () => {
     expect((await handle.describe()).type).toBe('customerIdentificationWorkflow');
     // Running it again is harmless.
     await reconcileCustomerCases(system.app.deps);
+  });
+
+  it('starts record retention for a closed account that has none, so its records are disposed of in time', async () => {
+    const customerId = randomUUID();
+    const accountId = randomUUID();
+    await system.db.db.transaction(async (tx) => {
+      await insertCustomerApplication(tx, {
+        customer: { id: customerId, kind: 'individual', externalReference: `closed-${customerId}`, createdBy: 'hana.handler', createdAt: new Date() },
+        parties: [{ id: randomUUID(), role: 'customer', kind: 'individual', addedBy: 'hana.handler', identity: {} }],
+        account: { id: accountId, identificationCaseId: randomUUID() },
+      });
+      // Closed, then the process died before starting retention.
+      await setAccountStatus(tx, { accountId, status: 'closed', at: new Date('2026-03-01T12:00:00Z'), actor: 'hana.handler' });
+    });
+    const handle = system.client.workflow.getHandle(workflowIdFor('record-retention', accountId));
+    await expect(handle.describe()).rejects.toThrow();
+    await reconcileCustomerCases(system.app.deps);
+    expect((await handle.describe()).type).toBe('recordRetentionWorkflow');
+    const kase = await eventually(async () => {
+      const res = await get(`/v1/cases?type=record-retention&subjectId=${accountId}`, 'legal');
+      return res.json().items[0];
+    });
+    // Two years after the closure, in the provider's zone.
+    expect(kase.details.disposableAfterDate).toBe('2028-03-01');
+    const second = await reconcileCustomerCases(system.app.deps);
+    expect(second.failed).toBe(0);
   });
 });
 

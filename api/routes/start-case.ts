@@ -49,9 +49,13 @@ export async function startCaseWorkflow<A extends { caseId: string }>(options: {
  * database: a failed read means "accepted, not visible yet", not an error.
  */
 export async function waitForCaseRow(db: Database, caseId: string, waitMs = 5000): Promise<CaseRow | undefined> {
+  return waitForCase(() => getCaseById(db, { id: caseId }), waitMs);
+}
+
+export async function waitForCase(read: () => Promise<CaseRow | undefined>, waitMs = 5000): Promise<CaseRow | undefined> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const row = await getCaseById(db, { id: caseId }).catch(() => undefined);
+    const row = await read().catch(() => undefined);
     if (row || Date.now() >= deadline) return row;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -479,3 +479,17 @@ export async function listCustomers(
     .limit(params.limit + 1);
   return toPage(rows, params.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
+
+/**
+ * Ended accounts (closed or refused) with no record-retention case: their records would never
+ * be disposed of. Found at API start; the retention workflow is then started for each.
+ */
+export async function listEndedAccountsWithoutRetention(db: DbOrTx, params: { limit?: number } = {}) {
+  return db
+    .select({ account: accounts })
+    .from(accounts)
+    .leftJoin(cases, and(eq(cases.type, 'record-retention'), eq(cases.subjectType, 'account'), sql`${cases.subjectId} = ${accounts.id}::text`))
+    .where(and(inArray(accounts.status, ['closed', 'refused']), isNull(cases.id)))
+    .orderBy(asc(accounts.closedAt))
+    .limit(params.limit ?? 500);
+}

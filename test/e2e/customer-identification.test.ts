@@ -131,5 +131,38 @@ describe('customer identification, end to end', () => {
     // Once open, the customer is re-verified on the CIP policy period.
     const reverification = await caseWhere(`type=beneficial-owner-reverification&subjectId=${customer.id}`);
     expect(reverification.status).toBe('scheduled');
+
+    // The provider later closes the account: retention starts, re-verification stops.
+    expect((await call('POST', `/v1/accounts/${accountId}/closure`, { reason: '' })).body.errors[0].field).toBe('body.reason');
+    const closed = await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'customer terminated the contract' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.account).toMatchObject({ status: 'closed' });
+    const retention = closed.body.retentionCase ?? (await caseWhere(`type=record-retention&subjectId=${accountId}`));
+    expect(retention).toMatchObject({ type: 'record-retention', status: 'retaining' });
+    // Records are kept for the rule set's retention period after the closure.
+    expect(retention.details.deadlineExplanation).toEqual(expect.arrayContaining([expect.stringMatching(/Period: 2 years/)]));
+    const stopped = await eventually(async () => {
+      const { body } = await call('GET', `/v1/cases/${reverification.id}`, undefined, 'legal');
+      return body.status === 'stopped' ? body : undefined;
+    });
+    expect(stopped.closedAt).not.toBeNull();
+    const again = await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'twice' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('account.wrong_state');
+  });
+
+  it('closes through the case, not the account endpoint, while identification is under way', async () => {
+    const created = await call('POST', '/v1/customers', {
+      kind: 'individual',
+      externalReference: `e2e-${randomUUID()}`,
+      usCitizen: false,
+      usLawfulPermanentResident: false,
+      locatedInUnitedStates: false,
+      name: 'Ilse Example',
+      account: {},
+    });
+    const refused = await call('POST', `/v1/accounts/${created.body.accountId}/closure`, { reason: 'not yet open' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/closed through its case/);
   });
 });

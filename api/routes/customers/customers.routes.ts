@@ -10,6 +10,7 @@ import { toCustomerSummaryDto } from './customer-dto.js';
 import {
   addBeneficialOwner,
   addIpAccesses,
+  closeAccount,
   createCustomer,
   determineSubstantialControl,
   listBeneficialOwners,
@@ -24,6 +25,8 @@ import {
 } from './customers.usecases.js';
 import {
   AccessBody,
+  ClosureBody,
+  ClosureResult,
   AccountDetailSchema,
   AccountIdParams,
   AccountSchema,
@@ -229,6 +232,24 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['accounts'], summary: 'An account, its status, restrictions and legal holds', params: AccountIdParams, response: { 200: AccountDetailSchema, ...errors } },
     },
     async (request) => readAccount(app.deps, request.params.id),
+  );
+
+  app.post(
+    '/accounts/:id/closure',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Close an account in use (open or monitored): record retention starts from the closure',
+        description:
+          'Stores the closure, starts the record-retention case (personal data disposed of after the rule set period, unless a legal hold is on) ' +
+          'and stops periodic re-verification. 409 for an account still being identified: close it through its case (four-eyes).',
+        params: AccountIdParams,
+        body: ClosureBody,
+        response: { 200: ClosureResult, ...errors },
+      },
+    },
+    async (request) => closeAccount(app.deps, request.log, request.principal, request.params.id, request.body),
   );
 
   app.post(

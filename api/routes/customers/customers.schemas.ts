@@ -1,6 +1,7 @@
 // Customers, beneficial owners, verifications, accounts and legal holds: request and response
 // schemas. Personal fields (name, address, payment, contact, IP addresses, verification
 // materials, discrepancy texts) appear in a response only when the caller stated a purpose.
+import { CaseSchema } from '../cases/cases.schemas.js';
 import { Type, type Static } from '@sinclair/typebox';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -301,4 +302,17 @@ export const ListCustomersQuery = Type.Object({
   externalReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+});
+
+export const ClosureBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description: 'why the provider closes the account (no personal data)' }),
+    closedAt: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+
+export const ClosureResult = Type.Object({
+  account: AccountSchema,
+  retentionCase: Type.Union([CaseSchema, Type.Null()], { description: 'the record-retention case (null while it is being opened)' }),
 });

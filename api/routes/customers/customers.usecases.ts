@@ -3,12 +3,12 @@
 // source of truth, a signal only wakes a workflow up, so a lost signal delays, never corrupts.
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '../../../config.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { appendCaseEvent, getCaseById } from '../../../db/queries/cases.js';
+import { appendCaseEvent, getCaseById, getCaseByWorkflowId } from '../../../db/queries/cases.js';
 import {
   getAccountById,
   getCustomerById,
@@ -29,6 +29,7 @@ import {
   recordPersonalDataRead,
   releaseLegalHold,
   resolveDiscrepancy,
+  setAccountStatus as setAccountStatusRow,
   setSubstantialControl,
   type IdentityInput,
 } from '../../../db/queries/customers.js';
@@ -52,6 +53,9 @@ import {
 } from './customer-dto.js';
 import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
 import { startIdentification } from './identification.js';
+import { startRetention } from './retention.js';
+import { waitForCase } from '../start-case.js';
+import { decideUpdate } from '../../../workflows/shared/decisions.js';
 import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from '../../../workflows/record-retention/messages.js';
 
 type Deps = Required<AppDeps>;
@@ -517,4 +521,55 @@ export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal:
   });
   await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', params.accountId), legalHoldReleasedSignal, { holdId: hold.id });
   return toLegalHoldDto(hold);
+}
+
+/**
+ * The provider closes an account in use (open, or kept under monitoring): the closure is stored,
+ * record retention starts from it, and the customer's periodic re-verification stops. Accounts
+ * still being identified are closed through their case instead (four-eyes).
+ */
+export async function closeAccount(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  accountId: string,
+  body: { reason: string; closedAt?: string },
+) {
+  const closedAt = body.closedAt ? checkNotFuture(deps, body.closedAt, 'body.closedAt') : deps.now();
+  const account = await deps.db.db.transaction(async (tx) => {
+    const current = await accountOrNotFound(tx, accountId);
+    if (current.status !== 'open' && current.status !== 'monitored') {
+      throw new AppError(
+        'account.wrong_state',
+        409,
+        `account ${accountId} is ${current.status}; only an open or monitored account is closed here (one still being identified is closed through its case)`,
+      );
+    }
+    if (current.openedAt && closedAt < current.openedAt) throw badInput('body.closedAt', 'must not be before the account was opened');
+    const updated = (await setAccountStatusRow(tx, { accountId, status: 'closed', at: closedAt, actor: principal.subject }))!;
+    await appendToCases(tx, [workflowIdFor('customer-identification', accountId)], {
+      type: 'account.closed',
+      occurredAt: closedAt,
+      actor: principal.subject,
+      data: { accountId, reason: body.reason },
+    });
+    return updated;
+  });
+  // After the commit: a crash here leaves a closed account without retention, which the API's
+  // start-up reconciliation finds and starts.
+  await startRetention(deps, account, principal.subject);
+  try {
+    await deps.temporal.client.workflow
+      .getHandle(workflowIdFor('beneficial-owner-reverification', account.customerId))
+      .executeUpdate(decideUpdate, {
+        args: [{ decision: 'stop', reason: `account ${accountId} closed: ${body.reason}`, actor: { subject: principal.subject, role: principal.role } }],
+      });
+  } catch (err) {
+    // Not running (never opened, or already stopped): nothing to stop.
+    if (!(err instanceof WorkflowNotFoundError) && !(err instanceof WorkflowUpdateFailedError)) {
+      log.warn({ err, customerId: account.customerId }, 're-verification not stopped');
+    }
+  }
+  const retentionCase = await waitForCase(() => getCaseByWorkflowId(deps.db.db, { workflowId: workflowIdFor('record-retention', accountId) }));
+  return { account: toAccountDto(account), retentionCase: retentionCase ? toCaseDto(retentionCase) : null };
 }
