@@ -9,6 +9,28 @@ import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
 import type { CaseRow } from '../../db/schema/cases.js';
 import { AppError } from '../errors.js';
 
+/**
+ * Starts `<obligation>:<businessId>` unless it was ever started: a business id names one
+ * obligation instance for good. Tells which happened instead of throwing on a duplicate.
+ */
+export async function startWorkflowOnce(
+  client: Client,
+  options: { workflowType: string; workflowId: string; taskQueue: string; args: unknown[] },
+): Promise<'started' | 'already-started'> {
+  try {
+    await client.workflow.start(options.workflowType, {
+      taskQueue: options.taskQueue,
+      workflowId: options.workflowId,
+      args: options.args,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return 'started';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+    throw err;
+  }
+}
+
 export async function startCaseWorkflow<A extends { caseId: string }>(options: {
   client: Client;
   db: Database;
@@ -21,24 +43,15 @@ export async function startCaseWorkflow<A extends { caseId: string }>(options: {
   waitMs?: number;
 }): Promise<{ caseId: string; case: CaseRow | undefined }> {
   const caseId = randomUUID();
-  try {
-    await options.client.workflow.start(options.workflowType, {
-      taskQueue: options.taskQueue,
-      workflowId: options.workflowId,
-      args: [options.args(caseId)],
-      // A business id names one obligation instance for good: never start it twice.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      const existing = await getCaseByWorkflowId(options.db, { workflowId: options.workflowId });
-      throw new AppError(
-        'case.duplicate',
-        409,
-        `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`,
-      );
-    }
-    throw err;
+  const outcome = await startWorkflowOnce(options.client, {
+    workflowType: options.workflowType,
+    workflowId: options.workflowId,
+    taskQueue: options.taskQueue,
+    args: [options.args(caseId)],
+  });
+  if (outcome === 'already-started') {
+    const existing = await getCaseByWorkflowId(options.db, { workflowId: options.workflowId });
+    throw new AppError('case.duplicate', 409, `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`);
   }
   return { caseId, case: await waitForCaseRow(options.db, caseId, options.waitMs) };
 }

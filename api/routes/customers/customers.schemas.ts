@@ -166,7 +166,7 @@ const PersonalPartySchema = Type.Object({
   disposedAt: Nullable(Instant),
 });
 
-export const CustomerSchema = Type.Object(
+export const CustomerSummarySchema = Type.Object(
   {
     id: Uuid,
     kind: Type.String(),
@@ -177,6 +177,13 @@ export const CustomerSchema = Type.Object(
     createdAt: Instant,
     createdBy: Type.String(),
     personalDataDisposedAt: Nullable(Instant),
+  },
+  { description: 'a customer without its parties, accounts or any personal data' },
+);
+
+export const CustomerSchema = Type.Composite([
+  CustomerSummarySchema,
+  Type.Object({
     parties: Type.Array(PartySchema),
     accounts: Type.Array(AccountSchema),
     personal: Type.Optional(
@@ -185,8 +192,8 @@ export const CustomerSchema = Type.Object(
         { description: 'present only when the request stated a purpose; the read is recorded' },
       ),
     ),
-  }
-);
+  }),
+]);
 
 export const SubstantialControlBody = Type.Object(
   {
@@ -279,21 +286,6 @@ export const AccountDetailSchema = Type.Intersect([AccountSchema, Type.Object({ 
 export const IpAccessesBody = Type.Object(
   { partyId: Uuid, accesses: Type.Array(IpAccessSchema, { minItems: 1, maxItems: 500 }) },
   { additionalProperties: false },
-);
-
-export const CustomerSummarySchema = Type.Object(
-  {
-    id: Uuid,
-    kind: Type.String(),
-    externalReference: Type.String(),
-    usPersonStatus: Type.String(),
-    trackingRequired: Type.Boolean(),
-    classifiedAt: Nullable(Instant),
-    createdAt: Instant,
-    createdBy: Type.String(),
-    personalDataDisposedAt: Nullable(Instant),
-  },
-  { description: 'a customer without its parties, accounts or any personal data' },
 );
 
 export const ListCustomersQuery = Type.Object({

@@ -3,13 +3,13 @@
 // application is stored and kept on the account row: a repeated application, or the
 // reconciler after a crash, starts the same workflow with the same case id, and a duplicate
 // start (REJECT_DUPLICATE) just means it is already running or done.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Database } from '../../../db/client.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
-import { waitForCaseRow } from '../start-case.js';
+import { startWorkflowOnce, waitForCaseRow } from '../start-case.js';
 
 /** A subset of AppDeps: `app.deps` fits. */
 export interface IdentificationDeps {
@@ -31,17 +31,13 @@ export async function startIdentification(
     timeZone: deps.providerTimeZone,
     openedBy: target.openedBy,
   };
-  try {
-    await deps.temporal.client.workflow.start('customerIdentificationWorkflow', {
-      taskQueue: deps.temporal.taskQueue,
-      workflowId: workflowIdFor('customer-identification', target.accountId),
-      args: [input],
-      // An account is identified once: never start its workflow twice.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  // An account is identified once: a repeat finds its workflow already started.
+  await startWorkflowOnce(deps.temporal.client, {
+    workflowType: 'customerIdentificationWorkflow',
+    workflowId: workflowIdFor('customer-identification', target.accountId),
+    taskQueue: deps.temporal.taskQueue,
+    args: [input],
+  });
   // The workflow creates the case row itself.
   return waitForCaseRow(deps.db.db, target.caseId, options.waitMs);
 }

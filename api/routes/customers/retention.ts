@@ -2,14 +2,14 @@
 // and at API start for ended accounts a crash left without one. `record-retention:<accountId>`
 // is started once; a repeat finds it running and is not an error.
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AccountRow } from '../../../db/schema/customers.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
 import type { RecordRetentionInput } from '../../../workflows/record-retention/messages.js';
+import { startWorkflowOnce } from '../start-case.js';
 import type { IdentificationDeps } from './identification.js';
 
-export async function startRetention(deps: IdentificationDeps, account: AccountRow, openedBy: string): Promise<'started' | 'running'> {
+export async function startRetention(deps: IdentificationDeps, account: AccountRow, openedBy: string): Promise<'started' | 'already-started'> {
   if (!account.closedAt) throw new Error(`account ${account.id} has no closure date`);
   const input: RecordRetentionInput = {
     caseId: randomUUID(),
@@ -20,16 +20,10 @@ export async function startRetention(deps: IdentificationDeps, account: AccountR
     openedBy,
     closedAt: account.closedAt.toISOString(),
   };
-  try {
-    await deps.temporal.client.workflow.start('recordRetentionWorkflow', {
-      taskQueue: deps.temporal.taskQueue,
-      workflowId: workflowIdFor('record-retention', account.id),
-      args: [input],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    return 'started';
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'running';
-    throw err;
-  }
+  return startWorkflowOnce(deps.temporal.client, {
+    workflowType: 'recordRetentionWorkflow',
+    workflowId: workflowIdFor('record-retention', account.id),
+    taskQueue: deps.temporal.taskQueue,
+    args: [input],
+  });
 }
