@@ -1,8 +1,9 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, problemFrom } from './plugins/errors.js';
+import { inputHygienePlugin } from './plugins/input-hygiene.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
@@ -22,10 +23,17 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
         useDefaults: true,
       },
     },
+    // Errors the router raises before any route runs (bad URL encoding, over-long path
+    // parameters) get the same problem+json answer as every other error.
+    frameworkErrors: (error, request, reply) => {
+      const problem = problemFrom(error, request.url);
+      void (reply as unknown as FastifyReply).status(problem.status).type('application/problem+json').send(problem);
+    },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', { now: () => new Date(), ...deps });
   await app.register(errorsPlugin);
+  await app.register(inputHygienePlugin);
   await app.register(swaggerPlugin);
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
   await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs'] });

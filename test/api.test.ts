@@ -84,6 +84,30 @@ describe('errors', () => {
     expect((await system.app.inject({ method: 'GET', url: '/v1/nothing', headers: bearer('legal') })).statusCode).toBe(404);
   });
 
+  it('refuses NUL characters, naming the field, before anything is stored', async () => {
+    const res = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${randomUUID()}/assignment`,
+      headers: bearer('case_handler'),
+      payload: { assignee: 'hana\u0000handler' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body.assignee', message: 'must not contain NUL characters' }]);
+    const query = await system.app.inject({ method: 'GET', url: '/v1/cases?status=open%00x', headers: bearer('legal') });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().errors[0].field).toBe('querystring.status');
+  });
+
+  it('answers router errors (over-long path parameter, bad URL encoding) with problem+json too', async () => {
+    const long = await system.app.inject({ method: 'GET', url: `/v1/cases/${'x'.repeat(500)}`, headers: bearer('legal') });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(long.json()).toMatchObject({ status: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
+    const bad = await system.app.inject({ method: 'GET', url: '/v1/cases/%E0%A4%A', headers: bearer('legal') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('refuses a cursor it did not issue', async () => {
     const res = await system.app.inject({ method: 'GET', url: '/v1/cases?cursor=bogus', headers: bearer('legal') });
     expect(res.statusCode).toBe(400);

@@ -396,6 +396,33 @@ describe('OpenAPI', () => {
   });
 });
 
+describe('ownership of an individual customer', () => {
+  it('is refused in an application and in a later notice, naming the field', async () => {
+    const individual = { kind: 'individual', externalReference: `ind-${randomUUID()}`, usCitizen: false, name: 'Ilse Example', account: {} };
+    const withStake = await post('/v1/customers', {
+      ...individual,
+      beneficialOwners: [{ usCitizen: false, ownershipPercent: 30, name: 'Someone' }],
+    });
+    expect(withStake.statusCode).toBe(400);
+    expect(withStake.json().errors).toEqual([
+      { field: 'body.beneficialOwners.0.ownershipPercent', message: expect.stringMatching(/individual customer has no ownership interests/) },
+    ]);
+    expect(await countCustomers(individual.externalReference)).toBe(0);
+
+    const created = await createCustomer(individual as never);
+    const notice = await post(`/v1/customers/${created.customer.id}/beneficial-owners`, { usCitizen: false, ownershipPercent: 25, name: 'Someone' });
+    expect(notice.statusCode).toBe(400);
+    expect(notice.json().errors[0].field).toBe('body.ownershipPercent');
+    // Substantial control over an individual customer is recorded.
+    const control = await post(`/v1/customers/${created.customer.id}/beneficial-owners`, {
+      usCitizen: false,
+      substantialControl: { reason: 'holds a power of attorney over the account' },
+      name: 'Someone',
+    });
+    expect(control.statusCode).toBe(201);
+  });
+});
+
 describe('customer list', () => {
   it('pages newest first without gaps, filters, and shows no personal data', async () => {
     const batch = `list-${randomUUID()}`;

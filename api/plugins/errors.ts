@@ -138,6 +138,17 @@ export function problemFrom(error: unknown, instance: string): Problem {
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // Routes declare their error responses with the Problem schema; they are served as
+  // application/problem+json, and the OpenAPI document says so.
+  app.addHook('onRoute', (route) => {
+    const responses = route.schema?.response as Record<string, unknown> | undefined;
+    if (!responses) return;
+    for (const [status, schema] of Object.entries(responses)) {
+      if (Number(status) >= 400 && schema && typeof schema === 'object' && (schema as { $id?: string }).$id === 'Problem') {
+        responses[status] = { content: { 'application/problem+json': { schema } } };
+      }
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFrom(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');

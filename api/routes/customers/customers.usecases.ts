@@ -65,6 +65,10 @@ export const PERSONAL_DATA_READERS: readonly Role[] = ['case_handler', 'reviewer
 
 const FUTURE_TOLERANCE_MS = 60_000;
 
+// Ownership interests exist in entities only (rules/classification/beneficial-owners.ts refuses
+// a stake in an individual); an individual's beneficial owner is recorded by substantial control.
+const INDIVIDUAL_HAS_NO_OWNERS = 'an individual customer has no ownership interests; record substantial control with a reason instead';
+
 // ---- validation helpers ---------------------------------------------------------------------
 
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,6}))?$/;
@@ -183,6 +187,10 @@ export async function createCustomer(deps: Deps, principal: Principal, body: Cre
     }
   }
   checkIps(body.ipAccesses, 'body.ipAccesses');
+  if (body.kind === 'individual') {
+    const i = body.beneficialOwners.findIndex((bo) => bo.ownershipPercent !== undefined);
+    if (i >= 0) throw badInput(`body.beneficialOwners.${i}.ownershipPercent`, INDIVIDUAL_HAS_NO_OWNERS);
+  }
   const owners = body.beneficialOwners.map((bo, i) => beneficialOwnerParty(bo, `body.beneficialOwners.${i}`, principal, now));
   let total = 0;
   owners.forEach((o, i) => {
@@ -284,7 +292,9 @@ export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, pri
   const { party, micro } = beneficialOwnerParty(bo, 'body', principal, now);
   const { row, accounts } = await deps.db.db.transaction(async (tx) => {
     // Locked so that two notices at once cannot together push ownership over 100%.
-    if (!(await lockCustomer(tx, { customerId }))) throw notFound('customer', customerId);
+    const customer = await lockCustomer(tx, { customerId });
+    if (!customer) throw notFound('customer', customerId);
+    if (customer.kind === 'individual' && bo.ownershipPercent !== undefined) throw badInput('body.ownershipPercent', INDIVIDUAL_HAS_NO_OWNERS);
     const existing = (await listParties(tx, { customerId })).filter((p) => p.role === 'beneficial-owner' && p.ownershipPercent !== null);
     const owned = existing.reduce((sum, p) => sum + parsePercent(normalizePercent(p.ownershipPercent!), 'stored').micro, 0);
     if (owned + micro > 100_000_000) throw badInput('body.ownershipPercent', `the beneficial owners would own more than 100% together (${owned / 1_000_000}% recorded already)`);
