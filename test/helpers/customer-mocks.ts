@@ -17,11 +17,16 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     lastAccessAt: null as string | null,
     accountStatuses: [] as { status: AccountStatus; restrictions?: string[]; actor: string }[],
     classifyCalls: 0,
+    /** When set, classification fails as the rules refuse these facts (the message). */
+    invalidFacts: undefined as string | undefined,
     disposals: [] as string[],
   };
   const activities: CustomerActivities = {
     async classifyCustomer() {
       world.classifyCalls += 1;
+      if (world.invalidFacts) {
+        throw ApplicationFailure.create({ type: 'cipdesk.customers.invalid_facts', message: world.invalidFacts, details: [{ field: 'stakes[0].ownedId' }], nonRetryable: true });
+      }
       return world.classification;
     },
     async checkSpecialMeasures(): Promise<SpecialMeasuresCheck> {

@@ -24,6 +24,7 @@ export type CustomerIdentificationDecision = (typeof CUSTOMER_IDENTIFICATION_DEC
 
 export type CustomerIdentificationStatus =
   | 'classifying'
+  | 'needs-correction' // the recorded facts cannot be classified; waits for corrected facts
   | 'not-tracked' // customer and all beneficial owners are U.S. persons: nothing more is tracked
   | 'prohibited' // a special measure in force prohibits the account
   | 'awaiting-verification'

@@ -173,6 +173,27 @@ describe('customerIdentificationWorkflow', () => {
     });
   });
 
+  it('keeps the case open, needing correction, when the rules refuse the recorded facts', async () => {
+    const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    customers.world.invalidFacts = 'stakes[0].ownedId: the owned party is an individual; only entities have ownership interests';
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'needs-correction');
+      expect(cases.events.at(-1)).toMatchObject({
+        type: 'classification.failed',
+        data: { reason: customers.world.invalidFacts, details: [{ field: 'stakes[0].ownedId' }] },
+      });
+      expect((await refusal(decide(handle, 'open', HANDLER))).type).toBe('cipdesk.decision.wrong_state');
+      // Corrected facts arrive: classification runs again and the case goes on.
+      customers.world.invalidFacts = undefined;
+      await handle.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-1' });
+      await untilStatus(handle, 'awaiting-verification');
+      expect(cases.eventTypes().slice(-2)).toEqual(['classification.failed', 'customer.classified']);
+      await handle.terminate('test over');
+      await recordHistory(handle, 'customerIdentificationWorkflow--needs-correction');
+    });
+  });
+
   it('classifies again when a new beneficial owner is notified', async () => {
     const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
     await worker.runUntil(async () => {

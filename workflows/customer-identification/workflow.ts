@@ -14,7 +14,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ClassifyCustomerResult } from '../../activities/customers.contract.js';
 import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
@@ -42,6 +42,12 @@ import {
 // refused before it keep their old path (no retention workflow).
 const RETENTION_AFTER_REFUSAL = 'retention-after-refusal';
 
+// Facts the rules refuse to classify (activities/customers.ts) keep the case open in
+// 'needs-correction' until corrected facts arrive, instead of failing the workflow. Added after
+// the first release, hence patched.
+const KEEP_CASE_ON_INVALID_FACTS = 'keep-case-on-invalid-facts';
+const INVALID_FACTS = 'cipdesk.customers.invalid_facts';
+
 const TERMINAL: readonly CustomerIdentificationStatus[] = ['not-tracked', 'prohibited', 'open', 'refused', 'closed'];
 
 /** Which decisions each status accepts; anything else is refused as a wrong-state decision. */
@@ -50,6 +56,7 @@ const ACCEPTS: Partial<Record<CustomerIdentificationStatus, readonly CustomerIde
   monitored: ['open', 'corrective-measures', 'close'],
   'interim-restricted': ['corrective-measures'],
   'pending-approval': ['approve', 'reject', 'corrective-measures'],
+  'needs-correction': ['corrective-measures', 'refuse'],
 };
 
 export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
@@ -222,31 +229,32 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     }
   }
 
-  async function classify() {
-    classification = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
+  /**
+   * Classifies the customer; `undefined` when the recorded facts cannot be classified (the
+   * rules refuse them), after the case has been put in 'needs-correction' with the reason.
+   */
+  async function classify(): Promise<ClassifyCustomerResult | undefined> {
+    try {
+      classification = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
+    } catch (err) {
+      const invalid = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === INVALID_FACTS;
+      if (!invalid || !patched(KEEP_CASE_ON_INVALID_FACTS)) throw err;
+      await transition('needs-correction', 'classification.failed', 'system', { reason: err.cause!.message, details: err.cause!.details ?? [] });
+      return undefined;
+    }
     state.trackingRequired = classification.trackingRequired;
     return classification;
   }
 
-  await recorder.open({
-    type: 'customer-identification',
-    status: state.status,
-    subjectType: 'customer',
-    subjectId: input.customerId,
-    ruleSetId: ruleSet.id,
-    workflowId: workflowInfo().workflowId,
-    openedAt: new Date(),
-    details: details(),
-    event: { type: 'case.opened', occurredAt: new Date(), actor: input.openedBy, data: { accountId: input.accountId } },
-  });
-
-  const first = await classify();
-  const classifiedData = { customerStatus: first.customerStatus, parties: first.parties, reasons: first.reasons };
-  if (!first.trackingRequired) {
-    // Customer and every beneficial owner are U.S. persons: nothing more is tracked.
-    await setAccount('open', 'system');
-    await transition('not-tracked', 'customer.classified', 'system', classifiedData);
-  } else {
+  /** What follows a classification: nothing tracked, prohibited, or verification. */
+  async function settle(result: ClassifyCustomerResult) {
+    const classifiedData = { customerStatus: result.customerStatus, parties: result.parties, reasons: result.reasons };
+    if (!result.trackingRequired) {
+      // Customer and every beneficial owner are U.S. persons: nothing more is tracked.
+      await setAccount('open', 'system');
+      await transition('not-tracked', 'customer.classified', 'system', classifiedData);
+      return;
+    }
     const measures = await customerActivities.checkSpecialMeasures({
       customerId: input.customerId,
       at: new Date().toISOString(),
@@ -262,14 +270,33 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     }
   }
 
+  await recorder.open({
+    type: 'customer-identification',
+    status: state.status,
+    subjectType: 'customer',
+    subjectId: input.customerId,
+    ruleSetId: ruleSet.id,
+    workflowId: workflowInfo().workflowId,
+    openedAt: new Date(),
+    details: details(),
+    event: { type: 'case.opened', occurredAt: new Date(), actor: input.openedBy, data: { accountId: input.accountId } },
+  });
+
+  const first = await classify();
+  if (first) await settle(first);
+
   while (!TERMINAL.includes(state.status)) {
     await condition(() => TERMINAL.includes(state.status) || interimRequested !== undefined || newOwners.length > 0);
     if (newOwners.length > 0) {
       // A new beneficial owner changes who must be verified: classify again.
       const added = newOwners;
       newOwners = [];
+      const wasWaitingForCorrection = state.status === 'needs-correction';
       const result = await classify();
-      await transition(state.status, 'beneficial-owner.added', 'system', { partyIds: added, trackingRequired: result.trackingRequired, parties: result.parties });
+      if (result && wasWaitingForCorrection) await settle(result);
+      else if (result) {
+        await transition(state.status, 'beneficial-owner.added', 'system', { partyIds: added, trackingRequired: result.trackingRequired, parties: result.parties });
+      }
     }
     if (interimRequested) {
       const restrictions = interimRequested;
