@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+
 // One error format for the whole API: RFC 9457 problem details (application/problem+json).
 // An AppError carries a dotted code (the problem `type` suffix), an HTTP status and, for bad
 // input, the field at fault.
@@ -36,3 +38,16 @@ export interface Problem {
 }
 
 export const PROBLEM_TYPE_BASE = 'https://cipdesk.dev/problems/';
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    code: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { RuleInputError } from '../../rules/index.js';
-import { AppError, PROBLEM_TYPE_BASE, type FieldError, type Problem } from '../errors.js';
+import { AppError, PROBLEM_TYPE_BASE, ProblemSchema, type FieldError, type Problem } from '../errors.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -10,6 +10,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -143,6 +144,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRoute', (route) => {
     const responses = route.schema?.response as Record<string, unknown> | undefined;
     if (!responses) return;
+    // The router answers 414 itself for an over-long path parameter (see frameworkErrors).
+    if (route.schema?.params && !responses['414']) responses['414'] = ProblemSchema;
     for (const [status, schema] of Object.entries(responses)) {
       if (Number(status) >= 400 && schema && typeof schema === 'object' && (schema as { $id?: string }).$id === 'Problem') {
         responses[status] = { content: { 'application/problem+json': { schema } } };

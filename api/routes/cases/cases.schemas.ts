@@ -1,17 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    instance: Type.Optional(Type.String()),
-    code: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
-);
+// The one error shape of the API, defined beside AppError.
+export { ProblemSchema } from '../../errors.js';
 
 export const CaseSchema = Type.Object(
   {
