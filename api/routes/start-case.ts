@@ -9,6 +9,13 @@ import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
 import type { CaseRow } from '../../db/schema/cases.js';
 import { AppError } from '../errors.js';
 
+/** What starting a case's workflow needs: a subset of AppDeps, so `app.deps` fits. */
+export interface CaseStartDeps {
+  db: { db: Database };
+  temporal: { client: Client; taskQueue: string };
+  providerTimeZone: string;
+}
+
 /**
  * Starts `<obligation>:<businessId>` unless it was ever started: a business id names one
  * obligation instance for good. Tells which happened instead of throwing on a duplicate.

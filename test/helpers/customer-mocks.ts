@@ -1,6 +1,7 @@
 // Mock customer activities for workflow tests: each behaves as the real one would for the
 // facts the test sets, and keeps what the workflow asked for.
 import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type {
   AccountStatus,
   ClassifyCustomerResult,
@@ -8,6 +9,7 @@ import type {
   SpecialMeasuresCheck,
   VerificationSummary,
 } from '../../activities/customers.contract.js';
+import { caseProjectionRecorder, createTestWorker } from './workflow-env.js';
 
 export function customerMocks(options: { classification: ClassifyCustomerResult; prohibited?: boolean }) {
   const world = {
@@ -74,3 +76,14 @@ export const allUsPersons: ClassifyCustomerResult = {
   parties: [{ partyId: 'party-customer', role: 'customer', status: 'us' }],
   reasons: ['The entity is organized under the laws of the United States ...'],
 };
+
+/**
+ * A test worker for the customer workflows: mock case projection and mock customer records,
+ * both kept for the test to assert on.
+ */
+export async function customerWorkflowWorker(env: TestWorkflowEnvironment, options: Parameters<typeof customerMocks>[0] = { classification: foreignEntityWithTwoOwners }) {
+  const cases = caseProjectionRecorder();
+  const customers = customerMocks(options);
+  const { worker, taskQueue } = await createTestWorker(env, { ...cases.activities, ...customers.activities });
+  return { cases, customers, worker, taskQueue };
+}

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { allUsPersons, customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { allUsPersons, customerWorkflowWorker, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, OTHER_HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
 import { beneficialOwnerAddedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
@@ -12,10 +12,8 @@ import { customerIdentificationWorkflow } from './workflow.js';
 // A fresh test server per test: this workflow starts children that outlive it.
 const testEnv = useTimeSkippingEnv('test');
 
-async function setup(options: Parameters<typeof customerMocks>[0]) {
-  const cases = caseProjectionRecorder();
-  const customers = customerMocks(options);
-  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
+async function setup(options: Parameters<typeof customerWorkflowWorker>[1]) {
+  const { cases, customers, worker, taskQueue } = await customerWorkflowWorker(testEnv(), options);
   const input: CustomerIdentificationInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
-import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { customerWorkflowWorker, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { interimAccountReviewStateQuery, type InterimAccountReviewInput } from './messages.js';
 import { interimAccountReviewWorkflow } from './workflow.js';
 
@@ -13,9 +13,7 @@ const testEnv = useTimeSkippingEnv();
 const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
 async function setup() {
-  const cases = caseProjectionRecorder();
-  const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
-  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...customers.activities });
+  const { cases, customers, worker, taskQueue } = await customerWorkflowWorker(testEnv());
   const input: InterimAccountReviewInput = {
     caseId: randomUUID(),
     customerId: `cust-${randomUUID()}`,

@@ -3,23 +3,15 @@
 // application is stored and kept on the account row: a repeated application, or the
 // reconciler after a crash, starts the same workflow with the same case id, and a duplicate
 // start (REJECT_DUPLICATE) just means it is already running or done.
-import type { Client } from '@temporalio/client';
-import type { Database } from '../../../db/client.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
-import { startWorkflowOnce, waitForCaseRow } from '../start-case.js';
+import { startWorkflowOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
 
-/** A subset of AppDeps: `app.deps` fits. */
-export interface IdentificationDeps {
-  db: { db: Database };
-  temporal: { client: Client; taskQueue: string };
-  providerTimeZone: string;
-}
 
 export async function startIdentification(
-  deps: IdentificationDeps,
+  deps: CaseStartDeps,
   target: { customerId: string; accountId: string; caseId: string; openedBy: string },
   options: { waitMs?: number } = {},
 ): Promise<CaseRow | undefined> {

@@ -3,10 +3,11 @@
 // kept on the account make this safe to run at any time, as often as wanted.
 import { listEndedAccountsWithoutRetention, listPendingAccountsWithoutCase } from '../../../db/queries/customers.js';
 import { startRetention } from './retention.js';
-import { startIdentification, type IdentificationDeps } from './identification.js';
+import { startIdentification } from './identification.js';
+import type { CaseStartDeps } from '../start-case.js';
 
 export async function reconcileCustomerCases(
-  deps: IdentificationDeps & { log?: { warn(obj: object, msg: string): void } },
+  deps: CaseStartDeps & { log?: { warn(obj: object, msg: string): void } },
 ): Promise<{ started: number; failed: number }> {
   const pending = await listPendingAccountsWithoutCase(deps.db.db);
   let started = 0;

@@ -6,10 +6,9 @@ import type { AccountRow } from '../../../db/schema/customers.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
 import type { RecordRetentionInput } from '../../../workflows/record-retention/messages.js';
-import { startWorkflowOnce } from '../start-case.js';
-import type { IdentificationDeps } from './identification.js';
+import { startWorkflowOnce, type CaseStartDeps } from '../start-case.js';
 
-export async function startRetention(deps: IdentificationDeps, account: AccountRow, openedBy: string): Promise<'started' | 'already-started'> {
+export async function startRetention(deps: CaseStartDeps, account: AccountRow, openedBy: string): Promise<'started' | 'already-started'> {
   if (!account.closedAt) throw new Error(`account ${account.id} has no closure date`);
   const input: RecordRetentionInput = {
     caseId: randomUUID(),
