@@ -50,14 +50,21 @@ describe('rule-set registry', () => {
       cipCertification: { years: 1 },
     });
     expect(NPRM_2024.regulatory.beneficialOwnershipThresholdPercent.value).toBe(25);
-    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.general.value).toBe('1e26');
-    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.biologicalSequenceData.value).toBe('1e23');
+    expect(NPRM_2024.regulatory.aiTrainingCoverage.trainingOperations.value).toBe('1e26');
+    expect(NPRM_2024.regulatory.aiTrainingCoverage.clusterNetworkingGbitPerSecond.value).toBe('100');
+    expect(NPRM_2024.regulatory.aiTrainingCoverage.clusterPeakOperationsPerSecond.value).toBe('1e20');
+    expect(NPRM_2024.regulatory.aiTrainingCoverage.clusterCoLocation.value).toBe('single-data-centre');
     for (const value of Object.values(periods)) {
       expect(value.citation).toMatch(/89 FR 5698 .*proposed 15 CFR 7\.3\d\d/);
       expect(value.explanation.length).toBeGreaterThan(40);
       expect(value.source).toBe('regulation');
     }
-    expect(NPRM_2024.regulatory.aiTrainingOperationThresholds.general.citation).toContain('Executive Order 14110 (Oct. 30, 2023), sec. 4.2(b)');
+    for (const value of Object.values(NPRM_2024.regulatory.aiTrainingCoverage)) {
+      expect(value.citation).toContain('Executive Order 14110 (Oct. 30, 2023), sec. 4.2(c)(iii)');
+      expect(value.source).toBe('executive-order');
+    }
+    // The dual-use foundation model test (sec. 4.2(b)) and its biological-data prong are not in this rule set.
+    expect(JSON.stringify(NPRM_2024.regulatory)).not.toMatch(/1e23|biologicalSequenceData/);
     for (const value of Object.values(NPRM_2024.cipPolicy)) {
       expect(value.source).toBe('cip-policy-default');
       expect(value.citation).toContain('not set by the regulation');
@@ -93,6 +100,10 @@ describe('withCipPolicy', () => {
     ['interimAccountDefaultAction', 'delete-everything', 'invalid-value'],
     ['reminderOffsetsDays', [], 'invalid-value'],
     ['reminderOffsetsDays', [3, -1], 'invalid-value'],
+    ['aiTrainingCoverage', { trainingOperations: '1e23' }, 'regulatory-key'],
+    ['trainingOperations', '1e23', 'regulatory-key'],
+    ['clusterPeakOperationsPerSecond', '1e18', 'regulatory-key'],
+    ['aiReportOwnRecordsMargin', { months: 1 }, 'invalid-value'],
   ])('rejects %s = %j (%s)', (key, value, reason) => {
     const run = () => withCipPolicy(NPRM_2024, { [key]: value } as unknown as CipPolicyOverrides);
     expect(run).toThrow(CipPolicyOverrideError);

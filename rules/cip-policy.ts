@@ -28,9 +28,12 @@ const REGULATORY_KEYS: ReadonlySet<string> = new Set<string>([
   ...REGULATORY_PERIOD_KEYS,
   ...OBLIGATION_IDS,
   'beneficialOwnershipThresholdPercent',
-  'aiTrainingOperationThresholds',
-  'general',
-  'biologicalSequenceData',
+  'aiTrainingCoverage',
+  'aiTrainingReportContents',
+  'trainingOperations',
+  'clusterCoLocation',
+  'clusterNetworkingGbitPerSecond',
+  'clusterPeakOperationsPerSecond',
   'resellerLateKnowledge',
   'specialMeasureExtension',
   'specialMeasureInForce',
@@ -73,6 +76,12 @@ function checkValue<K extends CipPolicyKey>(key: K, value: unknown): CipPolicyVa
       }
       const unique = [...new Set(value as number[])].sort((a, b) => b - a);
       return unique as unknown as CipPolicyValues[K];
+    }
+    case 'aiReportOwnRecordsMargin': {
+      // Counted back from a deadline in calendar days, so only a period in days makes sense.
+      const period = checkPeriod(key, value);
+      if (period.days === undefined) throw new CipPolicyOverrideError(key, 'invalid-value', 'must be a period in days: { days }');
+      return period as CipPolicyValues[K];
     }
     default:
       return checkPeriod(key, value) as CipPolicyValues[K];

@@ -7,6 +7,7 @@ export {
   REGULATORY_PERIOD_KEYS,
   CIP_POLICY_KEYS,
   INTERIM_ACCOUNT_DEFAULT_ACTIONS,
+  AI_TRAINING_REPORT_CONTENTS,
   isObligationId,
   describePeriod,
   obligationPeriod,
@@ -25,6 +26,8 @@ export {
   type CipPolicyPeriodKey,
   type CipPolicyValues,
   type InterimAccountDefaultAction,
+  type AiTrainingCoverageCriteria,
+  type AiTrainingReportContent,
   type RuleSet,
   type RuleSetSource,
 } from './rule-set.js';
@@ -68,7 +71,24 @@ export {
   type BeneficialOwnerResult,
   type OwnershipPath,
 } from './classification/beneficial-owners.js';
-export { classifyTrainingRun, type TrainingRunFacts, type TrainingRunClassification } from './classification/ai-training.js';
+export {
+  classifyTrainingRun,
+  type TrainingRunFacts,
+  type TrainingClusterFacts,
+  type TrainingCriterion,
+  type TrainingCriterionId,
+  type TrainingRunClassification,
+} from './classification/ai-training.js';
+export {
+  aiTrainingReportSchedule,
+  checkAiTrainingReportContents,
+  type AiTrainingReportRoute,
+  type AiTrainingReportSchedule,
+  type AiTrainingReportScheduleInput,
+  type AiTrainingReportContents,
+  type AiTrainingReportCompleteness,
+  type OwnRecordsSwitch,
+} from './ai-training-report.js';
 export {
   specialMeasureStatus,
   specialMeasureApplies,

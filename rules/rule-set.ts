@@ -75,6 +75,12 @@ export interface CipPolicyValues {
   readonly irregularUpdatePeriod: Period;
   /** Reminders before a deadline, in calendar days before the due date, largest first. */
   readonly reminderOffsetsDays: readonly number[];
+  /**
+   * Through a foreign reseller: when the reseller's AI training report has not arrived with this
+   * many calendar days left before the provider's own filing deadline, the provider prepares the
+   * filing from its own records. Whole days only.
+   */
+  readonly aiReportOwnRecordsMargin: Period;
 }
 export type CipPolicyKey = keyof CipPolicyValues;
 export const CIP_POLICY_KEYS: readonly CipPolicyKey[] = [
@@ -84,6 +90,7 @@ export const CIP_POLICY_KEYS: readonly CipPolicyKey[] = [
   'deficiencyRemediationPeriod',
   'irregularUpdatePeriod',
   'reminderOffsetsDays',
+  'aiReportOwnRecordsMargin',
 ];
 export type CipPolicyPeriodKey = {
   [K in CipPolicyKey]: CipPolicyValues[K] extends Period ? K : never;
@@ -124,6 +131,32 @@ export interface ObligationDefinition {
   readonly citation: string;
 }
 
+/** The items a large-AI-model training report must contain. */
+export const AI_TRAINING_REPORT_CONTENTS = [
+  'foreign-person-contact',
+  'foreign-person-payment',
+  'estimated-operations',
+  'operations-period',
+  'model-name',
+  'cybersecurity-practices',
+] as const;
+export type AiTrainingReportContent = (typeof AI_TRAINING_REPORT_CONTENTS)[number];
+
+/**
+ * When a training run is a covered large-AI-model training run for an IaaS report. Every
+ * criterion must be met. Numbers are exact decimal strings, compared without floating point.
+ */
+export interface AiTrainingCoverageCriteria {
+  /** The run's estimated integer or floating-point operations must be MORE than this. */
+  readonly trainingOperations: RuleValue<string>;
+  /** The cluster's machines must be physically co-located in one data centre. */
+  readonly clusterCoLocation: RuleValue<'single-data-centre'>;
+  /** The data-centre networking that transitively connects them must be MORE than this, in Gbit/s. */
+  readonly clusterNetworkingGbitPerSecond: RuleValue<string>;
+  /** The cluster's theoretical maximum for training AI must be AT LEAST this, in operations per second. */
+  readonly clusterPeakOperationsPerSecond: RuleValue<string>;
+}
+
 export interface RuleSetSource {
   /** Full citation of the instrument. */
   readonly citation: string;
@@ -156,11 +189,9 @@ export interface RuleSet {
   readonly regulatory: {
     readonly periods: { readonly [K in RegulatoryPeriodKey]: RuleValue<Period> };
     readonly beneficialOwnershipThresholdPercent: RuleValue<number>;
-    /** Decimal strings (exact): a run is covered when its operations are MORE than the threshold. */
-    readonly aiTrainingOperationThresholds: {
-      readonly general: RuleValue<string>;
-      readonly biologicalSequenceData: RuleValue<string>;
-    };
+    readonly aiTrainingCoverage: AiTrainingCoverageCriteria;
+    /** What a large-AI-model training report must contain before it can be filed. */
+    readonly aiTrainingReportContents: RuleValue<readonly AiTrainingReportContent[]>;
   };
   readonly interpretations: {
     readonly resellerLateKnowledge: RuleValue<'provider-deadline-not-extended'>;

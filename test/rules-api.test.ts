@@ -85,7 +85,7 @@ describe('rule sets', () => {
     const values = [
       ...Object.values(body.regulatory.periods),
       body.regulatory.beneficialOwnershipThresholdPercent,
-      ...Object.values(body.regulatory.aiTrainingOperationThresholds),
+      ...Object.values(body.regulatory.aiTrainingCoverage),
       ...Object.values(body.cipPolicy),
       ...Object.values(body.calendar),
       ...Object.values(body.interpretations),

@@ -2,48 +2,114 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleInputError } from '../errors.js';
 import { NPRM_2024 } from '../rule-sets/nprm-2024.js';
-import { classifyTrainingRun, type TrainingRunFacts } from './ai-training.js';
+import { classifyTrainingRun, type TrainingClusterFacts, type TrainingRunFacts } from './ai-training.js';
 
-describe('classifyTrainingRun', () => {
-  it.each<[TrainingRunFacts['operations'], boolean, boolean, string]>([
-    ['1e26', false, false, '1e26'], // "more than": exactly the threshold is not covered
-    [1e26, false, false, '1e26'], // the number 1e26 means 10^26, not its binary neighbour 100000000000000004764729344
-    ['100000000000000000000000001', false, true, '100000000000000000000000001'],
-    ['1.2e26', false, true, '1.2e26'],
-    ['9.99e25', false, false, '9.99e25'],
-    [10n ** 26n + 1n, false, true, '100000000000000000000000001'],
-    ['2e23', true, true, '2e23'],
-    ['2e23', false, false, '2e23'],
-    ['1e23', true, false, '1e23'],
-    ['1E+23', true, false, '1e23'],
-    [0, false, false, '0'],
-  ])('%s operations (bio: %s) -> covered: %s', (operations, bio, covered, shown) => {
-    const result = classifyTrainingRun({ operations, primarilyBiologicalSequenceData: bio }, NPRM_2024);
-    expect(result.covered).toBe(covered);
-    expect(result.operations).toBe(shown);
-    expect(result.thresholdApplied).toBe(bio ? 'biological-sequence-data' : 'general');
-    expect(result.thresholdOperations).toBe(bio ? '1e23' : '1e26');
-    expect(result.reasons[0]).toContain('Executive Order 14110 (Oct. 30, 2023), sec. 4.2(b)');
+/** A cluster meeting every cluster criterion of EO 14110 sec. 4.2(c)(iii). */
+const qualifyingCluster: TrainingClusterFacts = {
+  coLocatedInSingleDataCentre: true,
+  networkingGbitPerSecond: 400,
+  peakOperationsPerSecond: '2e20',
+};
+const TEN_TO_26_PLUS_1 = '100000000000000000000000001';
+
+type RunChanges = Omit<Partial<TrainingRunFacts>, 'cluster'> & { cluster?: Partial<TrainingClusterFacts> };
+
+const run = (facts: RunChanges): TrainingRunFacts => ({
+  operations: TEN_TO_26_PLUS_1,
+  ...facts,
+  cluster: { ...qualifyingCluster, ...facts.cluster },
+});
+
+describe('classifyTrainingRun (EO 14110 sec. 4.2(c)(iii), rule set NPRM-2024)', () => {
+  it('covers 10^26 + 1 operations on a qualifying cluster, and explains every criterion', () => {
+    const result = classifyTrainingRun(run({}), NPRM_2024);
+    expect(result.covered).toBe(true);
+    expect(result.operations).toBe(TEN_TO_26_PLUS_1);
+    expect(result.thresholdOperations).toBe('1e26');
+    expect(result.criteria.map((c) => [c.id, c.met])).toEqual([
+      ['training-operations', true],
+      ['single-data-centre', true],
+      ['cluster-networking', true],
+      ['cluster-peak-capacity', true],
+    ]);
+    expect(result.reasons[0]).toContain('Executive Order 14110 (Oct. 30, 2023), sec. 4.2(c)(iii)');
+    expect(result.reasons.at(-1)).toBe(
+      'Every criterion is met: a covered large-AI-model training run under rule set NPRM-2024 (reportable when by, for, or on behalf of a foreign person).',
+    );
   });
 
-  it('compares exactly at the threshold (bigint)', () => {
-    const threshold = 10n ** 26n;
+  it('does not cover the same run on a cluster below 10^20 operations per second', () => {
+    const result = classifyTrainingRun(run({ cluster: { peakOperationsPerSecond: '99999999999999999999' } }), NPRM_2024);
+    expect(result.covered).toBe(false);
+    expect(result.criteria.find((c) => c.id === 'cluster-peak-capacity')).toMatchObject({
+      met: false,
+      actual: '99999999999999999999',
+      required: 'at least 1e20 operations per second',
+    });
+    expect(result.reasons.at(-1)).toContain('criteria not met: cluster-peak-capacity');
+  });
+
+  it('does not cover 10^24 operations on biological sequence data: the IaaS test has no biological prong', () => {
+    const result = classifyTrainingRun(run({ operations: '1e24', primarilyBiologicalSequenceData: true }), NPRM_2024);
+    expect(result.covered).toBe(false);
+    expect(result.thresholdOperations).toBe('1e26');
+    expect(result.criteria.find((c) => c.id === 'training-operations')).toMatchObject({ met: false, actual: '1e24' });
+    expect(result.reasons.join(' ')).toContain('has no biological-sequence-data prong');
+  });
+
+  it.each<[string, RunChanges, boolean]>([
+    ['exactly 10^26 operations ("more than")', { operations: '1e26' }, false],
+    ['the number 1e26 (10^26, not its binary neighbour)', { operations: 1e26 }, false],
+    ['10^26 + 1 as a bigint', { operations: 10n ** 26n + 1n }, true],
+    ['1.2e26', { operations: '1.2e26' }, true],
+    ['machines in two data centres', { cluster: { coLocatedInSingleDataCentre: false } }, false],
+    ['exactly 100 Gbit/s ("over 100")', { cluster: { networkingGbitPerSecond: 100 } }, false],
+    ['100.5 Gbit/s', { cluster: { networkingGbitPerSecond: '100.5' } }, true],
+    ['exactly 10^20 operations per second ("at least", the desk\'s reading)', { cluster: { peakOperationsPerSecond: '1e20' } }, true],
+    ['10^26 + 1 on biological data, qualifying cluster (biological data changes nothing)', { primarilyBiologicalSequenceData: true }, true],
+  ])('%s -> covered: %s', (_name, facts, covered) => {
+    expect(classifyTrainingRun(run(facts), NPRM_2024).covered).toBe(covered);
+  });
+
+  it('needs every criterion: covered exactly when all four are met', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), (delta) => {
-        const result = classifyTrainingRun({ operations: (threshold + delta).toString(), primarilyBiologicalSequenceData: false }, NPRM_2024);
-        expect(result.covered).toBe(delta > 0n);
-      }),
+      fc.property(
+        fc.bigInt({ min: -3n, max: 3n }),
+        fc.boolean(),
+        fc.bigInt({ min: -3n, max: 3n }),
+        fc.bigInt({ min: -3n, max: 3n }),
+        (opsDelta, coLocated, netDelta, peakDelta) => {
+          const result = classifyTrainingRun(
+            {
+              operations: (10n ** 26n + opsDelta).toString(),
+              cluster: {
+                coLocatedInSingleDataCentre: coLocated,
+                networkingGbitPerSecond: (100n + netDelta).toString(),
+                peakOperationsPerSecond: (10n ** 20n + peakDelta).toString(),
+              },
+            },
+            NPRM_2024,
+          );
+          expect(result.covered).toBe(opsDelta > 0n && coLocated && netDelta > 0n && peakDelta >= 0n);
+          expect(result.criteria.filter((c) => !c.met).length === 0).toBe(result.covered);
+        },
+      ),
     );
   });
 
   it.each([
-    [{ operations: '-1e26', primarilyBiologicalSequenceData: false }, 'operations'],
-    [{ operations: 'lots', primarilyBiologicalSequenceData: false }, 'operations'],
-    [{ operations: Number.NaN, primarilyBiologicalSequenceData: false }, 'operations'],
-    [{ operations: Number.POSITIVE_INFINITY, primarilyBiologicalSequenceData: false }, 'operations'],
-    [{ operations: '1e26' }, 'primarilyBiologicalSequenceData'],
-  ])('rejects %j naming %s', (run, field) => {
-    expect(() => classifyTrainingRun(run as TrainingRunFacts, NPRM_2024)).toThrow(RuleInputError);
-    expect(() => classifyTrainingRun(run as TrainingRunFacts, NPRM_2024)).toThrow(expect.objectContaining({ field }));
+    [{ operations: '-1e26', cluster: qualifyingCluster }, 'operations'],
+    [{ operations: 'lots', cluster: qualifyingCluster }, 'operations'],
+    [{ operations: Number.NaN, cluster: qualifyingCluster }, 'operations'],
+    [{ operations: Number.POSITIVE_INFINITY, cluster: qualifyingCluster }, 'operations'],
+    [{ operations: '1e26' }, 'cluster'],
+    [{ operations: '1e26', cluster: { ...qualifyingCluster, coLocatedInSingleDataCentre: 'yes' } }, 'cluster.coLocatedInSingleDataCentre'],
+    [{ operations: '1e26', cluster: { ...qualifyingCluster, networkingGbitPerSecond: -400 } }, 'cluster.networkingGbitPerSecond'],
+    [{ operations: '1e26', cluster: { ...qualifyingCluster, peakOperationsPerSecond: 'fast' } }, 'cluster.peakOperationsPerSecond'],
+    [{ operations: '1e26', cluster: qualifyingCluster, primarilyBiologicalSequenceData: 'no' }, 'primarilyBiologicalSequenceData'],
+  ])('rejects %j naming %s', (facts, field) => {
+    const classify = () => classifyTrainingRun(facts as unknown as TrainingRunFacts, NPRM_2024);
+    expect(classify).toThrow(RuleInputError);
+    expect(classify).toThrow(expect.objectContaining({ field }));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Rule set NPRM-2024: the proposed rule of January 29, 2024 (89 FR 5698), with the interim
- * large-AI-model thresholds of Executive Order 14110 sec. 4.2(b), and the default CIP policy
+ * large-AI-model technical conditions of Executive Order 14110 sec. 4.2(c)(iii) (not sec.
+ * 4.2(b), which is the separate dual-use foundation model test), and the default CIP policy
  * values of a provider that has not set its own.
  *
  * This file (and its siblings) is the ONLY place where day counts and thresholds are written.
@@ -24,7 +25,8 @@ const CITE = {
   assessments: `${FR}, proposed 15 CFR 7.303 (compliance assessments)`,
   specialMeasures: `${FR}, proposed 15 CFR 7.306 (special measures)`,
   aiReports: `${FR}, proposed 15 CFR 7.308 (large AI model training reports)`,
-  eo14110: 'Executive Order 14110 (Oct. 30, 2023), sec. 4.2(b) (88 FR 75191), interim technical criteria',
+  eo14110:
+    'Executive Order 14110 (Oct. 30, 2023), sec. 4.2(c)(iii) (88 FR 75191), interim technical conditions for large AI models trained on U.S. IaaS products',
   frcp: 'Fed. R. Civ. P. 6(a)(1) (computing time), applied by analogy',
   policy: 'Provider CIP policy: not set by the regulation; a default the provider may override in its written CIP',
   desk: 'cipdesk interpretation under rule set NPRM-2024: the proposed rule is silent, the rule set settles it',
@@ -47,7 +49,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
     implements: ['Executive Order 13984 (Jan. 19, 2021)', 'Executive Order 14110 (Oct. 30, 2023)'],
     notes: [
       'This is a proposed rule: it has no legal effective date, and a final rule may differ or never come.',
-      'Executive Order 14110 was revoked in January 2025; its interim AI thresholds are kept here because the NPRM relies on them.',
+      'Executive Order 14110 was revoked in January 2025; its interim AI technical conditions (sec. 4.2(c)(iii)) are kept here because the NPRM relies on them.',
       'Section pinpoints follow the proposed regulatory text; verify them against the Federal Register before quoting them in a filing.',
     ],
   },
@@ -157,21 +159,42 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       citation: CITE.definitions,
       source: 'regulation',
     },
-    aiTrainingOperationThresholds: {
-      general: {
+    aiTrainingCoverage: {
+      trainingOperations: {
         value: '1e26',
         explanation:
-          'The NPRM left the technical threshold for a "large AI model" to later notice; the interim criterion is a training run of more than 10^26 integer or floating-point operations.',
+          'The proposed rule leaves the technical conditions of a "large AI model with potential capabilities that could be used in malicious cyber-enabled activity" to a later notice. Until then Executive Order 14110 sec. 4.2(c)(iii) supplies them: the model must require MORE than 10^26 integer or floating-point operations to train, and (the other criteria) be trained on a qualifying computing cluster. All criteria must be met. There is no lower threshold for biological sequence data in this test: the 10^23 figure belongs to sec. 4.2(b), the separate dual-use foundation model reporting test, which does not govern IaaS training reports.',
         citation: `${CITE.eo14110}; ${CITE.aiReports}`,
         source: 'executive-order',
       },
-      biologicalSequenceData: {
-        value: '1e23',
+      clusterCoLocation: {
+        value: 'single-data-centre',
         explanation:
-          'For a training run using primarily biological sequence data, the interim criterion is more than 10^23 integer or floating-point operations.',
-        citation: `${CITE.eo14110}; ${CITE.aiReports}`,
+          'The training cluster must be a set of machines physically co-located in a single data centre. A run spread over machines in several data centres does not meet this criterion.',
+        citation: CITE.eo14110,
         source: 'executive-order',
       },
+      clusterNetworkingGbitPerSecond: {
+        value: '100',
+        explanation:
+          'The co-located machines must be transitively connected by data-centre networking of MORE than 100 Gbit/s ("over 100 Gbit/s"); exactly 100 Gbit/s does not meet this criterion.',
+        citation: CITE.eo14110,
+        source: 'executive-order',
+      },
+      clusterPeakOperationsPerSecond: {
+        value: '1e20',
+        explanation:
+          'The cluster must have a theoretical maximum computing capacity of 10^20 integer or floating-point operations per second for training AI. The order states the figure without "more than"; the desk reads it as AT LEAST 10^20 (a cluster of exactly 10^20 meets it, one below does not). Legal review may prefer another reading in a later rule set.',
+        citation: `${CITE.eo14110}; ${CITE.desk}`,
+        source: 'executive-order',
+      },
+    },
+    aiTrainingReportContents: {
+      value: ['foreign-person-contact', 'foreign-person-payment', 'estimated-operations', 'operations-period', 'model-name', 'cybersecurity-practices'],
+      explanation:
+        "A large-AI-model training report identifies the foreign person (its contact information, and its means and source of payment), and describes the training run: the estimated number of computational operations, the period over which the operations take place, the model's name, and the customer's cybersecurity practices. A report missing any of these is not complete and is not filed.",
+      citation: CITE.aiReports,
+      source: 'regulation',
     },
   },
   interpretations: {
@@ -237,6 +260,13 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       value: [7, 3, 1],
       explanation: 'Provider policy default: handlers are reminded 7, 3 and 1 calendar days before a due date.',
       citation: CITE.policy,
+      source: 'cip-policy-default',
+    },
+    aiReportOwnRecordsMargin: {
+      value: days(10),
+      explanation:
+        "The rule gives the provider 30 calendar days from the covered transaction to file a foreign reseller's report, and says nothing about what the provider does while the reseller is late. Provider policy default: when the reseller's report has not arrived with 10 calendar days left before that deadline, the provider stops waiting and prepares the filing from its own records (the reseller may still deliver, and its report can amend the filing).",
+      citation: `${CITE.policy}; ${CITE.aiReports}`,
       source: 'cip-policy-default',
     },
   },

@@ -6,6 +6,7 @@ import {
   CIP_POLICY_KEYS,
   CURRENT_RULE_SET_ID,
   INTERIM_ACCOUNT_DEFAULT_ACTIONS,
+  AI_TRAINING_REPORT_CONTENTS,
   OBLIGATION_IDS,
   REGULATORY_PERIOD_KEYS,
   listRuleSets,
@@ -118,10 +119,16 @@ export const RuleSetSchema = Type.Object(
     regulatory: Type.Object({
       periods: keyed(REGULATORY_PERIOD_KEYS, RuleValue(PeriodSchema)),
       beneficialOwnershipThresholdPercent: RuleValue(Type.Number()),
-      aiTrainingOperationThresholds: Type.Object({
-        general: RuleValue(Type.String({ description: 'exact decimal; a run is covered when its operations are MORE than this' })),
-        biologicalSequenceData: RuleValue(Type.String()),
-      }),
+      aiTrainingCoverage: Type.Object(
+        {
+          trainingOperations: RuleValue(Type.String({ description: 'exact decimal; a run is covered only when its operations are MORE than this' })),
+          clusterCoLocation: RuleValue(Type.Literal('single-data-centre')),
+          clusterNetworkingGbitPerSecond: RuleValue(Type.String({ description: 'exact decimal; the networking must be MORE than this (Gbit/s)' })),
+          clusterPeakOperationsPerSecond: RuleValue(Type.String({ description: 'exact decimal; the theoretical maximum must be AT LEAST this (operations per second)' })),
+        },
+        { description: 'when a training run is a covered large-AI-model training run: every criterion must be met' },
+      ),
+      aiTrainingReportContents: RuleValue(Type.Array(StringEnum(AI_TRAINING_REPORT_CONTENTS))),
     }),
     interpretations: Type.Object({
       resellerLateKnowledge: RuleValue(Type.String()),
@@ -136,6 +143,7 @@ export const RuleSetSchema = Type.Object(
         deficiencyRemediationPeriod: RuleValue(PeriodSchema),
         irregularUpdatePeriod: RuleValue(PeriodSchema),
         reminderOffsetsDays: RuleValue(Type.Array(Type.Integer({ minimum: 1 }))),
+        aiReportOwnRecordsMargin: RuleValue(PeriodSchema),
       },
       { description: "the provider's CIP policy values: provider policy defaults, not regulation" },
     ),
