@@ -1,5 +1,6 @@
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
 import type { AppDeps } from './deps.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, problemFrom } from './plugins/errors.js';
@@ -8,6 +9,9 @@ import { swaggerPlugin } from './plugins/swagger.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from './routes/documents/upload.js';
+import { cipDocumentRoutes } from './routes/cip-documents/cip-documents.routes.js';
+import { resellerRoutes } from './routes/resellers/resellers.routes.js';
 import { customerRoutes } from './routes/customers/customers.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 
@@ -31,9 +35,11 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.decorate('deps', { now: () => new Date(), ...deps });
+  app.decorate('deps', { now: () => new Date(), documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES, ...deps });
   await app.register(errorsPlugin);
   await app.register(inputHygienePlugin);
+  // Uploads (CIP versions, evidence): each route reads its file with its own limits.
+  await app.register(multipart);
   await app.register(swaggerPlugin);
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
   await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs'] });
@@ -42,6 +48,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
   await app.register(customerRoutes, { prefix: '/v1' });
   await app.register(ruleRoutes, { prefix: '/v1' });
+  await app.register(resellerRoutes, { prefix: '/v1' });
+  await app.register(cipDocumentRoutes, { prefix: '/v1' });
   return app;
 }
 

@@ -9,6 +9,8 @@ export interface AppDeps {
   tokens: readonly ApiToken[];
   /** IANA zone in which the provider's calendar days are counted. */
   providerTimeZone: string;
+  /** Largest document accepted by an upload, in bytes (default 10 MiB). */
+  documentMaxBytes?: number;
   /** Injected clock for request timestamps (API-side events). */
   now?: () => Date;
 }

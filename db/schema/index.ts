@@ -1,2 +1,4 @@
 export * from './cases.js';
 export * from './customers.js';
+export * from './documents.js';
+export * from './resellers.js';

@@ -112,13 +112,20 @@ describe('CIP transmission requests', () => {
 
   it('keeps an accepted request when the worker crashes: a new worker picks the case up', async () => {
     const reference = `BIS-CIP-${randomUUID()}`;
+    const reseller = await system.app.inject({
+      method: 'POST',
+      url: '/v1/resellers',
+      headers: bearer('case_handler'),
+      payload: { legalName: 'Nordwind Cloud Reselling GmbH', jurisdiction: 'DE' },
+    });
+    const resellerId: string = reseller.json().id;
     // No worker is polling while the request is accepted.
     await system.worker.shutdown();
     const res = await system.app.inject({
       method: 'POST',
       url: '/v1/cip-transmission-requests',
       headers: bearer('admin'),
-      payload: { requestReference: reference, cipOwner: { type: 'foreign-reseller', resellerId: 'rs-1' }, receivedAt: new Date().toISOString() },
+      payload: { requestReference: reference, cipOwner: { type: 'foreign-reseller', resellerId }, receivedAt: new Date().toISOString() },
     });
     // Accepted (the workflow exists in Temporal) even though no worker has run it yet.
     expect(res.statusCode).toBe(202);
@@ -135,6 +142,6 @@ describe('CIP transmission requests', () => {
       const r = await system.app.inject({ method: 'GET', url: `/v1/cases/${caseId}`, headers: bearer('legal') });
       return r.statusCode === 200 ? r.json() : undefined;
     });
-    expect(kase).toMatchObject({ id: caseId, status: 'awaiting-transmission', subject: { type: 'foreign-reseller', id: 'rs-1' } });
+    expect(kase).toMatchObject({ id: caseId, status: 'awaiting-transmission', subject: { type: 'foreign-reseller', id: resellerId } });
   });
 });

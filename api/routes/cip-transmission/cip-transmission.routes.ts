@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { getResellerById } from '../../../db/queries/resellers.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CipTransmissionInput } from '../../../workflows/cip-transmission/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
@@ -32,6 +33,9 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { requestReference, cipOwner, receivedAt } = request.body;
       if (Date.parse(receivedAt) > app.deps.now().getTime() + 60_000) {
         throw badInput('body.receivedAt', 'must not be in the future');
+      }
+      if (cipOwner.type === 'foreign-reseller' && !(await getResellerById(app.deps.db.db, { id: cipOwner.resellerId }))) {
+        throw badInput('body.cipOwner.resellerId', `no reseller ${cipOwner.resellerId} is registered (POST /v1/resellers first)`);
       }
       const { caseId, case: row } = await startCaseWorkflow<CipTransmissionInput>({
         client: app.deps.temporal.client,

@@ -11,7 +11,7 @@ export const CipTransmissionRequestBody = Type.Object(
       [
         Type.Object({ type: Type.Literal('provider') }, { additionalProperties: false }),
         Type.Object(
-          { type: Type.Literal('foreign-reseller'), resellerId: Type.String({ minLength: 1, maxLength: 128 }) },
+          { type: Type.Literal('foreign-reseller'), resellerId: Type.String({ format: 'uuid', description: 'a reseller registered under /v1/resellers' }) },
           { additionalProperties: false },
         ),
       ],
