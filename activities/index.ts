@@ -1,12 +1,14 @@
 import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
+import { createResellerActivities } from './resellers.js';
 
 /** Every activity the worker registers, built from injected dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseActivities(deps),
     ...createCustomerActivities(deps),
+    ...createResellerActivities(deps),
   };
 }
 

@@ -186,6 +186,11 @@ const rows: Row[] = [
     clockStartDate: '2026-01-01', dueDate: '2027-01-01', dueAt: '2027-01-01T14:59:59.999Z',
   },
   {
+    name: "reseller CIP delivery: 5 days (CIP policy default) from Commerce's request, ahead of the 10-day transmission",
+    obligation: 'reseller-cip-delivery', startedAt: '2026-11-20T20:00:00.000Z',
+    clockStartDate: '2026-11-20', dueDate: '2026-11-25', dueAt: '2026-11-26T04:59:59.999Z',
+  },
+  {
     name: 'ends on the fall-back day itself (a 25-hour day)',
     obligation: 'cip-transmission', startedAt: '2024-10-24T16:00:00.000Z',
     clockStartDate: '2024-10-24', dueDate: '2024-11-03', dueAt: '2024-11-04T04:59:59.999Z',

@@ -41,6 +41,7 @@ export const OBLIGATION_IDS = [
   'irregular-update',
   'deficiency-remediation',
   'periodic-reverification',
+  'reseller-cip-delivery',
 ] as const;
 export type ObligationId = (typeof OBLIGATION_IDS)[number];
 
@@ -73,6 +74,11 @@ export interface CipPolicyValues {
   readonly periodicReverificationPeriod: Period;
   readonly deficiencyRemediationPeriod: Period;
   readonly irregularUpdatePeriod: Period;
+  /**
+   * The provider's internal deadline for a foreign reseller to deliver its current CIP after
+   * Commerce requested it, so that the provider can still transmit within the legal period.
+   */
+  readonly resellerCipDeliveryPeriod: Period;
   /** Reminders before a deadline, in calendar days before the due date, largest first. */
   readonly reminderOffsetsDays: readonly number[];
   /**
@@ -89,6 +95,7 @@ export const CIP_POLICY_KEYS: readonly CipPolicyKey[] = [
   'periodicReverificationPeriod',
   'deficiencyRemediationPeriod',
   'irregularUpdatePeriod',
+  'resellerCipDeliveryPeriod',
   'reminderOffsetsDays',
   'aiReportOwnRecordsMargin',
 ];

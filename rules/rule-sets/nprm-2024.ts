@@ -256,6 +256,13 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       citation: `${CITE.policy}; ${CITE.cipCertification}`,
       source: 'cip-policy-default',
     },
+    resellerCipDeliveryPeriod: {
+      value: days(5),
+      explanation:
+        "When Commerce requests a foreign reseller's CIP and the provider has no current version on file, the provider asks the reseller for it. The NPRM sets no period for the reseller's answer; the provider's own 10 days run from Commerce's request regardless. Provider policy default: the reseller delivers within 5 calendar days of Commerce's request, which leaves the provider 5 days to review the document and transmit it. The internal deadline is never later than the legal one.",
+      citation: `${CITE.policy}; ${CITE.cipResellers}`,
+      source: 'cip-policy-default',
+    },
     reminderOffsetsDays: {
       value: [7, 3, 1],
       explanation: 'Provider policy default: handlers are reminded 7, 3 and 1 calendar days before a due date.',
@@ -280,6 +287,16 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       clockStart: 'event',
       period: { kind: 'regulatory', key: 'cipTransmission' },
       meaning: 'the CIP must be transmitted by this instant',
+      citation: CITE.cipResellers,
+    },
+    'reseller-cip-delivery': {
+      id: 'reseller-cip-delivery',
+      title: "Foreign reseller delivers its current CIP to the provider (the provider's internal deadline)",
+      owner: 'foreign-reseller',
+      trigger: "Commerce's request for the reseller's CIP is received",
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'resellerCipDeliveryPeriod' },
+      meaning: "the reseller must deliver its current CIP to the provider by this instant, ahead of the provider's own transmission deadline",
       citation: CITE.cipResellers,
     },
     'reseller-termination': {

@@ -142,6 +142,7 @@ export const RuleSetSchema = Type.Object(
         periodicReverificationPeriod: RuleValue(PeriodSchema),
         deficiencyRemediationPeriod: RuleValue(PeriodSchema),
         irregularUpdatePeriod: RuleValue(PeriodSchema),
+        resellerCipDeliveryPeriod: RuleValue(PeriodSchema),
         reminderOffsetsDays: RuleValue(Type.Array(Type.Integer({ minimum: 1 }))),
         aiReportOwnRecordsMargin: RuleValue(PeriodSchema),
       },
@@ -166,6 +167,10 @@ export const COMPUTE_DEADLINE_EXAMPLES: Record<ObligationId, { summary: string; 
   'cip-transmission': {
     summary: 'Commerce requested our CIP on a Friday afternoon',
     value: { obligation: 'cip-transmission', startedAt: '2026-11-20T15:00:00-05:00' },
+  },
+  'reseller-cip-delivery': {
+    summary: "Commerce requested a foreign reseller's CIP and we have no current version on file",
+    value: { obligation: 'reseller-cip-delivery', startedAt: '2026-11-20T15:00:00-05:00' },
   },
   'reseller-termination': {
     summary: 'We determined that a foreign reseller ignored the CIP issues we identified',

@@ -1,0 +1,78 @@
+// The reseller activities against the real PostgreSQL of test/global-setup.ts.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createDb, type DbHandle } from '../db/client.js';
+import { getAccountById, insertCustomerApplication, setAccountStatus } from '../db/queries/customers.js';
+import { insertDocument } from '../db/queries/documents.js';
+import { getResellerById, insertCipVersion, insertReseller, listResellerIssues, replaceResellerAccounts } from '../db/queries/resellers.js';
+import { createResellerActivities } from './resellers.js';
+
+let handle: DbHandle;
+let activities: ReturnType<typeof createResellerActivities>;
+beforeAll(() => {
+  handle = createDb(inject('databaseUrl'), { max: 3 });
+  activities = createResellerActivities({ db: handle.db });
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+async function account(status: 'pending' | 'open' | 'monitored') {
+  const accountId = randomUUID();
+  const customerId = randomUUID();
+  await handle.db.transaction((tx) =>
+    insertCustomerApplication(tx, {
+      customer: { id: customerId, kind: 'entity', externalReference: `rs-act-${customerId}`, createdBy: 'test', createdAt: new Date() },
+      parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'test', identity: {} }],
+      account: { id: accountId, identificationCaseId: randomUUID() },
+    }),
+  );
+  if (status !== 'pending') await setAccountStatus(handle.db, { accountId, status, at: new Date('2026-01-05T00:00:00Z'), actor: 'test' });
+  return accountId;
+}
+
+async function reseller(accountIds: string[] = []) {
+  const id = randomUUID();
+  await insertReseller(handle.db, { id, legalName: 'Südwind Cloud AG', jurisdiction: 'CH', contacts: [], createdBy: 'test', createdAt: new Date() });
+  await replaceResellerAccounts(handle.db, { resellerId: id, accountIds, actor: 'test', at: new Date() });
+  return id;
+}
+
+describe('reseller activities', () => {
+  it('close the reseller’s accounts in use, once: a retry returns the same closures, a pending account is left', async () => {
+    const [open, monitored, pending] = [await account('open'), await account('monitored'), await account('pending')];
+    const resellerId = await reseller([open, monitored, pending]);
+    const first = await activities.closeResellerAccounts({ resellerId, at: '2026-03-01T12:00:00.000Z', actor: 'rita.reviewer' });
+    expect(first.closed.map((a) => a.accountId).sort()).toEqual([open, monitored].sort());
+    expect(first.closed.every((a) => a.closedAt === '2026-03-01T12:00:00.000Z')).toBe(true);
+    expect(first.notClosed).toEqual([{ accountId: pending, status: 'pending' }]);
+    const retry = await activities.closeResellerAccounts({ resellerId, at: '2026-03-01T12:05:00.000Z', actor: 'rita.reviewer' });
+    expect(retry).toEqual(first);
+    expect((await getAccountById(handle.db, { id: open }))).toMatchObject({ status: 'closed', statusChangedBy: 'rita.reviewer' });
+  });
+
+  it('record issues and status idempotently, and find the CIP version in force', async () => {
+    const resellerId = await reseller();
+    const issues = [{ id: randomUUID(), description: 'no written CIP' }];
+    const input = { resellerId, caseId: randomUUID(), issues, identifiedAt: '2026-03-01T12:00:00.000Z', cureBy: '2026-03-15T12:00:00.000Z', identifiedBy: 'hana.handler' };
+    await activities.recordResellerIssues(input);
+    await activities.recordResellerIssues(input);
+    expect(await listResellerIssues(handle.db, { resellerId })).toHaveLength(1);
+    await activities.setResellerStatus({ resellerId, status: 'under-review', reason: 'evidence', at: '2026-03-01T12:00:00.000Z', actor: 'hana.handler' });
+    expect(await getResellerById(handle.db, { id: resellerId })).toMatchObject({ status: 'under-review', statusReason: 'evidence' });
+
+    const owner = { type: 'foreign-reseller' as const, resellerId };
+    expect(await activities.findCurrentCip({ owner, at: '2026-03-01T12:00:00.000Z' })).toBeNull();
+    const document = await insertDocument(handle.db, { purpose: 'cip', contentType: 'text/plain', content: Buffer.from('CIP v1'), uploadedBy: 'test' });
+    await insertCipVersion(handle.db, { id: randomUUID(), owner, label: null, documentId: document.id, receivedAt: new Date('2026-02-01T00:00:00Z'), effectiveAt: new Date('2026-02-01T00:00:00Z'), recordedBy: 'test' });
+    expect(await activities.findCurrentCip({ owner, at: '2026-03-01T12:00:00.000Z' })).toEqual({
+      version: 1,
+      documentId: document.id,
+      sha256: document.sha256,
+      effectiveAt: '2026-02-01T00:00:00.000Z',
+    });
+    expect(await activities.findCurrentCip({ owner, at: '2026-01-01T00:00:00.000Z' })).toBeNull();
+    expect(await activities.findCipVersion({ owner, version: 2 })).toBeNull();
+  });
+});
