@@ -6,6 +6,7 @@ import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, problemFrom } from './plugins/errors.js';
 import { inputHygienePlugin } from './plugins/input-hygiene.js';
 import { swaggerPlugin } from './plugins/swagger.js';
+import { aiTrainingRoutes } from './routes/ai-training/ai-training.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
   await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs'] });
   await app.register(healthRoutes);
+  await app.register(aiTrainingRoutes, { prefix: '/v1' });
   await app.register(caseRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
   await app.register(customerRoutes, { prefix: '/v1' });

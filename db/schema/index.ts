@@ -2,3 +2,4 @@ export * from './cases.js';
 export * from './customers.js';
 export * from './documents.js';
 export * from './resellers.js';
+export * from './ai-training.js';

@@ -1,0 +1,78 @@
+// Large-AI-model training transactions. Handlers stay a few lines: the work is in
+// ai-training.usecases.ts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { listAiTrainingTransactions } from '../../../db/queries/ai-training.js';
+import { decodeCursor } from '../../../db/queries/pagination.js';
+import { badInput } from '../../errors.js';
+import { ProblemSchema } from '../cases/cases.schemas.js';
+import {
+  AiTrainingTransactionSchema,
+  CreateAiTrainingTransactionBody,
+  CreatedAiTrainingTransaction,
+  ListAiTrainingTransactionsQuery,
+  TransactionIdParams,
+} from './ai-training.schemas.js';
+import { createAiTrainingTransaction, readAiTrainingTransaction, toTransactionDto } from './ai-training.usecases.js';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema } as const;
+const HANDLERS = ['case_handler', 'admin'] as const;
+const READERS = ['case_handler', 'reviewer', 'legal', 'admin', 'scheduler'] as const;
+
+export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/ai-training-transactions',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['ai-training-reports'],
+        summary: "Record a foreign person's (possibly) covered large-AI-model training transaction; opens its report case",
+        description:
+          'The run is judged by the rules (EO 14110 sec. 4.2(c)(iii) under NPRM-2024) before anything is stored: a run that is not covered ' +
+          'is refused with 422 unless `belowThresholdReason` says why a case is opened anyway. Idempotent on `externalReference`: a repeat ' +
+          'answers 200 with the first transaction.',
+        body: CreateAiTrainingTransactionBody,
+        response: { 200: CreatedAiTrainingTransaction, 201: CreatedAiTrainingTransaction, 202: CreatedAiTrainingTransaction, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { created, body } = await createAiTrainingTransaction(app.deps, request.principal, request.body);
+      const status = created ? (body.case ? 201 : 202) : 200;
+      return reply.status(status).header('location', `/v1/ai-training-transactions/${body.transaction.id}`).send(body);
+    },
+  );
+
+  app.get(
+    '/ai-training-transactions',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['ai-training-reports'],
+        summary: 'Covered (and handler-opened) AI training transactions, newest first',
+        querystring: ListAiTrainingTransactionsQuery,
+        response: { 200: Type.Object({ items: Type.Array(AiTrainingTransactionSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filters } = request.query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      const page = await listAiTrainingTransactions(app.deps.db.db, { filters, limit, ...(after ? { after } : {}) });
+      return { items: page.items.map(toTransactionDto), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/ai-training-transactions/:id',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['ai-training-reports'],
+        summary: 'One AI training transaction, with its coverage finding and its report case',
+        params: TransactionIdParams,
+        response: { 200: CreatedAiTrainingTransaction, ...errors },
+      },
+    },
+    async (request) => readAiTrainingTransaction(app.deps, request.params.id),
+  );
+};
