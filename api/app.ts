@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import type { AppDeps } from './deps.js';
 import { authPlugin } from './plugins/auth.js';
+import { defaultSessionSecret, requiresCsrfCheck, sessionPlugin } from './plugins/session.js';
 import { errorsPlugin, problemFrom } from './plugins/errors.js';
 import { inputHygienePlugin } from './plugins/input-hygiene.js';
 import { swaggerPlugin } from './plugins/swagger.js';
@@ -14,6 +15,7 @@ import { DEFAULT_DOCUMENT_MAX_BYTES } from './routes/documents/upload.js';
 import { cipDocumentRoutes } from './routes/cip-documents/cip-documents.routes.js';
 import { resellerRoutes } from './routes/resellers/resellers.routes.js';
 import { customerRoutes } from './routes/customers/customers.routes.js';
+import { deskRoutes } from './routes/desk/desk.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
@@ -36,14 +38,23 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.decorate('deps', { now: () => new Date(), documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES, ...deps });
+  app.decorate('deps', {
+    now: () => new Date(),
+    documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES,
+    sessionSecret: defaultSessionSecret(deps.tokens),
+    ...deps,
+  });
   await app.register(errorsPlugin);
   await app.register(inputHygienePlugin);
   // Uploads (CIP versions, evidence): each route reads its file with its own limits.
   await app.register(multipart);
   await app.register(swaggerPlugin);
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
-  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs'] });
+  await app.register(sessionPlugin, { tokens: deps.tokens, secret: app.deps.sessionSecret, now: app.deps.now });
+  // The desk's static assets are public like Swagger UI's: they carry no data.
+  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs', '/desk/assets'] });
+  // After authentication: a change made through the desk's session cookie needs its CSRF token.
+  app.addHook('onRequest', (request, reply, done) => (requiresCsrfCheck(request) ? app.csrfProtection(request, reply, done) : done()));
   await app.register(healthRoutes);
   await app.register(aiTrainingRoutes, { prefix: '/v1' });
   await app.register(caseRoutes, { prefix: '/v1' });
@@ -52,6 +63,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(ruleRoutes, { prefix: '/v1' });
   await app.register(resellerRoutes, { prefix: '/v1' });
   await app.register(cipDocumentRoutes, { prefix: '/v1' });
+  await app.register(deskRoutes, { prefix: '/desk' });
   return app;
 }
 

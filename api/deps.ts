@@ -11,6 +11,8 @@ export interface AppDeps {
   providerTimeZone: string;
   /** Largest document accepted by an upload, in bytes (default 10 MiB). */
   documentMaxBytes?: number;
+  /** Signs the desk's session cookies; derived from the token set when not configured. */
+  sessionSecret?: string;
   /** Injected clock for request timestamps (API-side events). */
   now?: () => Date;
 }

@@ -6,9 +6,12 @@
 // 2. Temporal binaries (CLI dev server, time-skipping test server), resolved in the order set
 //    by DESIGN.md; the result is written to .tools/temporal-paths.json for the launcher and
 //    the test harness.
+// 3. The case handlers' desk (web/), built into web/dist with Vite when its sources changed.
+// 4. With --for-tests: a Chromium for the browser tests (CHROMIUM_PATH, /usr/bin/chromium, or
+//    Debian's chromium package installed with apt-get).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -151,7 +154,61 @@ function ensureTemporal() {
   return paths;
 }
 
+// Every file the desk's build reads; the build is skipped when none of them changed.
+function deskSources() {
+  const files = ['web/index.html', 'web/vite.config.ts', 'package-lock.json'];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk('web/src');
+  return files.sort();
+}
+
+function ensureDeskBuilt() {
+  const hash = createHash('sha256');
+  for (const file of deskSources()) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  const digest = hash.digest('hex');
+  const marker = join(root, 'web', 'dist', '.sources-sha256');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
+  log('building the desk (web/ → web/dist)…');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'web', 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail(['building the desk failed (vite build); see its output above.']);
+  writeFileSync(marker, digest);
+}
+
+// The browser tests drive Debian's Chromium through playwright-core (Playwright's own browser
+// download does not work on machines that reach only package registries).
+function ensureChromium() {
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) {
+    if (isExecutable(explicit)) return explicit;
+    fail([`CHROMIUM_PATH=${explicit} is not an executable file.`]);
+  }
+  const found = ['/usr/bin/chromium', onPath('chromium')].find((p) => p && isExecutable(p));
+  if (found) return found;
+  const canApt = process.getuid?.() === 0 && onPath('apt-get');
+  if (!canApt) {
+    fail(['The browser tests need Chromium: install Debian\'s `chromium` package or set CHROMIUM_PATH to a Chromium binary.']);
+  }
+  log('installing Chromium for the browser tests (apt-get install -y chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  if (install.status !== 0) {
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  }
+  if (install.status !== 0 || !isExecutable('/usr/bin/chromium')) fail(['apt-get install chromium failed; see its output above, or set CHROMIUM_PATH.']);
+  return '/usr/bin/chromium';
+}
+
 ensureNodeModules();
+ensureDeskBuilt();
+if (process.argv.includes('--for-tests')) log(`chromium: ${ensureChromium()}`);
 if (process.env.CIPDESK_TEMPORAL_SDK_DOWNLOAD === '1') {
   log('CIPDESK_TEMPORAL_SDK_DOWNLOAD=1: leaving Temporal binaries to the SDK download');
 } else {

@@ -1,6 +1,7 @@
 // Bearer-token authentication with roles. Tokens come from configuration (CIPDESK_API_TOKENS);
 // each route states the roles it admits in `config.roles`. Routes without `config.public`
-// require a token.
+// require a token. The desk's session cookie (plugins/session.ts) is a second way in: only
+// when no Authorization header is sent, and with a CSRF token for anything but a read.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,6 +16,8 @@ export interface Principal {
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** How the principal was established: an API token, or the desk's session cookie. */
+    authenticatedBy: 'bearer' | 'session';
   }
   interface FastifyContextConfig {
     /** Served without a token (health, docs). */
@@ -42,13 +45,16 @@ export function authenticate(tokens: readonly ApiToken[]) {
 export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readonly ApiToken[]; publicPrefixes?: readonly string[] }) => {
   const lookup = authenticate(opts.tokens);
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('authenticatedBy', 'bearer');
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 handler without asking for a token.
     const url = request.routeOptions.url;
     if (config?.public || url === undefined || opts.publicPrefixes?.some((p) => url === p || url.startsWith(`${p}/`))) return;
-    const principal = lookup(request.headers.authorization);
+    const fromSession = request.headers.authorization === undefined && app.hasDecorator('sessionPrincipal') ? app.sessionPrincipal(request) : undefined;
+    const principal = fromSession ?? lookup(request.headers.authorization);
     if (!principal) throw new AppError('auth.unauthenticated', 401, 'a valid bearer token is required (Authorization: Bearer <token>)');
+    if (fromSession) request.authenticatedBy = 'session';
     if (config?.roles && !config.roles.includes(principal.role)) {
       throw new AppError(
         'auth.forbidden',

@@ -20,6 +20,9 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       },
       security: [{ bearer: [] }],
     },
+    // Shared schemas keep their own names (Case, Problem, …) in components, so that clients
+    // generated from the document (the desk's) name them as the API does.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

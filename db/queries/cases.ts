@@ -19,6 +19,7 @@ export interface CaseListFilter {
   type?: string;
   status?: string;
   assignee?: string;
+  unassigned?: boolean;
   dueBefore?: Date;
   subjectType?: string;
   subjectId?: string;
@@ -34,6 +35,7 @@ export async function listCases(
     params.type ? eq(cases.type, params.type) : undefined,
     params.status ? eq(cases.status, params.status) : undefined,
     params.assignee ? eq(cases.assignee, params.assignee) : undefined,
+    params.unassigned === undefined ? undefined : params.unassigned ? sql`${cases.assignee} is null` : sql`${cases.assignee} is not null`,
     params.dueBefore ? lte(cases.dueAt, params.dueBefore) : undefined,
     params.subjectType ? eq(cases.subjectType, params.subjectType) : undefined,
     params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,

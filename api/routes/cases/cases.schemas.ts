@@ -40,6 +40,7 @@ export const ListCasesQuery = Type.Object({
   type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   status: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  unassigned: Type.Optional(Type.Boolean({ description: 'true: only cases nobody is assigned to' })),
   dueBefore: Type.Optional(Type.String({ format: 'date-time', description: 'cases due at or before this instant' })),
   subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   subjectId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),

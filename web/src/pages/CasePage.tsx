@@ -1,0 +1,197 @@
+// One case: what it is about, when it is due and why, who has it, what happened so far, and the
+// decisions it accepts now, as forms built from the registry's JSON Schemas.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Case } from '../api';
+import { useCaseTypes, type CaseType, type PendingApproval } from '../case-types';
+import { DecisionForm } from '../components/DecisionForm';
+import { daysLeft, describeValue, formatDate, formatInstant, shortId } from '../format';
+import { Link } from '../router';
+import { ASSIGNING_ROLES, useSession } from '../session';
+
+type DeskCase = Case & { decisionsNow?: string[]; pendingApproval?: PendingApproval | null };
+
+function explanationOf(details: Record<string, unknown>): { lines: string[]; citation?: string } {
+  const deadline = (details.deadline ?? {}) as Record<string, unknown>;
+  const raw = details.deadlineExplanation ?? deadline.explanation ?? details.explanation;
+  const lines = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
+  const citation = details.citation ?? deadline.citation;
+  return { lines, ...(typeof citation === 'string' ? { citation } : {}) };
+}
+
+/** The decisions this case takes in its present state that the signed-in role may make. */
+function decisionsNow(c: DeskCase, type: CaseType | undefined, role: string) {
+  if (!type || c.closedAt) return [];
+  const now = c.decisionsNow ?? type.decisions.filter((d) => d.allowedInStatuses.includes(c.status)).map((d) => d.name);
+  return type.decisions.filter((d) => now.includes(d.name) && (d.roles.length === 0 || d.roles.includes(role)));
+}
+
+function Assignment({ c }: { c: DeskCase }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const assign = useMutation({
+    mutationFn: async (assignee: string | null) =>
+      unwrap(await api.POST('/v1/cases/{id}/assignment', { params: { path: { id: c.id } }, body: { assignee } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', c.id] }),
+  });
+  const canAssign = ASSIGNING_ROLES.includes(session.role) && !c.closedAt;
+  return (
+    <div>
+      <dt>Assignee</dt>
+      <dd>
+        {c.assignee ?? <span className="muted">unassigned</span>}
+        {canAssign && c.assignee !== session.subject && (
+          <button type="button" className="secondary small" onClick={() => assign.mutate(session.subject)}>
+            Assign to me
+          </button>
+        )}
+        {canAssign && c.assignee && (
+          <button type="button" className="secondary small" onClick={() => assign.mutate(null)}>
+            Unassign
+          </button>
+        )}
+        {assign.isError && <span role="alert"> {assign.error.message}</span>}
+      </dd>
+    </div>
+  );
+}
+
+export function CasePage({ id }: { id: string }) {
+  const session = useSession();
+  const caseTypes = useCaseTypes();
+  const caseQuery = useQuery({
+    queryKey: ['case', id],
+    queryFn: async () => unwrap(await api.GET('/v1/cases/{id}', { params: { path: { id } } })) as DeskCase,
+    // Timers move cases on their own (reminders, missed deadlines): keep the page current.
+    refetchInterval: 5000,
+  });
+  const events = useQuery({
+    queryKey: ['case', id, 'events'],
+    queryFn: async () => unwrap(await api.GET('/v1/cases/{id}/events', { params: { path: { id }, query: { limit: 500 } } })),
+    refetchInterval: 5000,
+  });
+  if (caseQuery.isPending) return <p className="loading">Loading case…</p>;
+  if (caseQuery.isError) return <p role="alert">{caseQuery.error.message}</p>;
+  const c = caseQuery.data;
+  const type = caseTypes.data?.find((t) => t.type === c.type);
+  const { lines, citation } = explanationOf(c.details);
+  const left = c.dueAt ? daysLeft(c.dueAt) : undefined;
+  const decisions = decisionsNow(c, type, session.role);
+  const pending = c.pendingApproval ?? (c.details.pendingProposal as PendingApproval | undefined) ?? null;
+
+  return (
+    <article aria-labelledby="case-title">
+      <p>
+        <Link to="/desk/">← Queue</Link>
+      </p>
+      <h1 id="case-title">
+        {type?.title ?? c.type} <span className="id">#{shortId(c.id)}</span>
+      </h1>
+      {type?.description && <p className="hint">{type.description}</p>}
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className="status" data-testid="case-status">
+              {c.status}
+            </span>
+            {c.closedAt && <span className="muted"> (closed {formatInstant(c.closedAt)})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Subject</dt>
+          <dd>
+            {c.subject.type === 'customer' ? <Link to={`/desk/customers/${c.subject.id}`}>customer {c.subject.id}</Link> : `${c.subject.type} ${c.subject.id}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Opened</dt>
+          <dd>{formatInstant(c.openedAt)}</dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>
+            {c.dueAt ? (
+              <>
+                {formatDate(c.dueAt)} ({formatInstant(c.dueAt)})
+                {!c.closedAt && left !== undefined && (
+                  <span className={left < 0 ? 'badge overdue' : 'badge'}>{left < 0 ? `overdue by ${-left} days` : `${left} days left`}</span>
+                )}
+              </>
+            ) : (
+              <span className="muted">no due date</span>
+            )}
+          </dd>
+        </div>
+        <Assignment c={c} />
+        <div>
+          <dt>Rule set</dt>
+          <dd>{c.ruleSetId}</dd>
+        </div>
+      </dl>
+
+      {(lines.length > 0 || citation) && (
+        <section aria-labelledby="deadline-title" className="panel">
+          <h2 id="deadline-title">Why this due date</h2>
+          <ol>
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+          {citation && <p className="citation">Citation: {citation}</p>}
+        </section>
+      )}
+
+      {pending && (
+        <section aria-labelledby="four-eyes-title" className="panel four-eyes" data-testid="four-eyes">
+          <h2 id="four-eyes-title">Awaiting a second reviewer</h2>
+          <p>
+            <strong>{pending.decision}</strong> proposed by <strong>{pending.proposedBy}</strong> on {formatInstant(pending.proposedAt)}, awaiting a
+            second reviewer.
+          </p>
+          <p>Reason: {pending.reason}</p>
+          {pending.proposedBy === session.subject && <p className="hint">You proposed this: another person must approve or reject it.</p>}
+        </section>
+      )}
+
+      <section aria-labelledby="decisions-title">
+        <h2 id="decisions-title">Decisions</h2>
+        {c.closedAt ? (
+          <p className="muted">This case is closed; it takes no more decisions.</p>
+        ) : decisions.length === 0 ? (
+          <p className="muted">No decision this case accepts now is open to your role ({session.role.replace('_', ' ')}).</p>
+        ) : (
+          <div className="decisions">
+            {decisions.map((d) => (
+              <DecisionForm key={`${c.status}:${d.name}`} caseId={c.id} decision={d} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        {events.isError && <p role="alert">{events.error.message}</p>}
+        <ol className="timeline" data-testid="timeline">
+          {events.data?.items.map((e) => (
+            <li key={e.id}>
+              <div className="when">{formatInstant(e.occurredAt)}</div>
+              <div>
+                <strong className="event-type">{e.type}</strong> by <span className="actor">{e.actor}</span>
+                {Object.keys(e.data).length > 0 && (
+                  <dl className="event-data">
+                    {Object.entries(e.data).map(([k, v]) => (
+                      <div key={k}>
+                        <dt>{k}</dt>
+                        <dd>{describeValue(v)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
