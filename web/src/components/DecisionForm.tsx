@@ -15,8 +15,21 @@ interface FormData {
   reason?: string;
 }
 
+/** `cipVersion` → "Cip version": a label for a parameter its schema gives no title. */
+const humanize = (name: string) => {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+function withTitles(schema: RJSFSchema): RJSFSchema {
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, p]) => [name, typeof p === 'object' ? { title: humanize(name), ...p } : p]),
+  );
+  return { ...schema, properties };
+}
+
 function formSchema(decision: DecisionType): RJSFSchema {
-  const params = decision.paramsSchema;
+  const params = withTitles(decision.paramsSchema);
   const hasParams = params && typeof params === 'object' && Object.keys(params.properties ?? {}).length > 0;
   return {
     type: 'object',
@@ -94,6 +107,7 @@ export function DecisionForm({ caseId, decision }: { caseId: string; decision: D
         uiSchema={uiSchema}
         validator={validator}
         noValidate
+        noHtml5Validate
         showErrorList={false}
         formData={formData}
         onChange={(e) => setFormData((e.formData ?? {}) as FormData)}
