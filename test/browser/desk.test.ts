@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotForDocs, seriousAccessibilityViolations } from '../helpers/browser.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
+import { eq } from 'drizzle-orm';
 import type { Role } from '../../config.js';
+import { personalDataReads } from '../../db/schema/customers.js';
 
 let system: TestSystem;
 let browser: Browser;
@@ -65,7 +67,7 @@ describe('the case handlers desk', () => {
 
     const page = await signIn('hana.handler');
     await page.getByRole('link', { name: 'Unassigned' }).click();
-    await page.getByLabel('Case type').selectOption('cip-transmission');
+    await page.getByLabel('Subject type').fill('provider-cip');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const row = page.getByRole('row').filter({ hasText: `#${due.id.slice(0, 8)}` });
     await row.waitFor();
@@ -75,7 +77,7 @@ describe('the case handlers desk', () => {
     await screenshotForDocs(page, 'desk-queue.png');
 
     await row.getByRole('link').first().click();
-    await page.getByRole('heading', { name: /CIP transmission/ }).waitFor();
+    await page.getByRole('heading', { name: /CIP transmission|cip-transmission/i }).waitFor();
     await page.getByRole('button', { name: 'Assign to me' }).click();
     await page.getByText('hana.handler', { exact: true }).first().waitFor();
     await page.getByText('case.assigned').waitFor();
@@ -108,6 +110,8 @@ describe('the case handlers desk', () => {
     await page.getByLabel('Purpose').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Show personal data' }).click();
     await page.getByText('Mira Example').waitFor();
+    const reads = await system.db.db.select().from(personalDataReads).where(eq(personalDataReads.customerId, customerId));
+    expect(reads).toMatchObject([{ actor: 'lena.legal', purpose: expect.stringMatching(/Case review/) }]);
     await page.context().close();
   });
 });

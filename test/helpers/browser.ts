@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -54,9 +55,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
 }
 
-/** Saves a screenshot for the README under docs/ (committed, so the README shows the desk). */
+/**
+ * A screenshot for the README: written to docs/ (committed) when CIPDESK_UPDATE_SCREENSHOTS=1,
+ * otherwise to the system's temporary folder, so that a test run leaves the work tree as it was.
+ */
 export async function screenshotForDocs(page: Page, name: string): Promise<string> {
-  const path = join(PROJECT_ROOT, 'docs', name);
+  const folder = process.env.CIPDESK_UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs') : join(tmpdir(), 'cipdesk-screenshots');
+  const path = join(folder, name);
   await mkdir(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
   return path;
