@@ -6,7 +6,9 @@
 // 2. Temporal binaries (CLI dev server, time-skipping test server), resolved in the order set
 //    by DESIGN.md; the result is written to .tools/temporal-paths.json for the launcher and
 //    the test harness.
-// 3. The case handlers' desk (web/), built into web/dist with Vite when its sources changed.
+// 3. The case handlers' desk (web/): its API types generated from the OpenAPI document when the
+//    API's code changed (web/src/openapi.d.ts, not committed; `tsc -p web` then checks the desk
+//    against the routes as they are), and web/dist built with Vite when its sources changed.
 // 4. With --for-tests: a Chromium for the browser tests (CHROMIUM_PATH, /usr/bin/chromium, or
 //    Debian's chromium package installed with apt-get).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -154,24 +156,40 @@ function ensureTemporal() {
   return paths;
 }
 
-// Every file the desk's build reads; the build is skipped when none of them changed.
-function deskSources() {
-  const files = ['web/index.html', 'web/vite.config.ts', 'package-lock.json'];
+function filesUnder(dirs, extra = []) {
+  const files = [...extra];
   const walk = (dir) => {
+    if (!existsSync(join(root, dir))) return;
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else files.push(path);
+      else if (!path.endsWith('.test.ts')) files.push(path);
     }
   };
-  walk('web/src');
+  dirs.forEach(walk);
   return files.sort();
 }
 
-function ensureDeskBuilt() {
+function digestOf(files) {
   const hash = createHash('sha256');
-  for (const file of deskSources()) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
-  const digest = hash.digest('hex');
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  return hash.digest('hex');
+}
+
+// The OpenAPI document is built from the routes and the case-type registry they read.
+function ensureDeskApiTypes() {
+  const digest = digestOf(filesUnder(['api', 'workflows', 'rules'], ['web/openapi-types.ts', 'package-lock.json']));
+  const typesFile = join(root, 'web', 'src', 'openapi.d.ts');
+  const marker = join(root, 'node_modules', '.cipdesk-openapi-sha256');
+  if (existsSync(typesFile) && existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
+  log('generating the desk API types from the OpenAPI document (web/src/openapi.d.ts)…');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'web', 'openapi-types.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail(['generating web/src/openapi.d.ts failed; see the output above.']);
+  writeFileSync(marker, digest);
+}
+
+function ensureDeskBuilt() {
+  const digest = digestOf(filesUnder(['web/src'], ['web/index.html', 'web/vite.config.ts', 'package-lock.json']));
   const marker = join(root, 'web', 'dist', '.sources-sha256');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
   log('building the desk (web/ → web/dist)…');
@@ -207,6 +225,7 @@ function ensureChromium() {
 }
 
 ensureNodeModules();
+ensureDeskApiTypes();
 ensureDeskBuilt();
 if (process.argv.includes('--for-tests')) log(`chromium: ${ensureChromium()}`);
 if (process.env.CIPDESK_TEMPORAL_SDK_DOWNLOAD === '1') {
