@@ -21,12 +21,29 @@ export interface ClassifyCustomerResult {
   reasons: string[];
 }
 
+/** One measure's effect on the customer (see rules/ `specialMeasureEffect`). */
+export interface SpecialMeasureFindingSummary {
+  measureId: string;
+  /** refuse | conditions | warn (phase-in) | review (near match on name) */
+  effect: 'refuse' | 'conditions' | 'warn' | 'review';
+  state: string;
+  kind: 'prohibition' | 'conditions';
+  federalRegisterCitation: string;
+  /** The measure's conditions (effect 'conditions'), to become tasks on the case. */
+  conditions: string[];
+  implementationDueAt: string;
+  expiresAt: string;
+  matchedBy: string[];
+}
+
 export interface SpecialMeasuresCheck {
-  /** Measures in force that apply to the customer at `at` (empty until special measures land). */
+  /** Measures that bind the opening at `at` (a prohibition or conditions in force that match). */
   measureIds: string[];
   /** True when a measure in force prohibits opening the account. */
   prohibited: boolean;
   reasons: string[];
+  /** Every measure with an effect, binding or not (absent in results recorded before findings existed). */
+  findings?: SpecialMeasureFindingSummary[];
 }
 
 export interface VerificationSummary {

@@ -10,8 +10,10 @@ import {
   getRuleSet,
   mustTrackCustomer,
   RuleInputError,
-  specialMeasureApplies,
+  isJurisdictionCode,
   type PersonFacts,
+  type PersonIdentifier,
+  type SpecialMeasureSubject,
   type RuleSet,
 } from '../rules/index.js';
 import {
@@ -26,14 +28,16 @@ import {
   recordPersonalDataRead,
   setAccountStatus as setAccountStatusRow,
   storeClassification,
+  type PartyIdentityView,
 } from '../db/queries/customers.js';
-import { listSpecialMeasuresInForce } from '../db/queries/special-measures.js';
+import { anySpecialMeasureIssuedBy, specialMeasuresFor } from '../db/queries/special-measures.js';
 import type { PartyRow } from '../db/schema/customers.js';
 import type { ActivityDeps } from './deps.js';
 import type {
   ClassifyCustomerResult,
   CustomerActivities,
   PartyRole,
+  SpecialMeasureFindingSummary,
   SpecialMeasuresCheck,
   UsPersonStatus,
   VerificationSummary,
@@ -48,6 +52,24 @@ export const CUSTOMER_FAILURE = {
 
 /** The configuration's default zone, for callers of checkSpecialMeasures that do not pass one. */
 const DEFAULT_TIME_ZONE = 'America/New_York';
+
+/** The identity fields a special-measures check reads (recorded in the personal-data read log). */
+const SPECIAL_MEASURE_FIELDS = ['name', 'address.country', 'email', 'telephone', 'paymentMethods'];
+
+/** What a measure is matched against, from the identities of a customer and its beneficial owners. */
+export function specialMeasureSubjectOf(identities: readonly PartyIdentityView[]): SpecialMeasureSubject {
+  const jurisdictions = new Set<string>();
+  const names: string[] = [];
+  const identifiers: PersonIdentifier[] = [];
+  for (const identity of identities) {
+    if (identity.address?.country && isJurisdictionCode(identity.address.country)) jurisdictions.add(identity.address.country);
+    if (identity.name) names.push(identity.name);
+    if (identity.email) identifiers.push({ type: 'email', value: identity.email });
+    if (identity.telephone) identifiers.push({ type: 'telephone', value: identity.telephone });
+    for (const payment of identity.paymentMethods ?? []) identifiers.push({ type: 'payment-identifier', value: payment.identifier });
+  }
+  return { jurisdictions: [...jurisdictions], names, identifiers, personIds: identities.map((i) => i.partyId) };
+}
 
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: CUSTOMER_FAILURE.notFound, message: `${what} ${id} does not exist`, nonRetryable: true });
@@ -157,26 +179,36 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
 
     async checkSpecialMeasures(input: { customerId: string; at: string; ruleSetId?: string; timeZone?: string }): Promise<SpecialMeasuresCheck> {
       const at = new Date(input.at);
-      const measures = await listSpecialMeasuresInForce(db, { at });
-      if (measures.length === 0) {
-        return { measureIds: [], prohibited: false, reasons: [`No special measure is recorded as in force at ${at.toISOString()}.`] };
+      if (!(await anySpecialMeasureIssuedBy(db, { at }))) {
+        return { measureIds: [], prohibited: false, reasons: [`No special measure is recorded as issued and not revoked at ${at.toISOString()}.`], findings: [] };
       }
-      const { customer, parties } = await loadParties(input.customerId);
-      // The jurisdictions come from the parties' addresses: a personal read, logged like any other.
-      const fields = ['address.country'];
+      const { customer } = await loadParties(input.customerId);
+      // Jurisdictions, names and identifiers come from the parties' identities: a personal read, logged like any other.
       const identities = await db.transaction(async (tx) => {
-        await recordPersonalDataRead(tx, { customerId: customer.id, actor: 'system', purpose: 'special-measures check before opening an account', fields });
+        await recordPersonalDataRead(tx, { customerId: customer.id, actor: 'system', purpose: 'special-measures check before opening an account', fields: SPECIAL_MEASURE_FIELDS });
         return listPartyIdentities(tx, { customerId: customer.id });
       });
-      const jurisdictions = [...new Set(identities.map((i) => i.address?.country).filter((c): c is string => typeof c === 'string'))];
-      const context = { ruleSet: getRuleSet(input.ruleSetId ?? customer.classifiedRuleSetId ?? CURRENT_RULE_SET_ID), timeZone: input.timeZone ?? DEFAULT_TIME_ZONE };
-      const applying = measures
-        .map((m) => ({ measure: m, result: specialMeasureApplies(m, { jurisdictions, personIds: parties.map((p) => p.id) }, at, context) }))
-        .filter((m) => m.result.applies);
+      const findings = await specialMeasuresFor(db, { subject: specialMeasureSubjectOf(identities), at, purpose: 'opening' });
+      const binding = findings.filter((f) => f.effect === 'refuse' || f.effect === 'conditions');
       return {
-        measureIds: applying.map((m) => m.measure.id),
-        prohibited: applying.some((m) => m.measure.prohibitsOpening),
-        reasons: applying.length ? applying.flatMap((m) => m.result.reasons) : [`None of the ${measures.length} special measure(s) in force applies to this customer.`],
+        measureIds: binding.map((f) => f.measureId),
+        prohibited: binding.some((f) => f.effect === 'refuse'),
+        reasons: findings.length ? findings.flatMap((f) => f.reasons) : [`None of the special measures issued by ${at.toISOString()} matches this customer.`],
+        findings: findings.map((f) => ({
+          measureId: f.measureId,
+          effect: f.effect as SpecialMeasureFindingSummary['effect'],
+          state: f.state,
+          kind: f.kind,
+          federalRegisterCitation: f.federalRegisterCitation,
+          conditions: [...f.conditions],
+          implementationDueAt: f.implementationDueAt.toISOString(),
+          expiresAt: f.expiresAt.toISOString(),
+          matchedBy: [
+            ...f.matchedJurisdictions.map((c) => `jurisdiction ${c}`),
+            ...f.matchedIdentifiers.map((i) => `identifier (${i.type})`),
+            ...f.nearNameMatches.map((n) => `near name match (similarity ${n.similarity})`),
+          ],
+        })),
       };
     },
 

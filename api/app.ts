@@ -17,6 +17,7 @@ import { resellerRoutes } from './routes/resellers/resellers.routes.js';
 import { customerRoutes } from './routes/customers/customers.routes.js';
 import { deskRoutes } from './routes/desk/desk.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
+import { specialMeasureRoutes } from './routes/special-measures/special-measures.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(ruleRoutes, { prefix: '/v1' });
   await app.register(resellerRoutes, { prefix: '/v1' });
   await app.register(cipDocumentRoutes, { prefix: '/v1' });
+  await app.register(specialMeasureRoutes, { prefix: '/v1' });
   await app.register(deskRoutes, { prefix: '/desk' });
   return app;
 }

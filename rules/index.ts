@@ -8,6 +8,7 @@ export {
   CIP_POLICY_KEYS,
   INTERIM_ACCOUNT_DEFAULT_ACTIONS,
   AI_TRAINING_REPORT_CONTENTS,
+  SPECIAL_MEASURE_REACHES,
   isObligationId,
   describePeriod,
   obligationPeriod,
@@ -28,6 +29,7 @@ export {
   type InterimAccountDefaultAction,
   type AiTrainingCoverageCriteria,
   type AiTrainingReportContent,
+  type SpecialMeasureReach,
   type RuleSet,
   type RuleSetSource,
 } from './rule-set.js';
@@ -91,11 +93,24 @@ export {
 } from './ai-training-report.js';
 export {
   specialMeasureStatus,
-  specialMeasureApplies,
+  specialMeasureEffect,
+  specialMeasureTimeline,
+  normalizeName,
+  nameSimilarity,
+  SPECIAL_MEASURE_KINDS,
+  PERSON_IDENTIFIER_TYPES,
+  type SpecialMeasureKind,
+  type SpecialMeasureEffect,
+  type SpecialMeasureFinding,
+  type SpecialMeasureSubject,
+  type SpecialMeasureExtensionRecord,
+  type DesignatedPerson,
+  type PersonIdentifier,
+  type PersonIdentifierType,
+  type NearNameMatch,
   type SpecialMeasure,
   type SpecialMeasureState,
   type SpecialMeasureStatus,
-  type SpecialMeasureApplicability,
-  type ProspectiveCustomer,
   type MeasureContext,
 } from './classification/special-measures.js';
+export { ISO_3166_ALPHA2, isJurisdictionCode, assertJurisdiction } from './jurisdictions.js';

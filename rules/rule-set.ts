@@ -63,6 +63,10 @@ export const REGULATORY_PERIOD_KEYS = [
 ] as const;
 export type RegulatoryPeriodKey = (typeof REGULATORY_PERIOD_KEYS)[number];
 
+/** What a special measure in force reaches: new accounts only, or also accounts already open. */
+export const SPECIAL_MEASURE_REACHES = ['opening', 'opening-or-maintaining'] as const;
+export type SpecialMeasureReach = (typeof SPECIAL_MEASURE_REACHES)[number];
+
 /** What an interim, restricted account becomes when no decision was taken by its review deadline. */
 export const INTERIM_ACCOUNT_DEFAULT_ACTIONS = ['close', 'keep-under-additional-monitoring'] as const;
 export type InterimAccountDefaultAction = (typeof INTERIM_ACCOUNT_DEFAULT_ACTIONS)[number];
@@ -204,6 +208,10 @@ export interface RuleSet {
     readonly resellerLateKnowledge: RuleValue<'provider-deadline-not-extended'>;
     readonly specialMeasureExtension: RuleValue<'runs-from-latest-extension'>;
     readonly specialMeasureInForce: RuleValue<'day-after-implementation-deadline'>;
+    /** Whether a measure in force binds only the opening of accounts, or also accounts already open. */
+    readonly specialMeasureReach: RuleValue<SpecialMeasureReach>;
+    /** How a designated person's name and aliases are compared with a customer's name: a near match is flagged for review, never refused. */
+    readonly specialMeasureNameMatch: RuleValue<{ readonly nearMatchSimilarity: number }>;
   };
   readonly cipPolicy: CipPolicy;
   /** Keys the provider has overridden (empty for the rule set as published). */

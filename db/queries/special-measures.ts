@@ -1,15 +1,219 @@
-// Special measures in force (REGULATION.md, "Special measures"). The special-measures issue adds
-// their table and fills this function; until then no measure is recorded, so the check that
-// opening an account runs reads an empty set through the same function it will use then.
-import type { SpecialMeasure } from '../../rules/index.js';
+// Special measures: recorded determinations, their extensions and status history, and the one
+// answer every caller uses to ask which measures apply to a subject at an instant
+// (`specialMeasuresFor`). Whether a measure is in its phase-in, in force, expired or revoked
+// at an instant is decided by rules/ from the recorded facts; the SQL filter of `?activeAt=`
+// states the same rule over the stored dates (and is checked against rules/ in the tests).
+import { and, asc, desc, eq, lte, isNull, or, sql, gt } from 'drizzle-orm';
+import {
+  getRuleSet,
+  specialMeasureEffect,
+  type SpecialMeasure,
+  type SpecialMeasureFinding,
+  type SpecialMeasureSubject,
+} from '../../rules/index.js';
 import type { DbOrTx } from '../client.js';
+import {
+  specialMeasureExtensions,
+  specialMeasureStatusHistory,
+  specialMeasures,
+  type NewSpecialMeasureRow,
+  type SpecialMeasureExtensionRow,
+  type SpecialMeasureRow,
+  type SpecialMeasureStatusName,
+  type SpecialMeasureStatusRow,
+} from '../schema/special-measures.js';
+import { toPage, type KeysetCursor, type Page } from './pagination.js';
 
-export interface RecordedSpecialMeasure extends SpecialMeasure {
-  /** True when the measure prohibits opening the account; false when it sets conditions. */
-  prohibitsOpening: boolean;
+export interface SpecialMeasureRecord {
+  measure: SpecialMeasureRow;
+  extensions: SpecialMeasureExtensionRow[];
 }
 
-/** Measures issued and not revoked at `at` (their phase-in and expiry are decided by rules/). */
-export async function listSpecialMeasuresInForce(_db: DbOrTx, _params: { at: Date }): Promise<RecordedSpecialMeasure[]> {
-  return [];
+export interface SpecialMeasureDetail extends SpecialMeasureRecord {
+  history: SpecialMeasureStatusRow[];
+}
+
+/** The measure as rules/ read it. */
+export function toRuleMeasure({ measure, extensions }: SpecialMeasureRecord): SpecialMeasure {
+  return {
+    id: measure.id,
+    issuedAt: measure.issuedAt,
+    ...(measure.jurisdiction ? { jurisdictions: [measure.jurisdiction] } : {}),
+    ...(measure.designatedPerson ? { designatedPerson: measure.designatedPerson } : {}),
+    kind: measure.kind,
+    conditions: measure.conditions,
+    ...(measure.expiresOn ? { expiresOn: measure.expiresOn } : {}),
+    extensions: extensions.map((e) => ({
+      publishedAt: e.publishedAt,
+      federalRegisterCitation: e.federalRegisterCitation,
+      ...(e.newEndDate ? { newEndDate: e.newEndDate } : {}),
+    })),
+    ...(measure.revokedAt ? { revokedAt: measure.revokedAt } : {}),
+  };
+}
+
+/**
+ * Stores a new measure with its first status entry. A second measure for the same target under
+ * the same Federal Register citation is not stored: the existing one is returned (`created: false`).
+ */
+export async function insertSpecialMeasure(
+  tx: DbOrTx,
+  params: { measure: NewSpecialMeasureRow; extensions: Omit<SpecialMeasureExtensionRow, 'recordedAt'>[]; actor: string; at: Date },
+): Promise<{ created: boolean; record: SpecialMeasureRecord }> {
+  const [inserted] = await tx.insert(specialMeasures).values(params.measure).onConflictDoNothing().returning();
+  if (!inserted) {
+    const [existing] = await tx
+      .select()
+      .from(specialMeasures)
+      .where(and(eq(specialMeasures.federalRegisterCitation, params.measure.federalRegisterCitation), eq(specialMeasures.targetKey, params.measure.targetKey)));
+    return { created: false, record: { measure: existing!, extensions: await listExtensions(tx, existing!.id) } };
+  }
+  if (params.extensions.length > 0) await tx.insert(specialMeasureExtensions).values(params.extensions);
+  await appendSpecialMeasureStatus(tx, {
+    measureId: inserted.id,
+    eventKey: 'recorded',
+    status: inserted.status,
+    occurredAt: params.at,
+    actor: params.actor,
+    data: { federalRegisterCitation: inserted.federalRegisterCitation, extensions: params.extensions.length },
+  });
+  return { created: true, record: { measure: inserted, extensions: await listExtensions(tx, inserted.id) } };
+}
+
+async function listExtensions(db: DbOrTx, measureId: string): Promise<SpecialMeasureExtensionRow[]> {
+  return db.select().from(specialMeasureExtensions).where(eq(specialMeasureExtensions.measureId, measureId)).orderBy(asc(specialMeasureExtensions.publishedAt));
+}
+
+export async function getSpecialMeasure(db: DbOrTx, params: { id: string }): Promise<SpecialMeasureDetail | undefined> {
+  const [measure] = await db.select().from(specialMeasures).where(eq(specialMeasures.id, params.id));
+  if (!measure) return undefined;
+  const history = await db
+    .select()
+    .from(specialMeasureStatusHistory)
+    .where(eq(specialMeasureStatusHistory.measureId, measure.id))
+    .orderBy(asc(specialMeasureStatusHistory.id));
+  return { measure, extensions: await listExtensions(db, measure.id), history };
+}
+
+/** Appends a status entry (once per event key) and sets the measure's last recorded status. */
+export async function appendSpecialMeasureStatus(
+  db: DbOrTx,
+  params: { measureId: string; eventKey: string; status: SpecialMeasureStatusName; occurredAt: Date; actor: string; data?: Record<string, unknown> },
+): Promise<boolean> {
+  const [row] = await db
+    .insert(specialMeasureStatusHistory)
+    .values({ ...params, data: params.data ?? {} })
+    .onConflictDoNothing()
+    .returning({ id: specialMeasureStatusHistory.id });
+  if (row) await db.update(specialMeasures).set({ status: params.status }).where(eq(specialMeasures.id, params.measureId));
+  return row !== undefined;
+}
+
+/** The end of a measure at instant `at`: the latest extension published by then, else its initial end. */
+const expiryAsOf = (at: Date) =>
+  sql`coalesce((select e.expires_at from ${specialMeasureExtensions} e where e.measure_id = ${specialMeasures.id} and e.published_at <= ${at.toISOString()}::timestamptz order by e.published_at desc limit 1), ${specialMeasures.initialExpiresAt})`;
+
+export interface SpecialMeasureListFilter {
+  targetType?: SpecialMeasureRow['targetType'];
+  jurisdiction?: string;
+  kind?: SpecialMeasureRow['kind'];
+  status?: SpecialMeasureStatusName;
+  federalRegisterCitation?: string;
+  /** Only measures in force at this instant: past their phase-in, not expired (counting extensions published by then), not revoked. */
+  activeAt?: Date;
+}
+
+/** Newest issuance first, keyset-paginated on (issued_at, id). */
+export async function listSpecialMeasures(
+  db: DbOrTx,
+  params: SpecialMeasureListFilter & { limit: number; after?: KeysetCursor },
+): Promise<Page<SpecialMeasureRecord>> {
+  const at = params.activeAt;
+  const rows = await db
+    .select()
+    .from(specialMeasures)
+    .where(
+      and(
+        params.targetType ? eq(specialMeasures.targetType, params.targetType) : undefined,
+        params.jurisdiction ? eq(specialMeasures.jurisdiction, params.jurisdiction) : undefined,
+        params.kind ? eq(specialMeasures.kind, params.kind) : undefined,
+        params.status ? eq(specialMeasures.status, params.status) : undefined,
+        params.federalRegisterCitation ? eq(specialMeasures.federalRegisterCitation, params.federalRegisterCitation) : undefined,
+        at
+          ? and(
+              lte(specialMeasures.issuedAt, at),
+              sql`${specialMeasures.implementationDueAt} < ${at.toISOString()}::timestamptz`,
+              sql`${expiryAsOf(at)} >= ${at.toISOString()}::timestamptz`,
+              or(isNull(specialMeasures.revokedAt), gt(specialMeasures.revokedAt, at)),
+            )
+          : undefined,
+        params.after ? sql`(${specialMeasures.issuedAt}, ${specialMeasures.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(specialMeasures.issuedAt), desc(specialMeasures.id))
+    .limit(params.limit + 1);
+  const page = toPage(rows, params.limit, (row) => ({ at: row.issuedAt, id: row.id }));
+  const extensions = page.items.length
+    ? await db
+        .select()
+        .from(specialMeasureExtensions)
+        .where(sql`${specialMeasureExtensions.measureId} in ${page.items.map((m) => m.id)}`)
+        .orderBy(asc(specialMeasureExtensions.publishedAt))
+    : [];
+  return { items: page.items.map((measure) => ({ measure, extensions: extensions.filter((e) => e.measureId === measure.id) })), nextCursor: page.nextCursor };
+}
+
+/** Measures issued by `at` and not revoked by then: the candidates rules/ judge. */
+async function listMeasuresIssuedBy(db: DbOrTx, at: Date): Promise<SpecialMeasureRecord[]> {
+  const measures = await db
+    .select()
+    .from(specialMeasures)
+    .where(and(lte(specialMeasures.issuedAt, at), or(isNull(specialMeasures.revokedAt), gt(specialMeasures.revokedAt, at))))
+    .orderBy(asc(specialMeasures.issuedAt));
+  const extensions = measures.length
+    ? await db.select().from(specialMeasureExtensions).where(sql`${specialMeasureExtensions.measureId} in ${measures.map((m) => m.id)}`)
+    : [];
+  return measures.map((measure) => ({ measure, extensions: extensions.filter((e) => e.measureId === measure.id) }));
+}
+
+/** True when some measure was issued by `at` and not revoked by then (a cheap check before reading a subject's personal data). */
+export async function anySpecialMeasureIssuedBy(db: DbOrTx, params: { at: Date }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: specialMeasures.id })
+    .from(specialMeasures)
+    .where(and(lte(specialMeasures.issuedAt, params.at), or(isNull(specialMeasures.revokedAt), gt(specialMeasures.revokedAt, params.at))))
+    .limit(1);
+  return row !== undefined;
+}
+
+export interface SpecialMeasureApplication extends SpecialMeasureFinding {
+  federalRegisterCitation: string;
+  targetType: SpecialMeasureRow['targetType'];
+}
+
+/**
+ * Which special measures apply to this prospective customer (or reseller, or an account
+ * already open: `purpose: 'maintaining'`) at this instant, and with what effect: refuse,
+ * conditions, warn (phase-in) or review (a near match on name, or an open account under a rule
+ * set whose measures reach openings only). The one answer for every caller; measures with no
+ * effect are left out. Each measure is judged under the rule set and zone it was recorded with.
+ */
+export async function specialMeasuresFor(
+  db: DbOrTx,
+  params: { subject: SpecialMeasureSubject; at: Date; purpose?: 'opening' | 'maintaining' },
+): Promise<SpecialMeasureApplication[]> {
+  const records = await listMeasuresIssuedBy(db, params.at);
+  return records
+    .map((record) => ({
+      record,
+      finding: specialMeasureEffect(
+        toRuleMeasure(record),
+        params.subject,
+        params.at,
+        { ruleSet: getRuleSet(record.measure.ruleSetId), timeZone: record.measure.timeZone },
+        params.purpose ?? 'opening',
+      ),
+    }))
+    .filter(({ finding }) => finding.effect !== 'none')
+    .map(({ record, finding }) => ({ ...finding, federalRegisterCitation: record.measure.federalRegisterCitation, targetType: record.measure.targetType }));
 }

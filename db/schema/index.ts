@@ -3,3 +3,4 @@ export * from './customers.js';
 export * from './documents.js';
 export * from './resellers.js';
 export * from './ai-training.js';
+export * from './special-measures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NPRM_2024 } from '../rule-sets/nprm-2024.js';
-import { specialMeasureApplies, specialMeasureStatus, type SpecialMeasure } from './special-measures.js';
+import { nameSimilarity, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
 
 const context = { ruleSet: NPRM_2024, timeZone: 'America/New_York' };
 const at = (iso: string) => new Date(iso);
@@ -50,36 +50,84 @@ describe('specialMeasureStatus', () => {
   });
 });
 
-describe('specialMeasureApplies', () => {
-  it('applies in force to a customer in a named jurisdiction (codes are case-insensitive)', () => {
-    const result = specialMeasureApplies(measure, { jurisdictions: ['de', 'kp'] }, at('2024-08-01T00:00:00.000Z'), context);
-    expect([result.applies, result.matches, result.matchedJurisdictions, result.matchedPersonIds]).toEqual([true, true, ['KP'], []]);
-    expect(result.reasons[0]).toBe("Measure SM-1 applies: the account may not be opened, or only on the measure's conditions.");
+describe('specialMeasureTimeline', () => {
+  it('honours a shorter end the measure states, and refuses one before issuance or beyond the rule set', () => {
+    const { expiry } = specialMeasureTimeline({ ...measure, expiresOn: '2024-12-31' }, context);
+    expect(expiry.dueDate).toBe('2024-12-31');
+    expect(expiry.dueAt.toISOString()).toBe('2025-01-01T04:59:59.999Z');
+    expect(expiry.explanation.at(-1)).toContain('states a shorter effect');
+    expect(() => specialMeasureTimeline({ ...measure, expiresOn: '2024-01-28' }, context)).toThrow(expect.objectContaining({ field: 'measure.expiresOn' }));
+    expect(() => specialMeasureTimeline({ ...measure, expiresOn: '2025-01-29' }, context)).toThrow(expect.objectContaining({ field: 'measure.expiresOn' }));
   });
 
-  it('applies to a named foreign person wherever it is', () => {
-    const result = specialMeasureApplies(measure, { jurisdictions: ['FR'], personIds: ['person-42'] }, at('2024-08-01T00:00:00.000Z'), context);
-    expect([result.applies, result.matchedPersonIds]).toEqual([true, ['person-42']]);
-  });
-
-  it('matches but does not apply during the phase-in, or after expiry', () => {
-    const phaseIn = specialMeasureApplies(measure, { jurisdictions: ['KP'] }, at('2024-03-01T00:00:00.000Z'), context);
-    expect([phaseIn.applies, phaseIn.matches, phaseIn.state]).toEqual([false, true, 'phase-in']);
-    const expired = specialMeasureApplies(measure, { jurisdictions: ['KP'] }, at('2025-03-01T00:00:00.000Z'), context);
-    expect([expired.applies, expired.state]).toEqual([false, 'expired']);
-  });
-
-  it('does not apply to an unrelated customer', () => {
-    const result = specialMeasureApplies(measure, { jurisdictions: ['CA'] }, at('2024-08-01T00:00:00.000Z'), context);
-    expect([result.applies, result.matches]).toEqual([false, false]);
-  });
-
-  it('rejects malformed jurisdictions and empty measures with the field', () => {
-    expect(() => specialMeasureApplies(measure, { jurisdictions: ['North Korea'] }, at('2024-08-01T00:00:00.000Z'), context)).toThrow(
-      expect.objectContaining({ field: 'customer.jurisdictions[0]' }),
+  it('moves the end to the new end each extension publishes, the latest deciding', () => {
+    const once = specialMeasureTimeline({ ...measure, extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate: '2025-06-30', federalRegisterCitation: '89 FR 90001' }] }, context);
+    expect(once.expiry.dueDate).toBe('2025-06-30');
+    expect(once.expiry.explanation.join(' ')).toContain('89 FR 90001');
+    const twice = specialMeasureTimeline(
+      {
+        ...measure,
+        extensions: [
+          { publishedAt: at('2025-06-01T15:00:00.000Z'), newEndDate: '2025-12-31' },
+          { publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate: '2025-06-30' },
+        ],
+      },
+      context,
     );
-    expect(() => specialMeasureApplies({ id: 'SM-0', issuedAt: measure.issuedAt }, { jurisdictions: ['KP'] }, at('2024-08-01T00:00:00.000Z'), context)).toThrow(
-      expect.objectContaining({ field: 'measure' }),
+    expect(twice.expiry.dueDate).toBe('2025-12-31');
+    expect(() => specialMeasureTimeline({ ...measure, extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate: '2024-12-01' }] }, context)).toThrow(
+      expect.objectContaining({ field: 'measure.extensions[0].newEndDate' }),
     );
+  });
+});
+
+describe('specialMeasureEffect', () => {
+  const inForce = at('2024-08-01T00:00:00.000Z');
+  const phaseIn = at('2024-03-01T00:00:00.000Z');
+
+  it('refuses in force, warns during the phase-in, and does nothing after expiry, for a jurisdiction match', () => {
+    expect(specialMeasureEffect(measure, { jurisdictions: ['de', 'kp'] }, inForce, context)).toMatchObject({ effect: 'refuse', matchedJurisdictions: ['KP'] });
+    expect(specialMeasureEffect(measure, { jurisdictions: ['KP'] }, phaseIn, context)).toMatchObject({ effect: 'warn', state: 'phase-in' });
+    expect(specialMeasureEffect(measure, { jurisdictions: ['KP'] }, at('2025-03-01T00:00:00.000Z'), context)).toMatchObject({ effect: 'none', state: 'expired' });
+    expect(specialMeasureEffect(measure, { jurisdictions: ['CA'] }, inForce, context).effect).toBe('none');
+  });
+
+  it('gives a conditions-measure its conditions', () => {
+    const conditions: SpecialMeasure = { ...measure, kind: 'conditions', conditions: ['enhanced monitoring of administrative access'] };
+    expect(specialMeasureEffect(conditions, { jurisdictions: ['KP'] }, inForce, context)).toMatchObject({
+      effect: 'conditions',
+      conditions: ['enhanced monitoring of administrative access'],
+    });
+  });
+
+  it("matches a designated person by identifiers, and only flags a near match on name", () => {
+    const designated: SpecialMeasure = {
+      id: 'SM-2',
+      issuedAt: measure.issuedAt,
+      designatedPerson: { name: 'Ivan Petrovich Sidorov', aliases: ['Vanya Sidorov'], identifiers: [{ type: 'email', value: 'Ivan@Example.test' }, { type: 'telephone', value: '+7 495 000-00-00' }] },
+    };
+    expect(specialMeasureEffect(designated, { jurisdictions: ['FR'], identifiers: [{ type: 'telephone', value: '+74950000000' }] }, inForce, context)).toMatchObject({
+      effect: 'refuse',
+      matchedIdentifiers: [{ type: 'telephone', value: '+74950000000' }],
+    });
+    const near = specialMeasureEffect(designated, { jurisdictions: ['FR'], names: ['SIDOROV, Ivan Petrovitch'] }, inForce, context);
+    expect(near.effect).toBe('review');
+    expect(near.nearNameMatches[0]).toMatchObject({ designatedName: 'Ivan Petrovich Sidorov', subjectName: 'SIDOROV, Ivan Petrovitch' });
+    expect(specialMeasureEffect(designated, { jurisdictions: ['FR'], names: ['Jane Doe'] }, inForce, context).effect).toBe('none');
+  });
+
+  it('lists an account already open for review under a rule set whose measures reach only openings', () => {
+    expect(NPRM_2024.interpretations.specialMeasureReach.value).toBe('opening');
+    expect(specialMeasureEffect(measure, { jurisdictions: ['KP'] }, inForce, context, 'maintaining').effect).toBe('review');
+  });
+
+  it('refuses malformed subjects and empty measures with the field', () => {
+    expect(() => specialMeasureEffect(measure, { jurisdictions: ['North Korea'] }, inForce, context)).toThrow(expect.objectContaining({ field: 'subject.jurisdictions[0]' }));
+    expect(() => specialMeasureEffect({ id: 'SM-0', issuedAt: measure.issuedAt }, { jurisdictions: ['KP'] }, inForce, context)).toThrow(expect.objectContaining({ field: 'measure' }));
+  });
+
+  it('compares names without case, accents, punctuation or word order', () => {
+    expect(nameSimilarity('José  Álvarez-Núñez', 'alvarez nunez, JOSE')).toBe(1);
+    expect(nameSimilarity('Ivan Sidorov', 'Maria Lopez')).toBeLessThan(0.5);
   });
 });

@@ -219,6 +219,20 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       citation: `${CITE.desk}; ${CITE.specialMeasures}`,
       source: 'interpretation',
     },
+    specialMeasureReach: {
+      value: 'opening',
+      explanation:
+        'The proposed rule speaks of prohibiting or conditioning the opening of an account (or a reseller account); one secondary summary says "opening or maintaining". NPRM-2024 enforces a measure when an account is opened; existing customers and resellers matching a measure are listed for a handler\'s review, not refused.',
+      citation: `${CITE.desk}; ${CITE.specialMeasures}`,
+      source: 'interpretation',
+    },
+    specialMeasureNameMatch: {
+      value: { nearMatchSimilarity: 0.85 },
+      explanation:
+        'A designated person is matched by its identifiers. A name or alias that equals a customer\'s name after normalisation (case, accents, punctuation, word order), or is at least 85% similar to it, is only a near match: it is flagged for a handler\'s review and never refuses an account by itself, because names are shared by unrelated people.',
+      citation: `${CITE.desk}; ${CITE.specialMeasures}`,
+      source: 'interpretation',
+    },
   },
   cipPolicy: {
     interimAccountReviewPeriod: {

@@ -7,6 +7,7 @@ import {
   CURRENT_RULE_SET_ID,
   INTERIM_ACCOUNT_DEFAULT_ACTIONS,
   AI_TRAINING_REPORT_CONTENTS,
+  SPECIAL_MEASURE_REACHES,
   OBLIGATION_IDS,
   REGULATORY_PERIOD_KEYS,
   listRuleSets,
@@ -23,7 +24,7 @@ import {
  * infers request and reply types with TypeBox 1.x (package `typebox`), which reads the literal
  * tuple in `enum`; `@sinclair/typebox`'s Static reads the Unsafe type.
  */
-const StringEnum = <const V extends readonly [string, ...string[]]>(values: V, options: { description?: string } = {}) =>
+export const StringEnum = <const V extends readonly [string, ...string[]]>(values: V, options: { description?: string } = {}) =>
   Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...options }) as TUnsafe<V[number]> & { readonly enum: [...V] };
 
 /** Compile-time check that a runtime list names every member of a union type. */
@@ -134,6 +135,8 @@ export const RuleSetSchema = Type.Object(
       resellerLateKnowledge: RuleValue(Type.String()),
       specialMeasureExtension: RuleValue(Type.String()),
       specialMeasureInForce: RuleValue(Type.String()),
+      specialMeasureReach: RuleValue(StringEnum(SPECIAL_MEASURE_REACHES)),
+      specialMeasureNameMatch: RuleValue(Type.Object({ nearMatchSimilarity: Type.Number({ minimum: 0, maximum: 1 }) })),
     }),
     cipPolicy: Type.Object(
       {
