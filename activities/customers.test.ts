@@ -17,6 +17,9 @@ import {
   type NewPartyInput,
 } from '../db/queries/customers.js';
 import { createCustomerActivities } from './customers.js';
+import { createSpecialMeasure } from '../api/routes/special-measures/special-measures.usecases.js';
+import { NPRM_2024 } from '../rules/index.js';
+import { daysBeforeToday, issuedInForce } from '../test/helpers/special-measures.js';
 
 let handle: DbHandle;
 let activities: ReturnType<typeof createCustomerActivities>;
@@ -111,11 +114,41 @@ describe('classifyCustomer', () => {
 });
 
 describe('checkSpecialMeasures', () => {
-  it('reads the (still empty) set of measures in force: nothing applies, nothing is prohibited', async () => {
+  const zone = 'America/New_York';
+  const record = (body: Parameters<typeof createSpecialMeasure>[2]) =>
+    createSpecialMeasure({ db: handle, now: () => new Date('2026-03-01T12:00:00Z'), providerTimeZone: zone } as never, { subject: 'lena.legal', role: 'legal' }, body);
+
+  it('finds nothing for a customer no measure names', async () => {
     const { customerId } = await foreignEntity();
     const check = await activities.checkSpecialMeasures({ customerId, at: '2026-03-01T00:00:00Z' });
-    expect(check).toMatchObject({ measureIds: [], prohibited: false });
+    expect(check).toMatchObject({ measureIds: [], prohibited: false, findings: [] });
     expect(check.reasons).toHaveLength(1);
+  });
+
+  it("refuses a customer whose beneficial owner lives in a prohibited jurisdiction, warns in a phase-in, and lists a conditions-measure's conditions", async () => {
+    const { customerId, ids } = await foreignEntity();
+    const at = new Date('2026-03-01T12:00:00Z');
+    const email = `fiona.${randomUUID()}@example.test`;
+    await handle.sql`update party_identities set address = jsonb_set(address, '{country}', '"BY"'), email = ${email} where party_id = ${ids.foreignOwner}`;
+    const inForce = await record({ target: { jurisdiction: 'BY' }, kind: 'prohibition', issuedAt: issuedInForce(at, NPRM_2024, zone).toISOString(), federalRegisterCitation: `91 FR by-${randomUUID()}` });
+    const phaseIn = await record({ target: { jurisdiction: 'BY' }, kind: 'prohibition', issuedAt: daysBeforeToday(at, 2, zone).toISOString(), federalRegisterCitation: `91 FR by-${randomUUID()}` });
+    const conditions = await record({
+      target: { designatedPerson: { name: 'Someone Else', identifiers: [{ type: 'email', value: email.toUpperCase() }] } },
+      kind: 'conditions',
+      conditions: ['enhanced monitoring'],
+      issuedAt: issuedInForce(at, NPRM_2024, zone).toISOString(),
+      federalRegisterCitation: `91 FR person-${randomUUID()}`,
+    });
+    const check = await activities.checkSpecialMeasures({ customerId, at: at.toISOString() });
+    expect(check.prohibited).toBe(true);
+    expect(check.measureIds.sort()).toEqual([inForce.record.measure.id, conditions.record.measure.id].sort());
+    const byId = new Map(check.findings!.map((f) => [f.measureId, f]));
+    expect(byId.get(inForce.record.measure.id)).toMatchObject({ effect: 'refuse', matchedBy: ['jurisdiction BY'] });
+    expect(byId.get(phaseIn.record.measure.id)).toMatchObject({ effect: 'warn', state: 'phase-in' });
+    expect(byId.get(conditions.record.measure.id)).toMatchObject({ effect: 'conditions', conditions: ['enhanced monitoring'], matchedBy: ['identifier (email)'] });
+    // Reading names, addresses and identifiers is a personal read, logged.
+    const [log] = await handle.sql`select count(*)::int as n from personal_data_reads where customer_id = ${customerId} and purpose like 'special-measures%'`;
+    expect(log!.n).toBe(1);
   });
 });
 
