@@ -161,3 +161,12 @@ describe('GET /v1/special-measures', () => {
     expect((await get(`/v1/special-measures/${randomUUID()}`)).statusCode).toBe(404);
   });
 });
+
+describe('special measure status history', () => {
+  it('is append-only: the database refuses to change or delete an entry', async () => {
+    const res = await post({ target: { jurisdiction: 'KP' }, kind: 'prohibition', issuedAt: new Date().toISOString(), federalRegisterCitation: citation() });
+    const id = res.json().id;
+    await expect(system.db.sql`update special_measure_status_history set actor = 'someone' where measure_id = ${id}`).rejects.toThrow(/append-only/);
+    await expect(system.db.sql`delete from special_measure_status_history where measure_id = ${id}`).rejects.toThrow(/append-only/);
+  });
+});
