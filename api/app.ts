@@ -18,6 +18,7 @@ import { customerRoutes } from './routes/customers/customers.routes.js';
 import { deskRoutes } from './routes/desk/desk.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 import { specialMeasureRoutes } from './routes/special-measures/special-measures.routes.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(cipDocumentRoutes, { prefix: '/v1' });
   await app.register(specialMeasureRoutes, { prefix: '/v1' });
   await app.register(deskRoutes, { prefix: '/desk' });
+  await app.register(auditRoutes, { prefix: '/v1' });
   return app;
 }
 

@@ -180,11 +180,41 @@ export interface RuleSetSource {
   readonly notes: readonly string[];
 }
 
+/** The legal status of one instrument a rule set rests on, as far as it was checked. */
+export interface InstrumentStanding {
+  /** E.g. 'Notice of proposed rulemaking, 89 FR 5698 (RIN 0694-AJ35)', 'Executive Order 14110'. */
+  readonly instrument: string;
+  /** What the instrument is to this rule set. */
+  readonly role: 'rule' | 'authority';
+  readonly status: 'proposed' | 'final' | 'in-force' | 'revoked' | 'reported-withdrawn';
+  /** 'YYYY-MM' or 'YYYY-MM-DD' of the last change of status. */
+  readonly since: string;
+  /** The sentence a lawyer reads. */
+  readonly explanation: string;
+  /** Where the status comes from. */
+  readonly sources: readonly string[];
+  /** False when the status rests on a secondary source not yet checked against a primary one. */
+  readonly confirmedByPrimarySource: boolean;
+}
+
+/** The legal standing of a rule set: what the instruments are now, and how the desk runs them. */
+export interface RuleSetStanding {
+  /** One paragraph: the standing in plain words, shown in every case history under this rule set. */
+  readonly summary: string;
+  /** How the provider runs this rule set (e.g. as its own program pending a final rule). */
+  readonly howApplied: string;
+  /** 'YYYY-MM-DD' on which the standing was last reviewed. */
+  readonly reviewedOn: string;
+  readonly instruments: readonly InstrumentStanding[];
+}
+
 export interface RuleSet {
   readonly id: string;
   readonly title: string;
   readonly status: 'proposed' | 'final';
   readonly source: RuleSetSource;
+  /** The legal standing of the rule and the orders it rests on. */
+  readonly standing: RuleSetStanding;
   /** 'YYYY-MM-DD': the date from which the desk applies this rule set to new cases. */
   readonly effectiveDate: RuleValue<string>;
   readonly calendar: {

@@ -62,10 +62,24 @@ describe('rule sets', () => {
             effectiveDate: '2024-01-29',
             citation: NPRM_2024.source.citation,
             current: true,
+            standing: NPRM_2024.standing.summary,
           },
         ],
       });
     }
+  });
+
+  it("states the rule set's legal standing: proposed and never finalised, reported withdrawn, EO 14110 revoked, EO 13984 standing", async () => {
+    const res = await system.app.inject({ method: 'GET', url: '/v1/rule-sets/NPRM-2024', headers: bearer('legal') });
+    const standing = res.json().standing as { summary: string; howApplied: string; instruments: { instrument: string; status: string; since: string; confirmedByPrimarySource: boolean; sources: string[] }[] };
+    expect(standing.summary).toMatch(/never finalised/);
+    expect(standing.howApplied).toMatch(/provider's own compliance program.*until a final rule replaces it/);
+    const byName = (s: string) => standing.instruments.find((i) => i.instrument.includes(s))!;
+    expect(byName('89 FR 5698')).toMatchObject({ status: 'proposed', confirmedByPrimarySource: true });
+    expect(byName('Unified Agenda')).toMatchObject({ status: 'reported-withdrawn', since: '2025-12', confirmedByPrimarySource: false });
+    expect(byName('Executive Order 14110')).toMatchObject({ status: 'revoked', since: '2025-01' });
+    expect(byName('Executive Order 13984')).toMatchObject({ status: 'in-force' });
+    for (const i of standing.instruments) expect(i.sources.length).toBeGreaterThan(0);
   });
 
   it('returns the whole rule set value: every number with its explanation, citation and source', async () => {

@@ -60,6 +60,15 @@ export const caseEvents = pgTable(
     /** Token subject of the person or system that caused it (`system` for timers). */
     actor: text('actor').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    // Tamper evidence: each case's events form one hash chain. The database computes these three
+    // on insert (trigger `case_events_chain`), whatever a writer sends, so no writer can forge
+    // them; the unique (case_id, chain_seq) index and the hash function live in the migration.
+    /** Position of the event in its case's chain, from 1. */
+    chainSeq: integer('chain_seq').notNull().default(0),
+    /** Hash of the case's previous event (64 zeros for the first). */
+    prevHash: text('prev_hash').notNull().default(''),
+    /** SHA-256 over prevHash and this event's content. */
+    hash: text('hash').notNull().default(''),
   },
   (t) => [uniqueIndex('case_events_case_key').on(t.caseId, t.eventKey), index('case_events_case_idx').on(t.caseId, t.id)],
 );

@@ -16,6 +16,7 @@ import {
   check,
   index,
   inet,
+  integer,
   jsonb,
   numeric,
   pgTable,
@@ -254,6 +255,11 @@ export const personalDataReads = pgTable(
     purpose: text('purpose').notNull(),
     fields: text('fields').array().notNull(),
     readAt: timestamp('read_at', { withTimezone: true }).notNull().default(sql`now()`),
+    // Tamper evidence: the whole log is one hash chain, computed by the database on insert
+    // (trigger `personal_data_reads_chain`), like case_events' per-case chains.
+    chainSeq: integer('chain_seq').notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [index('personal_data_reads_customer_idx').on(t.customerId, t.id)],
 );

@@ -53,6 +53,53 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       'Section pinpoints follow the proposed regulatory text; verify them against the Federal Register before quoting them in a filing.',
     ],
   },
+  standing: {
+    summary:
+      'A proposed rule that was never finalised. The Fall 2025 Unified Agenda lists its RIN (0694-AJ35) as withdrawn in December 2025; no Federal Register notice of withdrawal has been found to confirm it. Of the two executive orders it implements, Executive Order 14110 was revoked in January 2025 and Executive Order 13984 stands.',
+    howApplied:
+      "cipdesk runs the proposed rule as the provider's own compliance program, not as binding law, until a final rule replaces it; a final rule would be a new rule set, and each case keeps the rule set it was opened under.",
+    reviewedOn: '2026-11-28',
+    instruments: [
+      {
+        instrument: 'Notice of proposed rulemaking, 89 FR 5698 (Jan. 29, 2024), RIN 0694-AJ35, proposed 15 CFR part 7',
+        role: 'rule',
+        status: 'proposed',
+        since: '2024-01-29',
+        explanation: 'Published for comment; no final rule has been issued, so none of its periods binds a provider as law.',
+        sources: ['89 FR 5698 (Jan. 29, 2024)'],
+        confirmedByPrimarySource: true,
+      },
+      {
+        instrument: 'RIN 0694-AJ35 in the Unified Agenda of Regulatory and Deregulatory Actions',
+        role: 'rule',
+        status: 'reported-withdrawn',
+        since: '2025-12',
+        explanation:
+          'The Fall 2025 Unified Agenda lists the rulemaking as withdrawn (December 2025). No Federal Register notice of withdrawal was found, so the withdrawal is not confirmed by a primary source.',
+        sources: ['Fall 2025 Unified Agenda, RIN 0694-AJ35'],
+        confirmedByPrimarySource: false,
+      },
+      {
+        instrument: 'Executive Order 14110 (Oct. 30, 2023), Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence',
+        role: 'authority',
+        status: 'revoked',
+        since: '2025-01',
+        explanation:
+          "Revoked in January 2025. The rule set keeps its interim technical conditions for large AI models (sec. 4.2(c)(iii)) because the proposed rule's training-report provisions rely on them.",
+        sources: ['Executive Order 14148 (Jan. 20, 2025), sec. 2, revoking Executive Order 14110'],
+        confirmedByPrimarySource: true,
+      },
+      {
+        instrument: 'Executive Order 13984 (Jan. 19, 2021), Taking Additional Steps To Address the National Emergency With Respect to Significant Malicious Cyber-Enabled Activities',
+        role: 'authority',
+        status: 'in-force',
+        since: '2021-01-19',
+        explanation: 'Not revoked: the customer-identification provisions of the proposed rule rest on it.',
+        sources: ['Executive Order 13984, 86 FR 6837 (Jan. 25, 2021)'],
+        confirmedByPrimarySource: true,
+      },
+    ],
+  },
   effectiveDate: {
     value: '2024-01-29',
     explanation:

@@ -38,6 +38,7 @@ const toSummary = (r: RuleSet): RuleSetSummaryDto => ({
   effectiveDate: r.effectiveDate.value,
   citation: r.source.citation,
   current: r.id === CURRENT_RULE_SET_ID,
+  standing: r.standing.summary,
 });
 
 const toDeadlineDto = (d: Deadline): DeadlineDto => ({
@@ -74,7 +75,7 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['rules'],
-        summary: 'One rule set: every number and interpretive choice, each with its explanation, citation and source',
+        summary: 'One rule set: its legal standing and sources, and every number and interpretive choice with its explanation, citation and source',
         params: RuleSetIdParams,
         response: { 200: RuleSetSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
       },

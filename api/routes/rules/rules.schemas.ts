@@ -93,8 +93,30 @@ export const RuleSetSummarySchema = Type.Object({
   effectiveDate: Type.String({ format: 'date', description: 'the date from which the desk applies the rule set to new cases' }),
   citation: Type.String({ description: 'full citation of the instrument' }),
   current: Type.Boolean({ description: 'new cases are opened under this rule set' }),
+  standing: Type.String({ description: 'the legal standing in plain words (details in GET /v1/rule-sets/{id})' }),
 });
 export type RuleSetSummaryDto = Static<typeof RuleSetSummarySchema>;
+
+export const RuleSetStandingSchema = Type.Object(
+  {
+    summary: Type.String({ description: 'the standing in plain words' }),
+    howApplied: Type.String({ description: 'how the provider runs this rule set' }),
+    reviewedOn: Type.String({ format: 'date' }),
+    instruments: Type.Array(
+      Type.Object({
+        instrument: Type.String(),
+        role: StringEnum(['rule', 'authority'] as const),
+        status: StringEnum(['proposed', 'final', 'in-force', 'revoked', 'reported-withdrawn'] as const),
+        since: Type.String({ description: 'YYYY-MM or YYYY-MM-DD' }),
+        explanation: Type.String(),
+        sources: Type.Array(Type.String()),
+        confirmedByPrimarySource: Type.Boolean({ description: 'false when the status rests on a secondary source only' }),
+      }),
+    ),
+  },
+  { description: 'the legal standing of the rule and the executive orders it rests on' },
+);
+export type RuleSetStandingDto = Static<typeof RuleSetStandingSchema>;
 
 export const RuleSetSchema = Type.Object(
   {
@@ -110,6 +132,7 @@ export const RuleSetSchema = Type.Object(
       implements: Type.Array(Type.String()),
       notes: Type.Array(Type.String(), { description: 'caveats a reviewer must know' }),
     }),
+    standing: RuleSetStandingSchema,
     effectiveDate: RuleValue(Type.String({ format: 'date' })),
     calendar: Type.Object({
       dayCounting: RuleValue(Type.String()),
