@@ -110,8 +110,10 @@ describe('the case handlers desk', () => {
     await page.getByLabel('Purpose').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Show personal data' }).click();
     await page.getByText('Mira Example').waitFor();
+    // The identification workflow's own special-measures check reads as `system`; the desk's
+    // read is the one made by the signed-in person.
     const reads = await system.db.db.select().from(personalDataReads).where(eq(personalDataReads.customerId, customerId));
-    expect(reads).toMatchObject([{ actor: 'lena.legal', purpose: expect.stringMatching(/Case review/) }]);
+    expect(reads.filter((read) => read.actor !== 'system')).toMatchObject([{ actor: 'lena.legal', purpose: expect.stringMatching(/Case review/) }]);
     await page.context().close();
   });
 });
