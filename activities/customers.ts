@@ -2,6 +2,7 @@
 // record-retention workflows (contract: customers.contract.ts). The database is the source of
 // truth; every activity is idempotent, so a retry after a crash of the worker or the database
 // changes nothing more. Classification and special measures are decided by rules/ (pure).
+import type { PersonalDataPurpose } from '../rules/personal-data-purposes.js';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   classifyUsPerson,
@@ -185,7 +186,7 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
       const { customer } = await loadParties(input.customerId);
       // Jurisdictions, names and identifiers come from the parties' identities: a personal read, logged like any other.
       const identities = await db.transaction(async (tx) => {
-        await recordPersonalDataRead(tx, { customerId: customer.id, actor: 'system', purpose: 'special-measures check before opening an account', fields: SPECIAL_MEASURE_FIELDS });
+        await recordPersonalDataRead(tx, { customerId: customer.id, actor: 'system', purpose: 'special-measures-check' satisfies PersonalDataPurpose, fields: SPECIAL_MEASURE_FIELDS });
         return listPartyIdentities(tx, { customerId: customer.id });
       });
       const findings = await specialMeasuresFor(db, { subject: specialMeasureSubjectOf(identities), at, purpose: 'opening' });

@@ -19,6 +19,8 @@ import { deskRoutes } from './routes/desk/desk.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 import { specialMeasureRoutes } from './routes/special-measures/special-measures.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
+import { caseHistoryRoutes } from './routes/case-history/case-history.routes.js';
+import { legalRoutes } from './routes/legal/legal.routes.js';
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -68,6 +70,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(specialMeasureRoutes, { prefix: '/v1' });
   await app.register(deskRoutes, { prefix: '/desk' });
   await app.register(auditRoutes, { prefix: '/v1' });
+  await app.register(caseHistoryRoutes, { prefix: '/v1' });
+  await app.register(legalRoutes, { prefix: '/v1' });
   return app;
 }
 

@@ -16,6 +16,8 @@ export {
   type Period,
   type RuleValue,
   type ValueSource,
+  type RuleSetStanding,
+  type InstrumentStanding,
   type ObligationId,
   type ObligationDefinition,
   type ObligationOwner,

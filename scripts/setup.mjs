@@ -11,6 +11,8 @@
 //    against the routes as they are), and web/dist built with Vite when its sources changed.
 // 4. With --for-tests: a Chromium for the browser tests (CHROMIUM_PATH, /usr/bin/chromium, or
 //    Debian's chromium package installed with apt-get).
+// 5. With --for-tests: Debian tools the tests use (poppler-utils: pdftotext and pdftoppm read the PDF dossier
+//    back), installed with apt-get when missing and this runs as root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, accessSync, constants } from 'node:fs';
@@ -224,10 +226,35 @@ function ensureChromium() {
   return '/usr/bin/chromium';
 }
 
+/** Installs the Debian package that provides each missing binary (root only; otherwise says how). */
+function ensureDebianTools(tools) {
+  const missing = tools.filter((t) => !onPath(t.binary));
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((t) => t.debianPackage))];
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !onPath('apt-get')) {
+    log(`missing ${missing.map((t) => t.binary).join(', ')}: install the Debian package(s) ${packages.join(' ')} (the tests that read PDFs need them)`);
+    return;
+  }
+  log(`installing ${packages.join(' ')} (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  }
+  if (result.status !== 0) fail([`apt-get install ${packages.join(' ')} failed; see its output above.`]);
+}
+
 ensureNodeModules();
 ensureDeskApiTypes();
 ensureDeskBuilt();
-if (process.argv.includes('--for-tests')) log(`chromium: ${ensureChromium()}`);
+if (process.argv.includes('--for-tests')) {
+  log(`chromium: ${ensureChromium()}`);
+  ensureDebianTools([
+    { binary: 'pdftotext', debianPackage: 'poppler-utils' },
+    { binary: 'pdftoppm', debianPackage: 'poppler-utils' },
+  ]);
+}
 if (process.env.CIPDESK_TEMPORAL_SDK_DOWNLOAD === '1') {
   log('CIPDESK_TEMPORAL_SDK_DOWNLOAD=1: leaving Temporal binaries to the SDK download');
 } else {

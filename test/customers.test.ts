@@ -121,14 +121,14 @@ describe('GET /v1/customers/{id}', () => {
     expect(plain.body).not.toMatch(/Nordlicht|Greta|DE89/);
 
     expect((await get(`/v1/customers/${customer.id}?purpose=`)).json().errors[0].field).toBe('querystring.purpose');
-    expect((await get(`/v1/customers/${customer.id}?purpose=audit`, 'scheduler')).statusCode).toBe(403);
+    expect((await get(`/v1/customers/${customer.id}?purpose=compliance-audit`, 'scheduler')).statusCode).toBe(403);
     const none = await system.db.sql`select * from personal_data_reads where customer_id = ${customer.id}`;
     expect(none).toHaveLength(0);
 
-    const read = await get(`/v1/customers/${customer.id}?purpose=${encodeURIComponent('verify the application')}`, 'reviewer');
+    const read = await get(`/v1/customers/${customer.id}?purpose=${'identity-verification'}`, 'reviewer');
     expect(read.statusCode).toBe(200);
     const personal = read.json().personal;
-    expect(personal.purpose).toBe('verify the application');
+    expect(personal.purpose).toBe('identity-verification');
     expect(personal.parties[0]).toMatchObject({
       name: 'Nordlicht Compute GmbH',
       email: 'ops@nordlicht.example',
@@ -137,7 +137,7 @@ describe('GET /v1/customers/{id}', () => {
     });
     expect(personal.parties.map((p: { name: string }) => p.name)).toEqual(['Nordlicht Compute GmbH', 'Greta Owner', 'Karl Control']);
     const log = await system.db.sql`select id::int as id, actor, purpose, fields from personal_data_reads where customer_id = ${customer.id} and actor <> 'system'`;
-    expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'verify the application', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] }]);
+    expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'identity-verification', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] }]);
   });
 
   it('records further IP accesses of a party, refusing a malformed address or a party of another customer', async () => {
@@ -150,7 +150,7 @@ describe('GET /v1/customers/{id}', () => {
     expect(wrongParty.json().errors[0].field).toBe('body.partyId');
     const ok = await post(`/v1/customers/${customer.id}/ip-accesses`, { partyId: owner.id, accesses: [{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00Z' }] }, 'scheduler');
     expect(ok.statusCode).toBe(201);
-    const personal = (await get(`/v1/customers/${customer.id}?purpose=audit`, 'legal')).json().personal;
+    const personal = (await get(`/v1/customers/${customer.id}?purpose=compliance-audit`, 'legal')).json().personal;
     expect(personal.parties[1].ipAccesses).toEqual([{ ip: '2001:db8::1', accessedAt: '2026-03-01T08:00:00.000Z', kind: 'access' }]);
   });
 
@@ -224,7 +224,7 @@ describe('verifications', () => {
     const plain = (await get(`/v1/customers/${customer.id}/verifications`)).json();
     expect(plain.items).toHaveLength(1);
     expect(plain.items[0].materials).toBeUndefined();
-    const withPurpose = (await get(`/v1/customers/${customer.id}/verifications?purpose=review`, 'legal')).json();
+    const withPurpose = (await get(`/v1/customers/${customer.id}/verifications?purpose=discrepancy-resolution`, 'legal')).json();
     expect(withPurpose.items[0]).toMatchObject({ materials: { passportNumber: 'C01X00T47' }, discrepancies: [{ description: 'birth date on passport differs from application' }] });
 
     const url = `/v1/customers/${customer.id}/verifications/${attempt.id}/discrepancies/${attempt.discrepancies[0].id}/resolution`;

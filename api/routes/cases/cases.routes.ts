@@ -22,7 +22,7 @@ import {
   ListEventsQuery,
   ProblemSchema,
 } from './cases.schemas.js';
-import { sendDecision } from './decisions.js';
+import { recordingRefusals, sendDecision } from './decisions.js';
 import { BENEFICIAL_OWNER_REVERIFICATION_DECISIONS } from '../../../workflows/beneficial-owner-reverification/messages.js';
 import { CIP_TRANSMISSION_DECISIONS } from '../../../workflows/cip-transmission/messages.js';
 import { CUSTOMER_IDENTIFICATION_DECISIONS } from '../../../workflows/customer-identification/messages.js';
@@ -155,7 +155,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await getCaseById(app.deps.db.db, { id: request.params.id });
       if (!row) throw notFound('case', request.params.id);
       if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
-      return sendDecision(
+      return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, () => sendDecision(
         app.deps.temporal.client,
         row.workflowId,
         {
@@ -165,7 +165,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           actor: { subject: request.principal.subject, role: request.principal.role },
         },
         request.headers['idempotency-key'],
-      );
+      ));
     },
   );
 };

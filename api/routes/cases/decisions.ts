@@ -1,10 +1,13 @@
 // Routes a handler's decision to the case workflow's `decide` Update and turns the workflow's
 // refusal into an HTTP answer. A refused Update leaves no trace in the workflow's history, so
-// a refused decision changes nothing.
+// a refused decision changes nothing in the case; the attempt itself goes to the case's event
+// log (`decision.refused`, who, what, why), because legal must see refused decisions too.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DECISION_FAILURE, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/shared/decisions.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { appendCaseEvent } from '../../../db/queries/cases.js';
 import { AppError, type FieldError } from '../../errors.js';
 
 const STATUS_BY_FAILURE: Record<string, { status: number; code: string }> = {
@@ -40,6 +43,32 @@ export async function sendDecision(
     }
     if (err instanceof WorkflowNotFoundError) {
       throw new AppError('decision.case_closed', 409, 'the case workflow has finished; it accepts no more decisions');
+    }
+    throw err;
+  }
+}
+
+/** Runs `decide`; when the workflow refuses the decision, records the refusal and rethrows. */
+export async function recordingRefusals<T>(
+  db: DbOrTx,
+  caseId: string,
+  actor: string,
+  decision: string,
+  now: () => Date,
+  decide: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await decide();
+  } catch (err) {
+    if (err instanceof AppError && err.code.startsWith('decision.') && err.status >= 400 && err.status < 500) {
+      await appendCaseEvent(db, {
+        caseId,
+        eventKey: `api:refused:${randomUUID()}`,
+        type: 'decision.refused',
+        occurredAt: now(),
+        actor,
+        data: { decision, code: err.code, reason: err.message, ...(err.errors.length ? { fields: err.errors.map((e) => e.field) } : {}) },
+      });
     }
     throw err;
   }

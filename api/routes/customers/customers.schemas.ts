@@ -2,6 +2,7 @@
 // schemas. Personal fields (name, address, payment, contact, IP addresses, verification
 // materials, discrepancy texts) appear in a response only when the caller stated a purpose.
 import { CaseSchema } from '../cases/cases.schemas.js';
+import { PERSONAL_DATA_PURPOSES, PERSONAL_DATA_PURPOSE_TEXT } from '../../../rules/personal-data-purposes.js';
 import { Type, type Static } from '@sinclair/typebox';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -105,7 +106,14 @@ export const HoldParams = Type.Object({ id: Uuid, holdId: Uuid });
 export const PurposeQuery = Type.Object(
   {
     purpose: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'why the personal fields are read; the read is recorded with it' }),
+      Type.Union(
+        PERSONAL_DATA_PURPOSES.map((p) => Type.Literal(p)),
+        {
+          description:
+            'why the personal fields are read, from a fixed list of lawful purposes; the read is recorded with it:\n' +
+            PERSONAL_DATA_PURPOSES.map((p) => `- \`${p}\`: ${PERSONAL_DATA_PURPOSE_TEXT[p]}`).join('\n'),
+        },
+      ),
     ),
   },
   { additionalProperties: false },

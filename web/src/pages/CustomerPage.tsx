@@ -7,12 +7,16 @@ import { describeValue, formatInstant } from '../format';
 import { Link } from '../router';
 import { PERSONAL_DATA_ROLES, useSession } from '../session';
 
+// The API takes a purpose from its fixed list of lawful purposes only (see its OpenAPI document).
 const PURPOSES = [
-  'Case review: verifying the customer\u2019s identity',
-  'Resolving a verification discrepancy',
-  'Responding to a lawful request (legal)',
-  'Compliance audit',
-];
+  { value: 'identity-verification', label: 'Verifying the customer\u2019s identity' },
+  { value: 'discrepancy-resolution', label: 'Resolving a verification discrepancy' },
+  { value: 'account-decision', label: 'Deciding on the account' },
+  { value: 'lawful-request', label: 'Responding to a lawful request (legal)' },
+  { value: 'compliance-audit', label: 'Compliance audit' },
+] as const;
+type Purpose = (typeof PURPOSES)[number]['value'];
+const isPurpose = (v: string): v is Purpose => PURPOSES.some((p) => p.value === v);
 
 function FactsTable({ facts, caption }: { facts: Record<string, unknown>; caption: string }) {
   return (
@@ -34,7 +38,7 @@ function FactsTable({ facts, caption }: { facts: Record<string, unknown>; captio
 
 export function CustomerPage({ id }: { id: string }) {
   const session = useSession();
-  const [purpose, setPurpose] = useState<string | undefined>();
+  const [purpose, setPurpose] = useState<Purpose | undefined>();
   const customer = useQuery({
     queryKey: ['customer', id, purpose ?? null],
     queryFn: async () => unwrap(await api.GET('/v1/customers/{id}', { params: { path: { id }, query: purpose ? { purpose } : {} } })),
@@ -42,7 +46,7 @@ export function CustomerPage({ id }: { id: string }) {
   const onReveal = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const chosen = String(new FormData(e.currentTarget).get('purpose') ?? '');
-    if (chosen) setPurpose(chosen);
+    if (isPurpose(chosen)) setPurpose(chosen);
   };
   if (customer.isPending) return <p className="loading">Loading customer…</p>;
   if (customer.isError) return <p role="alert">{customer.error.message}</p>;
@@ -117,7 +121,9 @@ export function CustomerPage({ id }: { id: string }) {
                   Choose a purpose…
                 </option>
                 {PURPOSES.map((p) => (
-                  <option key={p}>{p}</option>
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
                 ))}
               </select>
             </label>

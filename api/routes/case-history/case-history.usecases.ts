@@ -1,0 +1,208 @@
+// One case's history for legal: the workflow's Temporal history (what the clocks and decisions
+// did) merged with the case's own append-only event log (what the desk recorded), each entry
+// with its time and actor and, where a deadline is involved, the rule set, the citation and the
+// explanation. Generic over case types: it reads the case row, its events, its workflow and the
+// rule set, never a particular obligation's code.
+import type { Payload } from '@temporalio/common';
+import { asc, eq } from 'drizzle-orm';
+import { verifyCaseEventChains } from '../../../db/queries/audit.js';
+import { getCaseById } from '../../../db/queries/cases.js';
+import { caseEvents, type CaseEventRow, type CaseRow } from '../../../db/schema/cases.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { getRuleSet, isObligationId, isRuleSetId, type ObligationId, type RuleSet } from '../../../rules/index.js';
+import type { AppDeps } from '../../deps.js';
+import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
+import { notFound } from '../../errors.js';
+import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
+
+export interface DeadlineContext {
+  ruleSetId: string;
+  obligation: string | null;
+  obligationTitle: string | null;
+  citation: string | null;
+  dueAt: string | null;
+  explanation: string[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  source: 'case-event' | 'workflow';
+  kind: string;
+  summary: string;
+  actor: string;
+  /** case_events row id and chain position (source case-event), Temporal event id (source workflow). */
+  ref: { caseEventId?: number; chainPosition?: number; hash?: string; temporalEventId?: number };
+  deadline?: DeadlineContext;
+  data?: Record<string, unknown>;
+}
+
+export interface CaseHistory {
+  case: {
+    id: string;
+    type: string;
+    status: string;
+    subject: { type: string; id: string };
+    workflowId: string;
+    openedAt: string;
+    dueAt: string | null;
+    closedAt: string | null;
+    assignee: string | null;
+  };
+  ruleSet: { id: string; title: string; status: string; citation: string; standing: RuleSetStandingDto } | { id: string; unknown: true };
+  deadlines: DeadlineContext[];
+  workflowHistory: { available: boolean; note: string };
+  integrity: { intact: boolean; entries: number; headHash: string | null; breaks: { kind: string; position: number }[] };
+  entries: TimelineEntry[];
+}
+
+/**
+ * The rule-set obligations whose periods a case type runs on. A case type named after its
+ * obligation (most are) needs nothing more; the others are listed here until the registry of
+ * case types declares them.
+ */
+const RULE_SET_OBLIGATIONS_BY_CASE_TYPE: Record<string, readonly ObligationId[]> = {
+  'beneficial-owner-reverification': ['periodic-reverification'],
+};
+export function ruleSetObligationsOf(caseType: string): readonly ObligationId[] {
+  return RULE_SET_OBLIGATIONS_BY_CASE_TYPE[caseType] ?? (isObligationId(caseType) ? [caseType] : []);
+}
+
+const DUE_KEYS = ['dueAt', 'reviewDueAt', 'nextDueAt', 'disposableAt'] as const;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+function deadlineContext(row: CaseRow, ruleSet: RuleSet | undefined, dueAt: string | null, explanation: string[]): DeadlineContext {
+  const obligation = ruleSetObligationsOf(row.type)[0];
+  const definition = obligation && ruleSet ? ruleSet.obligations[obligation] : undefined;
+  return {
+    ruleSetId: row.ruleSetId,
+    obligation: obligation ?? null,
+    obligationTitle: definition?.title ?? null,
+    citation: definition?.citation ?? null,
+    dueAt,
+    explanation: explanation.length ? explanation : strings(row.details['deadlineExplanation']),
+  };
+}
+
+/** Where a case event involves a deadline: a deadline event, or one that sets or moves a due instant. */
+function deadlineOfEvent(row: CaseRow, ruleSet: RuleSet | undefined, e: CaseEventRow): DeadlineContext | undefined {
+  const dueKey = DUE_KEYS.find((k) => typeof e.data[k] === 'string');
+  if (!dueKey && !e.type.startsWith('deadline.')) return undefined;
+  const dueAt = dueKey ? (e.data[dueKey] as string) : (row.dueAt?.toISOString() ?? null);
+  return deadlineContext(row, ruleSet, dueAt, [...strings(e.data['explanation']), ...strings(e.data['policy'])]);
+}
+
+const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : '');
+
+/** One sentence per event; the generic event types every case workflow writes get their own. */
+export function describeCaseEvent(e: Pick<CaseEventRow, 'type' | 'data' | 'actor'>): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'case.opened':
+      return 'Case opened';
+    case 'deadline.reminder':
+      return `Reminder sent: the case is due at ${String(d['dueAt'] ?? '?')}${d['daysBefore'] !== undefined ? ` (${String(d['daysBefore'])} days before)` : ''}`;
+    case 'deadline.missed':
+      return `Deadline reached without the case being settled (due ${String(d['dueAt'] ?? '?')}); escalated`;
+    case 'deadline.escalated':
+      return 'Escalated after the deadline passed';
+    case 'approval.requested':
+      return `Four-eyes approval requested for ${quoted(d['decision'])} (proposed by ${String(d['proposedBy'] ?? e.actor)})`;
+    case 'decision.accepted':
+      return `Decision ${quoted(d['decision'])} accepted (by ${String(d['by'] ?? e.actor)})`;
+    case 'decision.refused':
+      return `Decision ${quoted(d['decision'])} refused: ${String(d['reason'] ?? '')}`;
+    default:
+      return `Recorded: ${e.type}`;
+  }
+}
+
+export async function allCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.chainSeq));
+}
+
+export async function buildCaseHistory(
+  deps: Pick<AppDeps, 'db' | 'temporal'>,
+  caseId: string,
+  decode?: (payloads: Payload[]) => Promise<Payload[]>,
+): Promise<CaseHistory> {
+  const db = deps.db.db;
+  const row = await getCaseById(db, { id: caseId });
+  if (!row) throw notFound('case', caseId);
+  const ruleSet = isRuleSetId(row.ruleSetId) ? getRuleSet(row.ruleSetId) : undefined;
+  const [events, workflow, integrity] = await Promise.all([
+    allCaseEvents(db, caseId),
+    fetchWorkflowHistory(deps.temporal.client, row.workflowId, decode),
+    verifyCaseEventChains(db, { caseId, maxBreaks: 20 }),
+  ]);
+
+  const fromCase: TimelineEntry[] = events.map((e) => {
+    const deadline = deadlineOfEvent(row, ruleSet, e);
+    return {
+      at: e.occurredAt.toISOString(),
+      source: 'case-event',
+      kind: e.type,
+      summary: describeCaseEvent(e),
+      actor: e.actor,
+      ref: { caseEventId: e.id, chainPosition: e.chainSeq, hash: e.hash },
+      ...(deadline ? { deadline } : {}),
+      data: e.data,
+    };
+  });
+  const fromWorkflow: TimelineEntry[] = workflow.available
+    ? workflow.entries.map((w: WorkflowHistoryEntry) => ({
+        at: w.at,
+        source: 'workflow',
+        kind: w.kind,
+        summary: w.summary,
+        actor: w.actor,
+        ref: { temporalEventId: w.temporalEventId },
+        ...(w.kind === 'timer.fired' || w.kind === 'timer.started' ? { deadline: deadlineContext(row, ruleSet, row.dueAt?.toISOString() ?? null, []) } : {}),
+        ...(w.data ? { data: w.data } : {}),
+      }))
+    : [];
+  // Time first; at the same instant the workflow's own step comes before what it recorded.
+  const entries = [...fromWorkflow, ...fromCase].sort(
+    (a, b) => a.at.localeCompare(b.at) || (a.source === b.source ? 0 : a.source === 'workflow' ? -1 : 1) ||
+      (a.ref.temporalEventId ?? a.ref.chainPosition ?? 0) - (b.ref.temporalEventId ?? b.ref.chainPosition ?? 0),
+  );
+
+  const deadlines = ruleSetObligationsOf(row.type).map((obligation) => {
+    const definition = ruleSet?.obligations[obligation];
+    return {
+      ruleSetId: row.ruleSetId,
+      obligation,
+      obligationTitle: definition?.title ?? null,
+      citation: definition?.citation ?? null,
+      dueAt: row.dueAt?.toISOString() ?? null,
+      explanation: strings(row.details['deadlineExplanation']),
+    };
+  });
+
+  return {
+    case: {
+      id: row.id,
+      type: row.type,
+      status: row.status,
+      subject: { type: row.subjectType, id: row.subjectId },
+      workflowId: row.workflowId,
+      openedAt: row.openedAt.toISOString(),
+      dueAt: row.dueAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      assignee: row.assignee,
+    },
+    ruleSet: ruleSet
+      ? { id: ruleSet.id, title: ruleSet.title, status: ruleSet.status, citation: ruleSet.source.citation, standing: { ...ruleSet.standing, instruments: ruleSet.standing.instruments.map((i) => ({ ...i, sources: [...i.sources] })) } }
+      : { id: row.ruleSetId, unknown: true },
+    deadlines,
+    workflowHistory: workflow.available
+      ? { available: true, note: "Merged with Temporal's event history of the case workflow (its current run)." }
+      : { available: false, note: workflow.reason },
+    integrity: {
+      intact: integrity.intact,
+      entries: integrity.entries,
+      headHash: events[events.length - 1]?.hash ?? null,
+      breaks: integrity.breaks.map((b) => ({ kind: b.kind, position: b.position })),
+    },
+    entries,
+  };
+}

@@ -1,0 +1,102 @@
+// The case dossier a lawyer files or hands over: the case, the rule set and its legal standing,
+// the deadlines with their explanations, the decisions, the evidence on record and the whole
+// timeline, with the hash of the last event so the copy can be checked against the database.
+import PDFDocument from 'pdfkit';
+import type { CaseHistory, TimelineEntry } from './case-history.usecases.js';
+
+const EVIDENCE_KEY = /document|cipVersion|attempt|evidence|sha256|reference|measures|restrictions/i;
+
+const isDecision = (e: TimelineEntry) =>
+  e.kind.startsWith('decision.') || e.kind.startsWith('approval.') || /\.(proposed|approved|rejected|refused)$/.test(e.kind);
+
+function evidenceOf(history: CaseHistory): string[] {
+  const items: string[] = [];
+  for (const e of history.entries) {
+    if (e.source !== 'case-event' || !e.data) continue;
+    for (const [key, value] of Object.entries(e.data)) {
+      if (!EVIDENCE_KEY.test(key) || value === null || value === undefined) continue;
+      items.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)} (recorded ${e.at} by ${e.actor}, ${e.kind})`);
+    }
+  }
+  return items;
+}
+
+export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt: Date; generatedBy: string }): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 54,
+    info: { Title: `Case dossier ${history.case.id}`, Author: 'cipdesk', Subject: `${history.case.type} case history` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
+  const line = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+
+  const c = history.case;
+  doc.font('Helvetica-Bold').fontSize(18).text('Case dossier');
+  doc.font('Helvetica').fontSize(9).text(`Generated ${meta.generatedAt.toISOString()} by ${meta.generatedBy} from cipdesk. Times are UTC.`);
+
+  heading('The case');
+  line('Case', c.id);
+  line('Type', c.type);
+  line('Status', c.status);
+  line('Subject', `${c.subject.type} ${c.subject.id}`);
+  line('Opened', c.openedAt);
+  line('Due', c.dueAt ?? 'no due instant');
+  line('Closed', c.closedAt ?? 'open');
+  line('Workflow', c.workflowId);
+
+  heading('Rule set and its legal standing');
+  if ('standing' in history.ruleSet) {
+    const r = history.ruleSet;
+    line('Rule set', `${r.id} (${r.status}): ${r.title}`);
+    line('Source', r.citation);
+    doc.text(r.standing.summary).moveDown(0.2).text(r.standing.howApplied);
+    for (const i of r.standing.instruments) {
+      doc.text(`- ${i.instrument}: ${i.status} since ${i.since}${i.confirmedByPrimarySource ? '' : ' (not confirmed by a primary source)'}. ${i.explanation}`, { indent: 10 });
+    }
+  } else {
+    line('Rule set', `${history.ruleSet.id} (not known to this version of cipdesk)`);
+  }
+
+  heading('Deadlines');
+  if (history.deadlines.length === 0) doc.text('This case type runs on no deadline of the rule set.');
+  for (const d of history.deadlines) {
+    line('Obligation', `${d.obligationTitle ?? d.obligation} (rule set ${d.ruleSetId})`);
+    line('Due', d.dueAt ?? 'not set');
+    if (d.citation) line('Citation', d.citation);
+    for (const sentence of d.explanation) doc.text(`- ${sentence}`, { indent: 10 });
+    doc.moveDown(0.3);
+  }
+
+  heading('Decisions');
+  const decisions = history.entries.filter(isDecision);
+  if (decisions.length === 0) doc.text('No decision recorded.');
+  for (const e of decisions) doc.text(`${e.at}  ${e.actor}: ${e.summary}`);
+
+  heading('Evidence on record');
+  const evidence = evidenceOf(history);
+  if (evidence.length === 0) doc.text('No evidence reference recorded in the case events.');
+  for (const item of evidence) doc.text(`- ${item}`);
+
+  heading('Timeline');
+  if (!history.workflowHistory.available) doc.font('Helvetica-Oblique').text(history.workflowHistory.note).font('Helvetica');
+  for (const e of history.entries) {
+    doc.font('Helvetica-Bold').text(`${e.at}  [${e.source === 'workflow' ? 'workflow' : 'case record'}] ${e.kind}`, { continued: true }).font('Helvetica').text(`  ${e.actor}`);
+    doc.text(e.summary, { indent: 10 });
+    if (e.deadline?.citation) doc.fontSize(8).text(`Under ${e.deadline.ruleSetId}: ${e.deadline.citation}`, { indent: 10 }).fontSize(10);
+  }
+
+  heading('Integrity');
+  doc.text(
+    `The case's event log holds ${history.integrity.entries} entries in a hash chain, ${history.integrity.intact ? 'verified intact' : 'found BROKEN'} when this dossier was made. ` +
+      `Last hash: ${history.integrity.headHash ?? 'none'}.`,
+  );
+  doc.end();
+  return done;
+}

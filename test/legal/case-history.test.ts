@@ -1,0 +1,181 @@
+// Legal's view of a case: the timeline merging Temporal's history with the case events, its
+// exports (CSV, a PDF dossier read back with poppler-utils), the cross-case queries and the
+// personal-data access log. Real worker, real Temporal dev server, real PostgreSQL.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendCaseEvent, insertCaseIfAbsent } from '../../db/queries/cases.js';
+import { bearer } from '../helpers/tokens.js';
+import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+type Role = Parameters<typeof bearer>[0];
+const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler', index = 0) => {
+  const res = await system.app.inject({ method, url, headers: bearer(role, index), ...(payload ? { payload } : {}) });
+  return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : undefined, raw: res.rawPayload, headers: res.headers };
+};
+
+interface Entry { at: string; source: string; kind: string; summary: string; actor: string; deadline?: { ruleSetId: string; citation: string | null; explanation: string[]; dueAt: string | null } }
+
+/** A foreign applicant given an interim restricted account; returns the interim review case. */
+async function interimCase() {
+  const created = await call('POST', '/v1/customers', {
+    kind: 'entity',
+    externalReference: `legal-${randomUUID()}`,
+    organizedUnderUsLaw: false,
+    foreignBranchOfUsEntity: false,
+    locatedInUnitedStates: false,
+    name: 'Brightwater Compute Ltd',
+    address: { lines: ['1 Harbour Road'], city: 'Dublin', postalCode: 'D01', country: 'IE' },
+    paymentMethods: [{ type: 'card', identifier: '4111111111111111', source: 'company card' }],
+    email: 'ops@brightwater.example',
+    telephone: '+353 1 555 0101',
+    beneficialOwners: [],
+    account: {},
+  });
+  expect(created.status).toBe(201);
+  const { customer, accountId, caseId } = created.body as { customer: { id: string }; accountId: string; caseId: string };
+  await eventually(async () => ((await call('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body.status === 'awaiting-verification' ? true : undefined));
+  const interim = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open-interim', reason: 'documents requested', params: { restrictions: ['no accelerator instances'] } });
+  expect(interim.status).toBe(200);
+  const review = await eventually(async () => (await call('GET', `/v1/cases?type=interim-account-review&subjectId=${accountId}`, undefined, 'legal')).body.items[0] as { id: string } | undefined);
+  return { customerId: customer.id, accountId, identificationCaseId: caseId, reviewCaseId: review.id };
+}
+
+describe('case history for legal', () => {
+  let c: Awaited<ReturnType<typeof interimCase>>;
+  beforeAll(async () => {
+    c = await interimCase();
+    // A decision the case cannot take now is refused, and the refusal is on record.
+    expect((await call('POST', `/v1/cases/${c.reviewCaseId}/decisions`, { decision: 'lift-restrictions' })).status).toBe(409);
+    // Four eyes: a handler proposes closing, a reviewer approves.
+    expect((await call('POST', `/v1/cases/${c.reviewCaseId}/decisions`, { decision: 'close', reason: 'documents never arrived' })).status).toBe(200);
+    expect((await call('POST', `/v1/cases/${c.reviewCaseId}/decisions`, { decision: 'approve', reason: 'agreed' }, 'reviewer')).status).toBe(200);
+    await eventually(async () => ((await call('GET', `/v1/cases/${c.reviewCaseId}`, undefined, 'legal')).body.closedAt ? true : undefined));
+  }, 90_000);
+
+  it('merges the workflow history with the case events, in order, with actors, deadlines explained and the rule set standing', async () => {
+    const res = await call('GET', `/v1/cases/${c.reviewCaseId}/history`, undefined, 'legal');
+    expect(res.status).toBe(200);
+    const h = res.body as { ruleSet: { id: string; standing: { summary: string } }; workflowHistory: { available: boolean }; integrity: { intact: boolean }; deadlines: { citation: string; explanation: string[] }[]; entries: Entry[] };
+    expect(h.ruleSet.id).toBe('NPRM-2024');
+    expect(h.ruleSet.standing.summary).toMatch(/never finalised/);
+    expect(h.workflowHistory.available).toBe(true);
+    expect(h.integrity.intact).toBe(true);
+    expect(h.deadlines[0]).toMatchObject({ citation: expect.stringMatching(/CIP policy|7\.302/) });
+    expect(h.deadlines[0]!.explanation.join(' ')).toMatch(/30 calendar days/);
+
+    const times = h.entries.map((e) => e.at);
+    expect([...times].sort()).toEqual(times);
+    const kinds = h.entries.map((e) => `${e.source}:${e.kind}`);
+    const order = [
+      'workflow:workflow.started',
+      'case-event:interim.opened',
+      'workflow:timer.started',
+      'workflow:decision.refused',
+      'case-event:decision.refused',
+      'case-event:closure.proposed',
+      'workflow:decision.accepted',
+      'case-event:closure.approved',
+      'workflow:workflow.completed',
+    ];
+    const positions = order.map((k) => kinds.indexOf(k));
+    expect(positions.every((p) => p >= 0), `missing from ${kinds.join(', ')}`).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    const opened = h.entries.find((e) => e.kind === 'interim.opened')!;
+    expect(opened.deadline).toMatchObject({ ruleSetId: 'NPRM-2024', citation: expect.any(String) });
+    expect(opened.deadline!.explanation.join(' ')).toMatch(/calendar days/);
+    expect(h.entries.find((e) => e.kind === 'decision.refused')).toMatchObject({ actor: 'hana.handler', summary: expect.stringMatching(/lift-restrictions.*refused/) });
+    const accepted = h.entries.filter((e) => e.kind === 'decision.accepted' && e.source === 'workflow');
+    expect(accepted.map((e) => e.actor)).toEqual(['hana.handler', 'rita.reviewer']);
+    expect(accepted.map((e) => e.summary).join(' ')).toMatch(/"close" accepted.*"approve" accepted/);
+    expect(h.entries.find((e) => e.kind === 'decision.received' && e.summary.includes('lift-restrictions'))).toMatchObject({ actor: 'hana.handler' });
+
+    // The parent case's history shows the child case it started.
+    const parent = (await call('GET', `/v1/cases/${c.identificationCaseId}/history`, undefined, 'legal')).body as { entries: Entry[] };
+    expect(parent.entries.some((e) => e.kind === 'child-case.started' && e.summary.includes('interim-account-review'))).toBe(true);
+    // No personal data in the timeline.
+    expect(JSON.stringify(h)).not.toMatch(/Brightwater|Harbour|4111/);
+  });
+
+  it('exports CSV and a PDF dossier whose text holds the deadlines, decisions and standing', async () => {
+    const csv = await call('GET', `/v1/cases/${c.reviewCaseId}/history.csv`, undefined, 'legal');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.raw.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('at,source,kind,actor,summary,rule_set,obligation,due_at,citation,explanation,ref');
+    expect(lines.some((l) => l.includes('"decision.refused"') && l.includes('"hana.handler"'))).toBe(true);
+
+    const pdf = await call('GET', `/v1/cases/${c.reviewCaseId}/dossier.pdf`, undefined, 'legal');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-'));
+    const file = join(dir, 'dossier.pdf');
+    writeFileSync(file, pdf.raw);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Case dossier/);
+    expect(text).toContain(c.reviewCaseId);
+    expect(text).toMatch(/Deadlines/);
+    expect(text).toMatch(/30 calendar days/);
+    expect(text).toMatch(/never finalised/);
+    expect(text).toMatch(/Decision "close" accepted/);
+    expect(text).toMatch(/closure\.approved/);
+    expect(text).toMatch(/rita\.reviewer/);
+    expect(text).toMatch(/lift-restrictions" refused/);
+    expect(text).toMatch(/verified intact/);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBe(1);
+  });
+
+  it('answers from the case events alone when Temporal no longer holds the workflow, and says so', async () => {
+    const caseId = randomUUID();
+    await insertCaseIfAbsent(system.db.db, {
+      id: caseId, type: 'cip-transmission', status: 'closed', subjectType: 'provider', subjectId: 'provider', ruleSetId: 'NPRM-2024',
+      workflowId: `cip-transmission:archived-${caseId}`, openedAt: new Date('2025-03-03T15:00:00Z'), dueAt: new Date('2025-03-14T03:59:59.999Z'),
+    });
+    await appendCaseEvent(system.db.db, { caseId, eventKey: 'wf:1', type: 'case.opened', occurredAt: new Date('2025-03-03T15:00:00Z'), actor: 'hana.handler', data: { dueAt: '2025-03-14T03:59:59.999Z', explanation: ['10 calendar days after the request'] } });
+    const h = (await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal')).body as { workflowHistory: { available: boolean; note: string }; entries: Entry[] };
+    expect(h.workflowHistory).toMatchObject({ available: false, note: expect.stringMatching(/no longer holds/) });
+    expect(h.entries).toEqual([expect.objectContaining({ source: 'case-event', kind: 'case.opened', deadline: expect.objectContaining({ obligation: 'cip-transmission', citation: expect.stringMatching(/89 FR 5698/) }) })]);
+  });
+
+  it('finds cases across types by subject, window, actor and rule set, in keyset pages', async () => {
+    const bySubject = await call('GET', `/v1/legal/cases?subjectType=account&subjectId=${c.accountId}`, undefined, 'legal');
+    expect(bySubject.body.items.map((x: { id: string }) => x.id)).toContain(c.reviewCaseId);
+    const byActor = await call('GET', `/v1/legal/cases?actor=rita.reviewer&ruleSetId=NPRM-2024&limit=200`, undefined, 'legal');
+    expect(byActor.body.items.map((x: { id: string }) => x.id)).toContain(c.reviewCaseId);
+    const before = await call('GET', `/v1/legal/cases?to=2000-01-01T00:00:00Z&subjectId=${c.accountId}`, undefined, 'legal');
+    expect(before.body.items).toEqual([]);
+    const notBreached = await call('GET', `/v1/legal/cases?breachedDeadline=true&subjectId=${c.accountId}`, undefined, 'legal');
+    expect(notBreached.body.items).toEqual([]);
+    const page1 = await call('GET', '/v1/legal/cases?limit=1', undefined, 'legal');
+    const page2 = await call('GET', `/v1/legal/cases?limit=1&cursor=${page1.body.nextCursor}`, undefined, 'legal');
+    expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+    expect((await call('GET', '/v1/legal/cases?cursor=nonsense', undefined, 'legal')).body.errors[0].field).toBe('query.cursor');
+    expect((await call('GET', '/v1/legal/cases', undefined, 'case_handler')).status).toBe(403);
+  });
+
+  it('reads personal fields only with a purpose from the fixed list, and legal sees every read in the access log', async () => {
+    expect((await call('GET', `/v1/customers/${c.customerId}?purpose=${encodeURIComponent('just curious')}`, undefined, 'legal')).body.errors[0].field).toBe('querystring.purpose');
+    expect((await call('GET', `/v1/customers/${c.customerId}?purpose=lawful-request`, undefined, 'scheduler')).status).toBe(403);
+    const without = await call('GET', `/v1/customers/${c.customerId}`, undefined, 'legal');
+    expect(JSON.stringify(without.body)).not.toMatch(/Brightwater/);
+    const read = await call('GET', `/v1/customers/${c.customerId}?purpose=lawful-request`, undefined, 'legal');
+    expect(JSON.stringify(read.body.personal)).toMatch(/Brightwater/);
+    const log = await call('GET', `/v1/access-log?customerId=${c.customerId}&actor=lena.legal`, undefined, 'legal');
+    expect(log.body.items).toEqual([expect.objectContaining({ actor: 'lena.legal', purpose: 'lawful-request', customerId: c.customerId, chainPosition: expect.any(Number) })]);
+    expect((await call('GET', `/v1/access-log?purpose=lawful-request&limit=1`, undefined, 'admin')).body.items).toHaveLength(1);
+    expect((await call('GET', '/v1/access-log', undefined, 'reviewer')).status).toBe(403);
+  });
+});
