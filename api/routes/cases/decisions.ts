@@ -48,7 +48,10 @@ export async function sendDecision(
   }
 }
 
-/** Runs `decide`; when the workflow refuses the decision, records the refusal and rethrows. */
+/**
+ * Runs `decide`; when the case refuses a well-formed decision (wrong state 409, four-eyes or role
+ * 403), records the refusal and rethrows. Malformed input (400) is answered and leaves no trace.
+ */
 export async function recordingRefusals<T>(
   db: DbOrTx,
   caseId: string,
@@ -60,7 +63,7 @@ export async function recordingRefusals<T>(
   try {
     return await decide();
   } catch (err) {
-    if (err instanceof AppError && err.code.startsWith('decision.') && err.status >= 400 && err.status < 500) {
+    if (err instanceof AppError && err.code.startsWith('decision.') && (err.status === 409 || err.status === 403)) {
       await appendCaseEvent(db, {
         caseId,
         eventKey: `api:refused:${randomUUID()}`,
