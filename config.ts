@@ -31,6 +31,14 @@ export interface Config {
   /** IANA zone in which the provider's calendar days are counted (REGULATION.md). */
   providerTimeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  notifications: {
+    /** Base of the desk links in notifications. */
+    publicUrl: string;
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    handlerEmails: Record<string, string>;
+    teamEmail: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -98,6 +106,37 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return zone;
 }
 
+const EMAIL = /^[^\s@,=]+@[^\s@,=]+$/;
+
+/** `subject=address,…`: where each handler (token subject) gets e-mail. */
+function handlerEmails(raw: string | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [subject, address, ...rest] = entry.split('=');
+    if (!subject || !address || rest.length || !EMAIL.test(address)) {
+      throw new ConfigError('CIPDESK_HANDLER_EMAILS', `entries must be subject=address, got "${entry}"`);
+    }
+    result[subject] = address;
+  }
+  return result;
+}
+
+function notificationConfig(env: Env, api: { host: string; port: number }): Config['notifications'] {
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  const publicUrl = nonEmpty(env, 'CIPDESK_PUBLIC_URL', `http://${api.host}:${api.port}`);
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError('CIPDESK_PUBLIC_URL', 'must be an http(s) URL');
+  const teamEmail = env.CIPDESK_TEAM_EMAIL?.trim() || undefined;
+  if (teamEmail !== undefined && !EMAIL.test(teamEmail)) throw new ConfigError('CIPDESK_TEAM_EMAIL', 'must be an e-mail address');
+  return {
+    publicUrl,
+    smtpUrl,
+    mailFrom: nonEmpty(env, 'CIPDESK_MAIL_FROM', 'cipdesk <cipdesk@localhost>'),
+    handlerEmails: handlerEmails(env.CIPDESK_HANDLER_EMAILS),
+    teamEmail,
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -119,6 +158,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       uiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
     },
     api: { host: nonEmpty(env, 'HOST', '127.0.0.1'), port: port(env, 'PORT', 3000) },
+    notifications: notificationConfig(env, { host: nonEmpty(env, 'HOST', '127.0.0.1'), port: port(env, 'PORT', 3000) }),
     tokens: parseTokens(env.CIPDESK_API_TOKENS),
     providerTimeZone: timeZone(env, 'CIPDESK_PROVIDER_TIME_ZONE', 'America/New_York'),
     logLevel: logLevel as Config['logLevel'],

@@ -3,7 +3,10 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
-import { loadConfigOrExit } from './config.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from './activities/notifications.js';
+import { startNotifications } from './workflows/notifications/start.js';
+import type { DeliveryRetry } from './workflows/notifications/messages.js';
+import { loadConfigOrExit, type Config } from './config.js';
 import { createDb, type DbHandle } from './db/client.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -21,6 +24,11 @@ export async function startWorker(options: {
   namespace: string;
   taskQueue: string;
   workerOptions?: Partial<WorkerOptions>;
+  /**
+   * Links, SMTP and recipients of notifications, and how deliveries are retried. When given,
+   * the worker also starts the notification dispatcher (and, with SMTP, the daily digest).
+   */
+  notifications?: NotificationSettings & { retry?: DeliveryRetry; pollIntervalMs?: number; providerTimeZone?: string };
 }): Promise<WorkerHandle> {
   const db: DbHandle = createDb(options.databaseUrl);
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
@@ -29,13 +37,24 @@ export async function startWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: db.db }),
+    activities: createActivities({ db: db.db, ...(options.notifications ? { notifications: options.notifications } : {}) }),
     ...options.workerOptions,
   });
   const running = worker.run().finally(async () => {
     await connection.close();
     await db.close();
   });
+  if (options.notifications) {
+    const { retry, pollIntervalMs, providerTimeZone, smtpUrl } = options.notifications;
+    await startNotifications({
+      temporalAddress: options.temporalAddress,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      ...(retry ? { retry } : {}),
+      ...(pollIntervalMs ? { pollIntervalMs } : {}),
+      ...(smtpUrl ? { digest: { timeZone: providerTimeZone ?? 'UTC' } } : {}),
+    });
+  }
   return {
     worker,
     running,
@@ -43,6 +62,18 @@ export async function startWorker(options: {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     },
+  };
+}
+
+/** The worker's notification settings from the configuration. */
+export function workerNotificationSettings(config: Config) {
+  const { smtpUrl, teamEmail, ...rest } = config.notifications;
+  return {
+    ...DEFAULT_NOTIFICATION_SETTINGS,
+    ...rest,
+    ...(smtpUrl ? { smtpUrl } : {}),
+    ...(teamEmail ? { teamEmail } : {}),
+    providerTimeZone: config.providerTimeZone,
   };
 }
 
@@ -57,6 +88,7 @@ async function main() {
     temporalAddress: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    notifications: workerNotificationSettings(config),
   });
   // The SDK shuts the worker down on SIGINT/SIGTERM; running resolves once it has drained.
   await handle.running;

@@ -1,6 +1,7 @@
 import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
+import { createNotificationActivities } from './notifications.js';
 import { createResellerActivities } from './resellers.js';
 
 /** Every activity the worker registers, built from injected dependencies. */
@@ -9,6 +10,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities(deps),
     ...createCustomerActivities(deps),
     ...createResellerActivities(deps),
+    ...createNotificationActivities(deps, deps.notifications),
   };
 }
 

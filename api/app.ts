@@ -16,6 +16,7 @@ import { cipDocumentRoutes } from './routes/cip-documents/cip-documents.routes.j
 import { resellerRoutes } from './routes/resellers/resellers.routes.js';
 import { customerRoutes } from './routes/customers/customers.routes.js';
 import { deskRoutes } from './routes/desk/desk.routes.js';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
 import { specialMeasureRoutes } from './routes/special-measures/special-measures.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(resellerRoutes, { prefix: '/v1' });
   await app.register(cipDocumentRoutes, { prefix: '/v1' });
   await app.register(specialMeasureRoutes, { prefix: '/v1' });
+  await app.register(webhookRoutes, { prefix: '/v1' });
   await app.register(deskRoutes, { prefix: '/desk' });
   await app.register(auditRoutes, { prefix: '/v1' });
   await app.register(caseHistoryRoutes, { prefix: '/v1' });

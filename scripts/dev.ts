@@ -11,7 +11,7 @@ import { ROLES, loadConfigOrExit, type ApiToken } from '../config.js';
 import { createDb, pingDb } from '../db/client.js';
 import { postgresDataDirFor, startEmbeddedPostgres } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
-import { startWorker, type WorkerHandle } from '../worker.js';
+import { startWorker, workerNotificationSettings, type WorkerHandle } from '../worker.js';
 import { stopStaleProcess } from './stale-process.js';
 import { portIsFree, startTemporalDevServer } from './temporal-dev-server.js';
 
@@ -122,6 +122,7 @@ async function main() {
     temporalAddress: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    notifications: workerNotificationSettings(config),
   });
   stops.push({ name: 'worker', stop: worker.shutdown });
   const api: ApiHandle = await startApi({ ...config, tokens, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, databaseUrl).catch(
@@ -133,6 +134,7 @@ async function main() {
     '',
     'cipdesk is running.',
     `  API            ${api.url}`,
+    `  Desk           ${api.url}/desk/ (sign in with a token below)`,
     `  OpenAPI docs   ${api.url}/docs   (JSON: ${api.url}/openapi.json)`,
     `  Temporal UI    ${temporalUiUrl ?? '(external Temporal server)'}`,
     `  Ready check    ${api.url}/readyz`,

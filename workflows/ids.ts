@@ -51,3 +51,11 @@ export function parseWorkflowId(workflowId: string): { obligation: Obligation; b
   }
   return { obligation, businessId };
 }
+
+// The product's own long-running workflows (not obligations): one notification dispatcher and
+// one daily-digest schedule per task queue, one delivery workflow per planned delivery.
+export const systemWorkflowIds = {
+  notificationDispatcher: (taskQueue: string) => `notification-dispatcher:${taskQueue}`,
+  notificationDelivery: (deliveryId: string) => `notification-delivery:${deliveryId}`,
+  dailyDigestSchedule: (taskQueue: string) => `daily-digest:${taskQueue}`,
+} as const;

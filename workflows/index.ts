@@ -4,3 +4,6 @@ export { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 export { customerIdentificationWorkflow } from './customer-identification/workflow.js';
 export { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';
 export { recordRetentionWorkflow } from './record-retention/workflow.js';
+export { notificationDispatcherWorkflow } from './notifications/dispatcher.js';
+export { notificationDeliveryWorkflow } from './notifications/delivery.js';
+export { dailyDigestWorkflow } from './notifications/digest.js';

@@ -4,3 +4,4 @@ export * from './documents.js';
 export * from './resellers.js';
 export * from './ai-training.js';
 export * from './special-measures.js';
+export * from './notifications.js';

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotForDocs, seriousAccessibilityViolations } from '../helpers/browser.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { receivedWithDaysLeft, receivedWithDeadlinePassed } from '../helpers/rule-dates.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../config.js';
@@ -55,14 +56,13 @@ async function signIn(subject: string): Promise<Page> {
   return page;
 }
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000).toISOString();
 
 describe('the case handlers desk', () => {
   it('signs in, finds a case in the queue, opens it and takes it; the timeline shows the assignment', async () => {
     // A few cases so that the queue shows due, due-soon and overdue rows (screenshot for the README).
-    const due = await openCipRequest(daysAgo(2));
-    await openCipRequest(daysAgo(6));
-    await openCipRequest(daysAgo(12));
+    const due = await openCipRequest(receivedWithDaysLeft(8).toISOString());
+    await openCipRequest(receivedWithDaysLeft(3).toISOString());
+    await openCipRequest(receivedWithDeadlinePassed(1).toISOString());
     await eventually(async () => ((await api('GET', `/v1/cases/${due.id}`, undefined, 'legal')).status === 200 ? true : undefined));
 
     const page = await signIn('hana.handler');
@@ -85,6 +85,21 @@ describe('the case handlers desk', () => {
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('shows admins the webhook subscriptions and deliveries; other roles do not get the page', async () => {
+    const created = await api('POST', '/v1/webhook-subscriptions', { url: 'http://127.0.0.1:9/hooks', eventTypes: ['deadline.reminder'] }, 'admin');
+    expect(created.status).toBe(201);
+    const page = await signIn('ada.admin');
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhook subscriptions' }).waitFor();
+    await page.getByRole('cell', { name: 'http://127.0.0.1:9/hooks' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+
+    const handler = await signIn('henrik.handler');
+    expect(await handler.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    await handler.context().close();
   });
 
   it('shows a customer without personal data until a purpose is chosen, and the API records the read', async () => {

@@ -18,7 +18,9 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { providerTimeZone?: string; databaseUrl?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: { providerTimeZone?: string; databaseUrl?: string; notifications?: Parameters<typeof startWorker>[0]['notifications'] } = {},
+): Promise<TestSystem> {
   quietTemporalLogs();
   const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
   const temporalAddress = inject('temporalAddress');
@@ -26,7 +28,13 @@ export async function startTestSystem(options: { providerTimeZone?: string; data
   const db = createDb(databaseUrl, { max: 5 });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-  const worker = await startWorker({ databaseUrl, temporalAddress, namespace: 'default', taskQueue });
+  const worker = await startWorker({
+    databaseUrl,
+    temporalAddress,
+    namespace: 'default',
+    taskQueue,
+    ...(options.notifications ? { notifications: options.notifications } : {}),
+  });
   const app = await buildApp({
     db,
     temporal: { client, taskQueue },

@@ -70,16 +70,3 @@ export async function getJson<T>(path: string): Promise<T> {
   return body as T;
 }
 
-/** Posts to a route the generated types do not know yet, with the CSRF token. */
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify(body),
-  });
-  if (response.status === 401) window.location.assign('/desk/sign-in');
-  const parsed = (await response.json()) as unknown;
-  if (!response.ok) throw new ApiProblem(parsed as Problem);
-  return parsed as T;
-}

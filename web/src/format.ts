@@ -9,8 +9,10 @@ export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
 }
 
+/** Whole days until the due instant (a part day counts as a day); negative once it has passed. */
 export function daysLeft(dueAt: string, now = new Date()): number {
-  return Math.ceil((new Date(dueAt).getTime() - now.getTime()) / MS_PER_DAY);
+  const ms = new Date(dueAt).getTime() - now.getTime();
+  return ms >= 0 ? Math.ceil(ms / MS_PER_DAY) : -Math.ceil(-ms / MS_PER_DAY);
 }
 
 export function addDays(now: Date, days: number): Date {

@@ -19,7 +19,7 @@ type View = (typeof VIEWS)[number]['id'];
 
 const FILTERS = ['type', 'status', 'subjectType', 'subjectId', 'dueBy'] as const;
 
-function DueCell({ c }: { c: Case }) {
+function DueCell({ c, dueSoonDays }: { c: Case; dueSoonDays: number }) {
   if (!c.dueAt) return <td>—</td>;
   const left = daysLeft(c.dueAt);
   const closed = c.closedAt !== null;
@@ -31,10 +31,8 @@ function DueCell({ c }: { c: Case }) {
           '—'
         ) : left < 0 ? (
           <span className="badge overdue">Overdue by {-left} {-left === 1 ? 'day' : 'days'}</span>
-        ) : left === 0 ? (
-          <span className="badge overdue">Due today</span>
         ) : (
-          <span className={left <= 3 ? 'badge soon' : ''}>
+          <span className={left <= dueSoonDays ? 'badge soon' : ''}>
             {left} {left === 1 ? 'day' : 'days'} left
           </span>
         )}
@@ -174,7 +172,7 @@ export function QueuePage() {
               <td>
                 <span className="status">{c.status}</span>
               </td>
-              <DueCell c={c} />
+              <DueCell c={c} dueSoonDays={session.dueSoonDays} />
               <td>{c.assignee ?? <span className="muted">unassigned</span>}</td>
             </tr>
           ))}

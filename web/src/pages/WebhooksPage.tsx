@@ -1,46 +1,24 @@
 // Admins see every webhook subscription, whether it is active or paused after failing too
 // often, and its latest deliveries with their attempts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, postJson } from '../api';
+import { api, unwrap } from '../api';
 import { formatInstant } from '../format';
-
-interface Subscription {
-  id: string;
-  url: string;
-  eventTypes: string[];
-  status: 'active' | 'paused';
-  consecutiveFailures: number;
-  pausedAt: string | null;
-  pausedReason: string | null;
-  createdAt: string;
-}
-
-interface Delivery {
-  id: string;
-  subscriptionId: string;
-  caseEventId: number;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
+import { Link } from '../router';
 
 export function WebhooksPage() {
   const queryClient = useQueryClient();
   const subscriptions = useQuery({
     queryKey: ['webhook-subscriptions'],
-    queryFn: () => getJson<{ items: Subscription[] }>('/v1/webhook-subscriptions').then((r) => r.items),
+    queryFn: async () => unwrap(await api.GET('/v1/webhook-subscriptions')).items,
     refetchInterval: 10_000,
   });
   const deliveries = useQuery({
     queryKey: ['webhook-deliveries'],
-    queryFn: () => getJson<{ items: Delivery[] }>('/v1/webhook-deliveries?limit=50').then((r) => r.items),
+    queryFn: async () => unwrap(await api.GET('/v1/webhook-deliveries', { params: { query: { limit: 50 } } })).items,
     refetchInterval: 10_000,
   });
   const resume = useMutation({
-    mutationFn: (id: string) => postJson(`/v1/webhook-subscriptions/${id}/resume`, {}),
+    mutationFn: async (id: string) => unwrap(await api.POST('/v1/webhook-subscriptions/{id}/resume', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['webhook-subscriptions'] }),
   });
   return (
@@ -85,11 +63,12 @@ export function WebhooksPage() {
           ))}
         </tbody>
       </table>
-      <h2>Latest deliveries</h2>
+      <h2>Latest deliveries (webhook and e-mail)</h2>
       <table className="queue">
         <thead>
           <tr>
             <th scope="col">Event</th>
+            <th scope="col">Channel</th>
             <th scope="col">Status</th>
             <th scope="col">Attempts</th>
             <th scope="col">Last attempt</th>
@@ -100,8 +79,9 @@ export function WebhooksPage() {
           {deliveries.data?.map((d) => (
             <tr key={d.id}>
               <td>
-                {d.eventType} #{d.caseEventId}
+                <Link to={`/desk/cases/${d.caseId}`}>{d.eventType}</Link> #{d.caseEventId}
               </td>
+              <td>{d.channel}</td>
               <td>{d.status}</td>
               <td>{d.attempts}</td>
               <td>{d.lastAttemptAt ? formatInstant(d.lastAttemptAt) : '—'}</td>
