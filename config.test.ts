@@ -49,4 +49,30 @@ describe('configuration', () => {
     expect(() => parseTokens('alice:admin')).toThrow(/subject:role:token/);
     expect(() => parseTokens('a:admin:0123456789abcdef,b:legal:0123456789abcdef')).toThrow(/used twice/);
   });
+
+  it('reads the notification settings: desk links, SMTP and recipients, refusing bad values by name', () => {
+    expect(loadConfig({ PORT: '34000' }).notifications).toEqual({
+      publicUrl: 'http://127.0.0.1:34000',
+      smtpUrl: undefined,
+      mailFrom: 'cipdesk <cipdesk@localhost>',
+      handlerEmails: {},
+      teamEmail: undefined,
+    });
+    const set = loadConfig({
+      CIPDESK_PUBLIC_URL: 'https://desk.example.com',
+      SMTP_URL: 'smtp://mail.example.com:25',
+      CIPDESK_HANDLER_EMAILS: 'hana.handler=hana@example.com, rita.reviewer=rita@example.com',
+      CIPDESK_TEAM_EMAIL: 'team@example.com',
+    }).notifications;
+    expect(set).toMatchObject({
+      publicUrl: 'https://desk.example.com',
+      smtpUrl: 'smtp://mail.example.com:25',
+      handlerEmails: { 'hana.handler': 'hana@example.com', 'rita.reviewer': 'rita@example.com' },
+      teamEmail: 'team@example.com',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.com' })).toThrow(/^SMTP_URL: /);
+    expect(() => loadConfig({ CIPDESK_HANDLER_EMAILS: 'hana.handler' })).toThrow(/^CIPDESK_HANDLER_EMAILS: /);
+    expect(() => loadConfig({ CIPDESK_TEAM_EMAIL: 'not an address' })).toThrow(/^CIPDESK_TEAM_EMAIL: /);
+    expect(() => loadConfig({ CIPDESK_PUBLIC_URL: 'desk.example.com' })).toThrow(/^CIPDESK_PUBLIC_URL: /);
+  });
 });

@@ -100,6 +100,7 @@ describe('the case handlers desk', () => {
     const handler = await signIn('henrik.handler');
     expect(await handler.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
     await handler.context().close();
+    expect((await system.app.inject({ method: 'DELETE', url: `/v1/webhook-subscriptions/${created.body.id}`, headers: bearer('admin') })).statusCode).toBe(204);
   });
 
   it('shows a customer without personal data until a purpose is chosen, and the API records the read', async () => {
