@@ -2,7 +2,7 @@ import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import type { AppDeps } from './deps.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin, recordRouteAccess } from './plugins/auth.js';
 import { defaultSessionSecret, requiresCsrfCheck, sessionPlugin } from './plugins/session.js';
 import { errorsPlugin, problemFrom } from './plugins/errors.js';
 import { inputHygienePlugin } from './plugins/input-hygiene.js';
@@ -22,6 +22,9 @@ import { specialMeasureRoutes } from './routes/special-measures/special-measures
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { caseHistoryRoutes } from './routes/case-history/case-history.routes.js';
 import { legalRoutes } from './routes/legal/legal.routes.js';
+
+/** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
+const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
@@ -43,6 +46,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  recordRouteAccess(app, PUBLIC_PREFIXES);
   app.decorate('deps', {
     now: () => new Date(),
     documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES,
@@ -57,7 +61,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
   await app.register(sessionPlugin, { tokens: deps.tokens, secret: app.deps.sessionSecret, now: app.deps.now });
   // The desk's static assets are public like Swagger UI's: they carry no data.
-  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: ['/docs', '/desk/assets'] });
+  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: PUBLIC_PREFIXES });
   // After authentication: a change made through the desk's session cookie needs its CSRF token.
   app.addHook('onRequest', (request, reply, done) => (requiresCsrfCheck(request) ? app.csrfProtection(request, reply, done) : done()));
   await app.register(healthRoutes);

@@ -19,12 +19,39 @@ declare module 'fastify' {
     /** How the principal was established: an API token, or the desk's session cookie. */
     authenticatedBy: 'bearer' | 'session';
   }
+  interface FastifyInstance {
+    /** Every route, with who may call it (recordRouteAccess); the route-table test walks it. */
+    routeAccess: RouteAccess[];
+  }
   interface FastifyContextConfig {
     /** Served without a token (health, docs). */
     public?: boolean;
     /** Roles admitted; absent means any authenticated role. */
     roles?: readonly Role[];
   }
+}
+
+/** Who may call a route: anyone (public) or the roles in its `config.roles`. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
+  roles: readonly Role[] | undefined;
+}
+
+/**
+ * Records every route registered from now on in `app.routeAccess`. buildApp calls it first, so
+ * that plugins' own routes (Swagger UI, the desk's assets) are recorded too.
+ * test/route-access.test.ts walks this table: every route that is not public must state its
+ * roles in `config: { roles: [...] }`, and a public one must be on that test's allow-list.
+ */
+export function recordRouteAccess(app: FastifyInstance, publicPrefixes: readonly string[]): void {
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
+  app.addHook('onRoute', (route) => {
+    const isPublic = route.config?.public === true || publicPrefixes.some((p) => route.url === p || route.url.startsWith(`${p}/`));
+    for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, public: isPublic, roles: route.config?.roles });
+  });
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest();

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getRuleSet, CURRENT_RULE_SET_ID } from '../../../rules/index.js';
+import { ROLES } from '../../../config.js';
 import { ProblemSchema } from '../../errors.js';
 import { renderSignInPage } from './sign-in-page.js';
 
@@ -76,7 +77,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/sign-out',
-    { schema: { ...page, summary: 'End the desk session', response: { 204: Type.Null(), 401: ProblemSchema, 403: ProblemSchema } } },
+    { config: { roles: ROLES }, schema: { ...page, summary: 'End the desk session', response: { 204: Type.Null(), 401: ProblemSchema, 403: ProblemSchema } } },
     async (_request, reply) => {
       reply.endSession();
       return reply.status(204).send(null);

@@ -12,6 +12,7 @@ import {
   type Period,
   type RuleSet,
 } from '../../../rules/index.js';
+import { ROLES } from '../../../config.js';
 import { notFound } from '../../errors.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import {
@@ -90,6 +91,8 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/deadlines/compute',
     {
       config: {
+        // A pure computation that records nothing: every role may ask.
+        roles: ROLES,
         // The OpenAPI document gets one named example per obligation; validation never sees them.
         swaggerTransform: ({ schema, url }) => ({ schema: { ...schema, body: { ...(schema.body as object), 'x-examples': COMPUTE_DEADLINE_EXAMPLES } }, url }),
       },
