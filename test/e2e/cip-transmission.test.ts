@@ -2,6 +2,7 @@
 // from Commerce is recorded, refused decisions change nothing, and the transmission closes it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
@@ -35,8 +36,7 @@ describe('CIP transmission requests', () => {
     });
     // Received 20 Nov (New York); day 1 is 21 Nov; the 10th day is 30 Nov, ending at midnight EST.
     expect(kase.details.dueDate).toBe('2026-11-30');
-    expect(new Date(kase.dueAt).getTime()).toBeGreaterThan(Date.parse('2026-11-30T23:59:59-05:00') - 1000);
-    expect(new Date(kase.dueAt).getTime()).toBeLessThanOrEqual(Date.parse('2026-12-01T00:00:00-05:00'));
+    expect(kase.dueAt).toBe('2026-12-01T04:59:59.999Z');
 
     // The same Commerce reference cannot open a second case.
     const duplicate = await system.app.inject({
@@ -85,7 +85,9 @@ describe('CIP transmission requests', () => {
       ['case.opened', 'hana.handler'],
       ['cip.transmitted', 'henrik.handler'],
     ]);
-    expect(events.items[0].data.explanation.length).toBeGreaterThan(2);
+    // The case carries the rules' own explanation of its deadline, line for line.
+    const expected = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: new Date('2026-11-20T20:00:00.000Z'), timeZone: 'America/New_York' });
+    expect(events.items[0].data.explanation).toEqual(expected.explanation);
   });
 
   it('refuses bad input naming the field and starts nothing', async () => {
@@ -106,8 +108,10 @@ describe('CIP transmission requests', () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('body.receivedAt');
-    const list = (await system.app.inject({ method: 'GET', url: `/v1/cases?subjectType=provider-cip&limit=200`, headers: bearer('legal') })).json();
-    expect(list.items.some((c: { workflowId: string }) => c.workflowId === `cip-transmission:${reference}`)).toBe(false);
+    // Nothing anywhere: no case row, no workflow.
+    const [rows] = await system.db.sql`select count(*)::int as n from cases where workflow_id = ${`cip-transmission:${reference}`}`;
+    expect(rows!.n).toBe(0);
+    await expect(system.client.workflow.getHandle(`cip-transmission:${reference}`).describe()).rejects.toThrow(/not found/i);
   });
 
   it('keeps an accepted request when the worker crashes: a new worker picks the case up', async () => {

@@ -46,7 +46,9 @@ describe('customerIdentificationWorkflow', () => {
       expect(result.status).toBe('not-tracked');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
       expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified']);
-      expect(cases.transitions.at(-1)?.closedAt).toBeTruthy();
+      // Closed at the instant of the closing event, recorded in the same transition.
+      expect(cases.transitions.at(-1)?.closedAt).toBe(cases.transitions.at(-1)?.event.occurredAt);
+      expect(Number.isNaN(Date.parse(cases.transitions.at(-1)!.closedAt!))).toBe(false);
     });
   });
 

@@ -41,7 +41,9 @@ describe('recordRetentionWorkflow', () => {
       expect(customers.world.disposals).toHaveLength(1);
       expect(new Date(customers.world.disposals[0]!).getTime()).toBeGreaterThan(deadline().dueAt.getTime());
       expect(cases.eventTypes()).toEqual(['retention.started', 'retention.personal-data-disposed']);
-      expect(cases.transitions.at(-1)?.closedAt).toBeTruthy();
+      // Closed at the instant of the closing event, recorded in the same transition.
+      expect(cases.transitions.at(-1)?.closedAt).toBe(cases.transitions.at(-1)?.event.occurredAt);
+      expect(Number.isNaN(Date.parse(cases.transitions.at(-1)!.closedAt!))).toBe(false);
     });
   });
 
@@ -71,12 +73,13 @@ describe('recordRetentionWorkflow', () => {
     await worker.runUntil(async () => {
       const handle = await start();
       await testEnv().sleep('30 days');
-      customers.world.legalHold = true;
+      // The mock's database knows of no hold (world.legalHold stays false, so disposal would
+      // succeed): only the workflow's own hold check, from the signal, may hold the disposal.
       await handle.signal(legalHoldSetSignal, { holdId: 'hold-1' });
-      await testEnv().sleep(deadline().dueAt.getTime() - (await testEnv().currentTimeMs()) + 3 * 24 * 3600_000);
+      // Past the due time, within one re-check interval (after which the database decides).
+      await testEnv().sleep(deadline().dueAt.getTime() - (await testEnv().currentTimeMs()) + 12 * 3600_000);
       expect((await handle.query(recordRetentionStateQuery)).status).toBe('on-legal-hold');
       expect(customers.world.disposals).toHaveLength(0);
-      customers.world.legalHold = false;
       await handle.signal(legalHoldReleasedSignal, { holdId: 'hold-1' });
       expect((await handle.result()).status).toBe('disposed');
       await recordHistory(handle, 'recordRetentionWorkflow--legal-hold');

@@ -1,0 +1,54 @@
+// The case projection against a real PostgreSQL: Temporal's history is the record, and the
+// projection of it must never go backwards when an older write arrives after a newer one
+// (activity retries, a worker that resumes late).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { createDb, type DbHandle } from '../client.js';
+import { applyCaseProjection, getCaseById, insertCaseIfAbsent } from './cases.js';
+
+let db: DbHandle;
+beforeAll(() => {
+  db = createDb(inject('databaseUrl'), { max: 2 });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function newCase() {
+  const id = randomUUID();
+  await insertCaseIfAbsent(db.db, {
+    id,
+    type: 'cip-transmission',
+    status: 'opened',
+    subjectType: 'cip-request',
+    subjectId: `REQ-${id}`,
+    ruleSetId: 'NPRM-2024',
+    workflowId: `projection-order-test:${id}`,
+    openedAt: new Date('2026-11-20T15:00:00.000Z'),
+  });
+  return id;
+}
+
+describe('applyCaseProjection', () => {
+  it('applies newer projections and ignores an older one written after a newer one', async () => {
+    const id = await newCase();
+    const closedAt = new Date('2026-11-25T10:00:00.000Z');
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 1, status: 'awaiting-transmission', dueAt: new Date('2026-12-01T04:59:59.999Z'), details: { step: 1 } })).toBe(true);
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 3, status: 'closed', closedAt, details: { step: 3 } })).toBe(true);
+    // The projection of seq 2 arrives late (a retried activity): it must change nothing.
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 2, status: 'escalated', closedAt: null, details: { step: 2 } })).toBe(false);
+    const row = await getCaseById(db.db, { id });
+    expect(row).toMatchObject({ status: 'closed', projectionSeq: 3, closedAt, details: { step: 3 }, dueAt: new Date('2026-12-01T04:59:59.999Z') });
+  });
+
+  it('ignores a repeat of the projection already applied (same sequence)', async () => {
+    const id = await newCase();
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 1, status: 'awaiting-transmission' })).toBe(true);
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 1, status: 'closed' })).toBe(false);
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'awaiting-transmission', projectionSeq: 1, closedAt: null });
+  });
+
+  it('changes nothing for an unknown case', async () => {
+    expect(await applyCaseProjection(db.db, { caseId: randomUUID(), seq: 1, status: 'closed' })).toBe(false);
+  });
+});
