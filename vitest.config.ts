@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['rules/**/*.test.ts', '**/*.unit.test.ts', 'config.test.ts'],
-          exclude: ['node_modules/**', '.data/**', '.tools/**'],
+          exclude: ['node_modules/**', '.data/**', '.tools/**', '.stryker/**'],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts', 'api/**/*.test.ts', 'activities/**/*.test.ts', 'db/**/*.test.ts'],
-          exclude: ['**/*.unit.test.ts', 'node_modules/**'],
+          exclude: ['**/*.unit.test.ts', 'node_modules/**', '.stryker/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

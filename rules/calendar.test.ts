@@ -71,3 +71,42 @@ describe('input checks', () => {
     expect(() => parseDate('2023-02-29')).toThrow(/not a calendar date/);
   });
 });
+
+describe('parseDate and assertInstant at their edges', () => {
+  it.each([
+    ['2024-01-01', { year: 2024, month: 1, day: 1 }],
+    ['2024-12-31', { year: 2024, month: 12, day: 31 }],
+    ['2024-02-29', { year: 2024, month: 2, day: 29 }],
+    ['2023-04-30', { year: 2023, month: 4, day: 30 }],
+  ])('reads %s', (text, date) => {
+    expect(parseDate(text)).toEqual(date);
+  });
+
+  it.each(['x2024-01-01', '2024-01-01x', '2024-01-01T00:00', ' 2024-01-01', '24-01-01', '2024-1-01', '2024-01-1', '2024/01/01'])(
+    'refuses %j as not a YYYY-MM-DD date',
+    (text) => {
+      expect(() => parseDate(text, 'birthDate')).toThrow(`birthDate: "${text}" is not a YYYY-MM-DD date`);
+    },
+  );
+
+  it.each(['2024-00-10', '2024-13-01', '2024-01-00', '2024-01-32', '2023-04-31', '2023-02-29'])('refuses %s as not a calendar date', (text) => {
+    expect(() => parseDate(text)).toThrow(`date: "${text}" is not a calendar date`);
+  });
+
+  it('accepts instants in years 1000 to 9999 and refuses the years around them', () => {
+    const first = new Date('1000-01-01T00:00:00.000Z');
+    const last = new Date('9999-12-31T23:59:59.999Z');
+    expect(assertInstant(first, 'at')).toBe(first);
+    expect(assertInstant(last, 'at')).toBe(last);
+    expect(() => assertInstant(new Date(first.getTime() - 1), 'at')).toThrow('at: year 999 is outside 1000-9999');
+    expect(() => assertInstant(new Date(last.getTime() + 1), 'at')).toThrow('at: year 10000 is outside 1000-9999');
+    expect(() => assertInstant(new Date(Number.NaN), 'at')).toThrow('at: is an invalid Date');
+    expect(() => assertInstant('2024-01-01', 'at')).toThrow('at: must be a Date');
+  });
+
+  it('refuses an empty or unknown time zone, naming the field', () => {
+    expect(() => assertTimeZone('  ', 'zone')).toThrow('zone: an IANA time zone name is required (e.g. "America/New_York")');
+    expect(() => assertTimeZone('Mars/Olympus', 'zone')).toThrow('zone: "Mars/Olympus" is not a valid IANA time zone');
+    expect(assertTimeZone('america/new_york')).toBe('America/New_York');
+  });
+});

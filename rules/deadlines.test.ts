@@ -456,3 +456,38 @@ describe('properties', () => {
     );
   });
 });
+
+describe('edges the mutation run found untested', () => {
+  it('does not flag a reseller deadline that ends at the same instant as the provider\'s, and flags one a day later', () => {
+    const startedAt = at('2024-06-01T12:00:00.000Z');
+    const pair = (knowledgeAt: Date) =>
+      (['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller'] as const).map((obligation) =>
+        computeDeadline({ obligation, ruleSet: NPRM_2024, startedAt, knowledgeAt, timeZone: NY }),
+      );
+    const [resellerSame, providerSame] = pair(at('2024-06-16T12:00:00.000Z'));
+    expect(resellerSame!.dueAt.toISOString()).toBe('2024-07-02T03:59:59.999Z');
+    expect(providerSame!.dueAt.toISOString()).toBe('2024-07-02T03:59:59.999Z');
+    for (const d of [resellerSame!, providerSame!]) {
+      expect(d.flags).not.toContain('reseller-deadline-after-provider-deadline');
+      expect(d.explanation.join('\n')).not.toContain('Unclear case');
+    }
+    expect(providerSame!.explanation.join('\n')).toContain("The reseller's own deadline (2024-07-02T03:59:59.999Z) ends first.");
+    for (const d of pair(at('2024-06-17T12:00:00.000Z'))) expect(d.flags).toContain('reseller-deadline-after-provider-deadline');
+  });
+
+  it.each([[0], [-1], [1.5], [Number.NaN], [2 ** 53]])('refuses the reminder offset %s naming its position', (bad) => {
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(() => reminderInstants(d, NPRM_2024, { offsetsDays: [3, bad] })).toThrow('offsetsDays[1]: must be a positive whole number of days');
+  });
+
+  it('takes a one-day offset, and one reminder per distinct offset', () => {
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(reminderInstants(d, NPRM_2024, { offsetsDays: [1, 1, 3] }).map((r) => r.offsetDays)).toEqual([3, 1]);
+  });
+
+  it('leaves out a reminder at exactly the given instant', () => {
+    const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
+    expect(reminderInstants(d, NPRM_2024, { after: at('2024-03-08T05:00:00.000Z') }).map((r) => r.offsetDays)).toEqual([1]);
+    expect(reminderInstants(d, NPRM_2024, { after: at('2024-03-08T04:59:59.999Z') }).map((r) => r.offsetDays)).toEqual([3, 1]);
+  });
+});

@@ -92,3 +92,17 @@ describe('findBeneficialOwners', () => {
     expect(() => findBeneficialOwners({ ...base, ...patch }, NPRM_2024)).toThrow(expect.objectContaining({ field }));
   });
 });
+
+describe('owners by ownership alone', () => {
+  it('are not owners by substantial control, and carry no control reason', () => {
+    const result = findBeneficialOwners(
+      { customerId: 'C', parties: [...entities('C'), ...individuals('A')], stakes: [{ ownerId: 'A', ownedId: 'C', percent: 40 }] },
+      NPRM_2024,
+    );
+    expect(result.owners).toHaveLength(1);
+    expect(result.owners[0]).toMatchObject({ individualId: 'A', byOwnership: true, bySubstantialControl: false, ownershipPercentExact: '40' });
+    expect(result.owners[0]).not.toHaveProperty('substantialControlReason');
+    expect(result.owners[0]?.reasons).toHaveLength(2);
+    expect(result.explanation[1]).toBe('Beneficial owners of C: A.');
+  });
+});

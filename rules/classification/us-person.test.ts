@@ -18,7 +18,21 @@ describe('classifyUsPerson', () => {
   ])('%s', (_name, facts, status, treatAsForeign, missing) => {
     const result = classifyUsPerson(facts);
     expect([result.status, result.treatAsForeign, result.missingFacts]).toEqual([status, treatAsForeign, missing]);
-    expect(result.reasons.length).toBeGreaterThan(0);
+    const citation = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+    if (status === 'unknown') {
+      expect(result.reasons).toHaveLength(2);
+      expect(result.reasons[0]).toContain(`it is not yet known whether it meets ${missing.join(', ')}.`);
+      expect(result.reasons[1]).toContain('Until these facts are settled the person is treated as foreign');
+    } else {
+      expect(result.reasons).toHaveLength(1);
+      expect(result.reasons[0]).toMatch(new RegExp(`^The (individual|entity) .*, so it is a ${status === 'us' ? 'U\\.S\\.' : 'foreign'} person `));
+      expect(result.reasons[0]!.endsWith(`${citation}.`)).toBe(true);
+    }
+  });
+
+  it('counts a null fact as unknown, like an absent one', () => {
+    const result = classifyUsPerson({ kind: 'individual', usCitizen: false, usLawfulPermanentResident: null, locatedInUnitedStates: false } as unknown as PersonFacts);
+    expect([result.status, result.treatAsForeign, result.missingFacts]).toEqual(['unknown', true, ['usLawfulPermanentResident']]);
   });
 
   it('explains an unknown as treated as foreign', () => {
