@@ -131,3 +131,30 @@ describe('specialMeasureEffect', () => {
     expect(nameSimilarity('Ivan Sidorov', 'Maria Lopez')).toBeLessThan(0.5);
   });
 });
+
+describe('edges a mutation run found untested', () => {
+  it('counts an extension published at exactly the queried instant', () => {
+    const publishedAt = at('2024-12-01T15:00:00.000Z');
+    const extended: SpecialMeasure = { ...measure, extensions: [{ publishedAt }] };
+    const atPublication = specialMeasureStatus(extended, publishedAt, context);
+    expect(atPublication.expiresAt.toISOString()).toBe('2025-12-02T04:59:59.999Z');
+    expect(atPublication.reasons.some((r) => r.includes('are not counted at this instant'))).toBe(false);
+    const justBefore = specialMeasureStatus(extended, new Date(publishedAt.getTime() - 1), context);
+    expect(justBefore.expiresAt.toISOString()).toBe('2025-01-29T04:59:59.999Z');
+  });
+
+  it('takes a measure that names only a jurisdiction, or only a person, and refuses one that names neither', () => {
+    const when = at('2024-08-01T12:00:00.000Z');
+    expect(specialMeasureEffect({ id: 'SM-C', issuedAt: measure.issuedAt, jurisdictions: ['KP'] }, { jurisdictions: ['KP'] }, when, context)).toMatchObject({
+      effect: 'refuse',
+      matchedJurisdictions: ['KP'],
+      matchedPersonIds: [],
+    });
+    expect(
+      specialMeasureEffect({ id: 'SM-P', issuedAt: measure.issuedAt, foreignPersonIds: ['person-42'] }, { jurisdictions: ['FR'], personIds: ['person-42'] }, when, context),
+    ).toMatchObject({ effect: 'refuse', matchedJurisdictions: [], matchedPersonIds: ['person-42'] });
+    expect(() => specialMeasureEffect({ id: 'SM-0', issuedAt: measure.issuedAt, jurisdictions: [], foreignPersonIds: [] }, { jurisdictions: ['KP'] }, when, context)).toThrow(
+      'measure: a special measure names at least one jurisdiction or foreign person',
+    );
+  });
+});
