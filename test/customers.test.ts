@@ -228,7 +228,7 @@ describe('verifications', () => {
     expect(withPurpose.items[0]).toMatchObject({ materials: { passportNumber: 'C01X00T47' }, discrepancies: [{ description: 'birth date on passport differs from application' }] });
     // The purpose read, and only it (not the plain list above), is in the read log.
     const reads = await system.db.sql`select actor, purpose, fields from personal_data_reads where customer_id = ${customer.id} and actor <> 'system' order by id`;
-    expect(reads).toEqual([{ actor: 'lena.legal', purpose: 'review', fields: ['verification.materials', 'discrepancy.description', 'discrepancy.resolution'] }]);
+    expect(reads).toEqual([{ actor: 'lena.legal', purpose: 'discrepancy-resolution', fields: ['verification.materials', 'discrepancy.description', 'discrepancy.resolution'] }]);
 
     const url = `/v1/customers/${customer.id}/verifications/${attempt.id}/discrepancies/${attempt.discrepancies[0].id}/resolution`;
     const resolved = await post(url, { resolution: 'typing error in the application; confirmed by a second document' });
