@@ -75,7 +75,24 @@ export function specialMeasureSubjectOf(identities: readonly PartyIdentityView[]
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: CUSTOMER_FAILURE.notFound, message: `${what} ${id} does not exist`, nonRetryable: true });
 
-function factsOf(p: PartyRow): PersonFacts {
+/** What classification reads of a party: its role, kind, stake, control and U.S.-person facts. */
+export type ClassifiableParty = Pick<
+  PartyRow,
+  | 'id'
+  | 'role'
+  | 'kind'
+  | 'ownershipPercent'
+  | 'substantialControl'
+  | 'substantialControlReason'
+  | 'substantialControlDeterminedBy'
+  | 'usCitizen'
+  | 'usLawfulPermanentResident'
+  | 'locatedInUnitedStates'
+  | 'organizedUnderUsLaw'
+  | 'foreignBranchOfUsEntity'
+>;
+
+function factsOf(p: ClassifiableParty): PersonFacts {
   const v = (b: boolean | null) => (b === null ? undefined : b);
   return p.kind === 'individual'
     ? { kind: 'individual', usCitizen: v(p.usCitizen), usLawfulPermanentResident: v(p.usLawfulPermanentResident), locatedInUnitedStates: v(p.locatedInUnitedStates) }
@@ -96,7 +113,7 @@ interface PartyAssessment {
  * ownership threshold, or a handler's substantial-control determination); the others are
  * classified but not tracked.
  */
-export function assessParties(all: PartyRow[], ruleSet: RuleSet) {
+export function assessParties(all: readonly ClassifiableParty[], ruleSet: RuleSet) {
   const customer = all.find((p) => p.role === 'customer');
   if (!customer) throw new RuleInputError('parties', 'the customer has no party of its own');
   const owners = all.filter((p) => p.role === 'beneficial-owner');

@@ -31,7 +31,6 @@ export const ROOT_POSTGRES_HOME = '/var/lib/cipdesk';
 function reachableByOthers(path: string): boolean {
   for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
     try {
-      // eslint-disable-next-line no-bitwise
       if ((statSync(dir).mode & 0o001) === 0) return false;
     } catch {
       // not created yet: mkdir will create it with the default mode (0755)

@@ -1,5 +1,8 @@
-// PostgreSQL text cannot hold NUL characters; a request carrying one would fail deep in a query
-// with a 500. Refuse it up front, naming the field, before anything is stored.
+// Input that PostgreSQL or a lawyer could not read faithfully is refused up front, naming the
+// field, before anything is stored:
+// - a JSON body that is not valid UTF-8 (decoded leniently it would reach the legal record as
+//   replacement characters, no longer what the client sent);
+// - NUL characters, which PostgreSQL text cannot hold (a query would fail with a 500).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { badInput } from '../errors.js';
@@ -15,7 +18,25 @@ function findNul(value: unknown, path: string, depth = 0): string | undefined {
   return undefined;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const inputHygienePlugin = fp(async (app: FastifyInstance) => {
+  // Fastify's own JSON parser (prototype-poisoning checks included), fed only bodies that
+  // decode as UTF-8 without a single replacement.
+  // Fastify's default parser is the callback kind of body parser; its type is the union of both kinds.
+  const parseJson = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => void;
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(badInput('body', 'is not valid UTF-8'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const parts = { params: request.params, querystring: request.query, body: request.body, headers: { 'idempotency-key': request.headers['idempotency-key'] } };
     for (const [part, value] of Object.entries(parts)) {

@@ -2,6 +2,7 @@
 // `(db | tx, params)`; callers open a transaction where a rule spans several rows.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { CUSTOMER_APPLICATION_SCOPE, forgetIdempotencyKey } from './idempotency.js';
 import { toPage, type KeysetCursor, type Page } from './pagination.js';
 import { cases, type CaseRow } from '../schema/cases.js';
 import {
@@ -428,6 +429,9 @@ export async function disposeCustomerPersonalData(db: DbOrTx, params: { customer
     .update(verificationDiscrepancies)
     .set({ description: null, resolution: null, disposedAt: params.at })
     .where(and(inArray(verificationDiscrepancies.attemptId, attemptIds), isNull(verificationDiscrepancies.disposedAt)));
+  // The application's fingerprint is computed from personal data: it goes with it.
+  const [customer] = await db.select({ externalReference: customers.externalReference }).from(customers).where(eq(customers.id, params.customerId));
+  if (customer) await forgetIdempotencyKey(db, { scope: CUSTOMER_APPLICATION_SCOPE, key: customer.externalReference });
   await db
     .update(customers)
     .set({ personalDataDisposedAt: sql`coalesce(${customers.personalDataDisposedAt}, ${params.at.toISOString()}::timestamptz)` })

@@ -5,3 +5,4 @@ export * from './resellers.js';
 export * from './ai-training.js';
 export * from './special-measures.js';
 export * from './notifications.js';
+export * from './idempotency.js';

@@ -22,7 +22,7 @@ import {
   ListEventsQuery,
   ProblemSchema,
 } from './cases.schemas.js';
-import { recordingRefusals, sendDecision } from './decisions.js';
+import { recordingRefusals, refuseReusedIdempotencyKey, sendDecision } from './decisions.js';
 import { BENEFICIAL_OWNER_REVERIFICATION_DECISIONS } from '../../../workflows/beneficial-owner-reverification/messages.js';
 import { CIP_TRANSMISSION_DECISIONS } from '../../../workflows/cip-transmission/messages.js';
 import { CUSTOMER_IDENTIFICATION_DECISIONS } from '../../../workflows/customer-identification/messages.js';
@@ -141,7 +141,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: "Decide on a case: routed to the case workflow's Update; refused with 409 when the case is not in a state that accepts it",
         description:
-          'Send an Idempotency-Key header to make a retry safe: the same key returns the first answer. ' +
+          'Send an Idempotency-Key header to make a retry safe: the same key with the same decision returns the first answer; ' +
+          'the same key with another decision, reason, parameters or decider is refused with 409 (idempotency.key_reused). ' +
           'A refused decision changes nothing: 409 when the case is not in a state that takes it, 400 naming the field ' +
           'when it is malformed, 403 when the four-eyes rule forbids it.\n\nDecisions by case type:\n' +
           DECISIONS_BY_CASE_TYPE,
@@ -155,17 +156,18 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await getCaseById(app.deps.db.db, { id: request.params.id });
       if (!row) throw notFound('case', request.params.id);
       if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
-      return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, () => sendDecision(
-        app.deps.temporal.client,
-        row.workflowId,
-        {
-          decision: request.body.decision,
-          ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
-          ...(request.body.params !== undefined ? { params: request.body.params } : {}),
-          actor: { subject: request.principal.subject, role: request.principal.role },
-        },
-        request.headers['idempotency-key'],
-      ));
+      const decision = {
+        decision: request.body.decision,
+        ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
+        ...(request.body.params !== undefined ? { params: request.body.params } : {}),
+        actor: { subject: request.principal.subject, role: request.principal.role },
+      };
+      const key = request.headers['idempotency-key'];
+      // A reused key is the client's mistake, not a decision the case refused: answered, not recorded.
+      if (key !== undefined) await refuseReusedIdempotencyKey(app.deps.db.db, row.id, key, decision);
+      return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, () =>
+        sendDecision(app.deps.temporal.client, row.workflowId, decision, key),
+      );
     },
   );
 };

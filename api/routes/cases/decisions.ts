@@ -8,6 +8,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { DECISION_FAILURE, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/shared/decisions.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendCaseEvent } from '../../../db/queries/cases.js';
+import { claimIdempotencyKey } from '../../../db/queries/idempotency.js';
 import { AppError, type FieldError } from '../../errors.js';
 
 const STATUS_BY_FAILURE: Record<string, { status: number; code: string }> = {
@@ -74,5 +75,22 @@ export async function recordingRefusals<T>(
       });
     }
     throw err;
+  }
+}
+
+/**
+ * Temporal answers a repeated Update id with the first result whatever the repeat carried; a
+ * client that reused a key for another decision would believe its second decision was taken.
+ * The key is claimed for the request it first came with, and any other request under it refused.
+ */
+export async function refuseReusedIdempotencyKey(db: DbOrTx, caseId: string, key: string, request: DecisionRequest): Promise<void> {
+  const claim = await claimIdempotencyKey(db, { scope: `case-decision:${caseId}`, key, request, actor: request.actor.subject });
+  if (claim === 'different') {
+    throw new AppError(
+      'idempotency.key_reused',
+      409,
+      `Idempotency-Key ${JSON.stringify(key)} was used on this case for a different decision request; send a new key for a new decision`,
+      [{ field: 'headers.idempotency-key', message: 'was used for a different request' }],
+    );
   }
 }

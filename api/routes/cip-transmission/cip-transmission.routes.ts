@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getResellerById } from '../../../db/queries/resellers.js';
-import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
+import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../../rules/index.js';
 import type { CipTransmissionInput } from '../../../workflows/cip-transmission/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
 import { badInput } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
+import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { startCaseWorkflow } from '../start-case.js';
 import { CipTransmissionRequestBody } from './cip-transmission.schemas.js';
 
@@ -18,6 +19,9 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cip-transmission'],
         summary: "Record Commerce's request for a CIP; opens a case due by the rule set's transmission deadline",
+        description:
+          '`receivedAt` must not be in the future and must lie in a year the rules count in (1000-9999); the deadline is computed ' +
+          'before anything starts, so a request the rules cannot count from is refused with 400 naming the field.',
         body: CipTransmissionRequestBody,
         response: {
           201: CaseSchema,
@@ -34,6 +38,17 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (Date.parse(receivedAt) > app.deps.now().getTime() + 60_000) {
         throw badInput('body.receivedAt', 'must not be in the future');
       }
+      // The deadline the workflow will compute first: a request it cannot count from is refused here.
+      refuseWhatTheRulesRefuse(
+        () =>
+          computeDeadline({
+            obligation: 'cip-transmission',
+            ruleSet: getRuleSet(CURRENT_RULE_SET_ID),
+            startedAt: new Date(receivedAt),
+            timeZone: app.deps.providerTimeZone,
+          }),
+        { startedAt: 'body.receivedAt' },
+      );
       if (cipOwner.type === 'foreign-reseller' && !(await getResellerById(app.deps.db.db, { id: cipOwner.resellerId }))) {
         throw badInput('body.cipOwner.resellerId', `no reseller ${cipOwner.resellerId} is registered (POST /v1/resellers first)`);
       }

@@ -17,7 +17,10 @@ export const CipTransmissionRequestBody = Type.Object(
       ],
       { description: "whose CIP Commerce requested: the provider's own or a foreign reseller's" },
     ),
-    receivedAt: Type.String({ format: 'date-time', description: 'when the provider received the request; the clock starts here' }),
+    receivedAt: Type.String({
+      format: 'date-time',
+      description: 'when the provider received the request; the clock starts here. Not in the future; a year from 1000 to 9999.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -33,6 +33,10 @@ import {
   setSubstantialControl,
   type IdentityInput,
 } from '../../../db/queries/customers.js';
+import { assessParties, type ClassifiableParty } from '../../../activities/customers.js';
+import { CURRENT_RULE_SET_ID, getRuleSet } from '../../../rules/index.js';
+import { refuseWhatTheRulesRefuse } from '../rule-input.js';
+import { CUSTOMER_APPLICATION_SCOPE, claimIdempotencyKey } from '../../../db/queries/idempotency.js';
 import type { AccountRow, PartyRow } from '../../../db/schema/customers.js';
 import { beneficialOwnerAddedSignal, verificationRecordedSignal } from '../../../workflows/customer-identification/messages.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
@@ -53,7 +57,7 @@ import {
 } from './customer-dto.js';
 import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
 import { startIdentification } from './identification.js';
-import { startRetention } from './retention.js';
+import { checkRetentionClock, startRetention } from './retention.js';
 import { waitForCase } from '../start-case.js';
 import { decideUpdate } from '../../../workflows/shared/decisions.js';
 import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from '../../../workflows/record-retention/messages.js';
@@ -141,6 +145,45 @@ function beneficialOwnerParty(bo: BeneficialOwnerInputT, field: string, principa
   };
 }
 
+/**
+ * Classifies the application as the identification workflow will, before anything is stored:
+ * facts the rules refuse are a 400 naming the body field, not a case stuck in needs-correction
+ * from its first minute.
+ */
+function refuseWhatTheRulesRefuseToClassify(customer: Omit<ClassifiableParty, 'ownershipPercent' | 'substantialControl' | 'substantialControlReason' | 'substantialControlDeterminedBy'>, owners: ClassifiableParty[]) {
+  const fields: Record<string, string> = {};
+  for (const key of ['usCitizen', 'usLawfulPermanentResident', 'locatedInUnitedStates', 'organizedUnderUsLaw', 'foreignBranchOfUsEntity', 'kind']) {
+    fields[`customer.${key}`] = `body.${key}`;
+  }
+  // The rules number stakes and control determinations in the order of the owners holding them.
+  owners.filter((o) => o.ownershipPercent !== null).forEach((o, k) => {
+    const i = owners.indexOf(o);
+    for (const suffix of ['', '.percent', '.ownerId', '.ownedId']) fields[`stakes[${k}]${suffix}`] = `body.beneficialOwners.${i}.ownershipPercent`;
+  });
+  owners.filter((o) => o.substantialControl).forEach((o, k) => {
+    const i = owners.indexOf(o);
+    fields[`substantialControl[${k}].individualId`] = `body.beneficialOwners.${i}.substantialControl`;
+    fields[`substantialControl[${k}].reason`] = `body.beneficialOwners.${i}.substantialControl.reason`;
+  });
+  owners.forEach((o, i) => {
+    for (const key of ['usCitizen', 'usLawfulPermanentResident', 'locatedInUnitedStates', 'kind']) {
+      fields[`beneficialOwners.${o.id}.${key}`] = `body.beneficialOwners.${i}.${key}`;
+    }
+  });
+  refuseWhatTheRulesRefuse(
+    () =>
+      assessParties(
+        [
+          { ...customer, ownershipPercent: null, substantialControl: false, substantialControlReason: null, substantialControlDeterminedBy: null },
+          ...owners,
+        ],
+        getRuleSet(CURRENT_RULE_SET_ID),
+      ),
+    fields,
+    'body.beneficialOwners',
+  );
+}
+
 // ---- cases and signals ----------------------------------------------------------------------
 
 /** Appends one event to each existing case among these workflows (IDs and non-personal facts only). */
@@ -198,28 +241,42 @@ export async function createCustomer(deps: Deps, principal: Principal, body: Cre
     if (total > 100_000_000) throw badInput(`body.beneficialOwners.${i}.ownershipPercent`, 'the beneficial owners would own more than 100% together');
   });
 
-  const customerId = randomUUID();
-  const outcome = await deps.db.db.transaction((tx) =>
-    insertCustomerApplication(tx, {
-      customer: { id: customerId, kind: body.kind, externalReference: body.externalReference, createdBy: principal.subject, createdAt: now },
-      parties: [
-        {
-          id: randomUUID(),
-          role: 'customer',
-          kind: body.kind,
-          usCitizen: fact(body.usCitizen),
-          usLawfulPermanentResident: fact(body.usLawfulPermanentResident),
-          locatedInUnitedStates: fact(body.locatedInUnitedStates),
-          organizedUnderUsLaw: fact(body.organizedUnderUsLaw),
-          foreignBranchOfUsEntity: fact(body.foreignBranchOfUsEntity),
-          addedBy: principal.subject,
-          identity: identityOf(body),
-        },
-        ...owners.map((o) => o.party),
-      ],
-      account: { id: randomUUID(), identificationCaseId: randomUUID() },
-    }),
+  const customerParty = {
+    id: randomUUID(),
+    role: 'customer' as const,
+    kind: body.kind,
+    usCitizen: fact(body.usCitizen),
+    usLawfulPermanentResident: fact(body.usLawfulPermanentResident),
+    locatedInUnitedStates: fact(body.locatedInUnitedStates),
+    organizedUnderUsLaw: fact(body.organizedUnderUsLaw),
+    foreignBranchOfUsEntity: fact(body.foreignBranchOfUsEntity),
+    addedBy: principal.subject,
+    identity: identityOf(body),
+  };
+  refuseWhatTheRulesRefuseToClassify(
+    customerParty,
+    owners.map((o) => ({ ...o.party, organizedUnderUsLaw: null, foreignBranchOfUsEntity: null })),
   );
+
+  const customerId = randomUUID();
+  const outcome = await deps.db.db.transaction(async (tx) => {
+    // The first application under an external reference fixes its facts: a repeat that says
+    // something else (another name, now a U.S. citizen) is refused, never silently dropped.
+    const claim = await claimIdempotencyKey(tx, { scope: CUSTOMER_APPLICATION_SCOPE, key: body.externalReference, request: body, actor: principal.subject });
+    if (claim === 'different') {
+      throw new AppError(
+        'customer.application_conflict',
+        409,
+        `externalReference ${body.externalReference} belongs to an application with different facts; correct the customer's facts instead of applying again`,
+        [{ field: 'body.externalReference', message: 'was used for an application with different facts' }],
+      );
+    }
+    return insertCustomerApplication(tx, {
+      customer: { id: customerId, kind: body.kind, externalReference: body.externalReference, createdBy: principal.subject, createdAt: now },
+      parties: [customerParty, ...owners.map((o) => o.party)],
+      account: { id: randomUUID(), identificationCaseId: randomUUID() },
+    });
+  });
   const { customer } = outcome;
   const account = outcome.account;
   if (!account) throw new AppError('customer.no_account', 409, `customer ${customer.id} has no account`);
@@ -298,6 +355,13 @@ export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, pri
     const existing = (await listParties(tx, { customerId })).filter((p) => p.role === 'beneficial-owner' && p.ownershipPercent !== null);
     const owned = existing.reduce((sum, p) => sum + parsePercent(normalizePercent(p.ownershipPercent!), 'stored').micro, 0);
     if (owned + micro > 100_000_000) throw badInput('body.ownershipPercent', `the beneficial owners would own more than 100% together (${owned / 1_000_000}% recorded already)`);
+    // The workflows classify again on this notice: facts the rules refuse are refused here.
+    const all = await listParties(tx, { customerId });
+    refuseWhatTheRulesRefuse(
+      () => assessParties([...all, { ...party, organizedUnderUsLaw: null, foreignBranchOfUsEntity: null }], getRuleSet(CURRENT_RULE_SET_ID)),
+      Object.fromEntries(['usCitizen', 'usLawfulPermanentResident', 'locatedInUnitedStates'].map((k) => [`beneficialOwners.${party.id}.${k}`, `body.${k}`])),
+      'body',
+    );
     const inserted = await insertBeneficialOwner(tx, { customerId, party });
     const accounts = await listAccountsOfCustomer(tx, { customerId });
     await appendToCases(tx, [...identificationIds(accounts), workflowIdFor('beneficial-owner-reverification', customerId)], {
@@ -481,7 +545,9 @@ export async function recordAccess(
 ) {
   const accessedAt = checkNotFuture(deps, body.accessedAt, 'body.accessedAt');
   const account = await deps.db.db.transaction(async (tx) => {
-    await accountOrNotFound(tx, accountId);
+    const current = await accountOrNotFound(tx, accountId);
+    // An access moves the retention clock: one the rules cannot count from is refused here.
+    checkRetentionClock(deps, { closedAt: current.closedAt ?? accessedAt, lastAccessAt: accessedAt }, { closedAt: 'body.accessedAt', lastAccessAt: 'body.accessedAt' });
     const updated = (await recordAccountAccess(tx, { accountId, accessedAt, kind: body.kind, recordedBy: principal.subject }))!;
     await appendToCases(tx, [workflowIdFor('record-retention', accountId)], {
       type: 'account.accessed',
@@ -556,6 +622,7 @@ export async function closeAccount(
       );
     }
     if (current.openedAt && closedAt < current.openedAt) throw badInput('body.closedAt', 'must not be before the account was opened');
+    checkRetentionClock(deps, { closedAt, lastAccessAt: current.lastAccessedAt }, { closedAt: 'body.closedAt', lastAccessAt: 'body.closedAt' });
     const updated = (await setAccountStatusRow(tx, { accountId, status: 'closed', at: closedAt, actor: principal.subject }))!;
     await appendToCases(tx, [workflowIdFor('customer-identification', accountId)], {
       type: 'account.closed',

@@ -1,0 +1,186 @@
+// Input the API must refuse before anything is stored or started, against real PostgreSQL and
+// Temporal: bodies that are not valid UTF-8, repeats that say something else than the first
+// request under the same key, and facts the rules cannot compute with.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCaseById, listCaseEvents } from '../db/queries/cases.js';
+import { workflowIdFor } from '../workflows/ids.js';
+import { bearer } from './helpers/tokens.js';
+import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+type Role = Parameters<typeof bearer>[0];
+const post = (url: string, payload: object, role: Role = 'case_handler', headers: Record<string, string> = {}) =>
+  system.app.inject({ method: 'POST', url, headers: { ...bearer(role), ...headers }, payload });
+
+/** A foreign entity with a foreign 30% owner, as a handler would enter it. */
+function application(externalReference = `cust-${randomUUID()}`) {
+  return {
+    kind: 'entity',
+    externalReference,
+    organizedUnderUsLaw: false,
+    foreignBranchOfUsEntity: false,
+    locatedInUnitedStates: false,
+    name: 'Nordlicht Compute GmbH',
+    address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', country: 'DE' },
+    beneficialOwners: [{ usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 30, name: 'Anna Owner' }],
+  };
+}
+
+/** A customer whose identification case waits for verification (it accepts `refuse`). */
+async function caseAwaitingVerification() {
+  const res = await post('/v1/customers', application());
+  expect([201, 202]).toContain(res.statusCode);
+  const { caseId, customer } = res.json() as { caseId: string; customer: { id: string } };
+  await eventually(async () => ((await getCaseById(system.db.db, { id: caseId }))?.status === 'awaiting-verification' ? true : undefined));
+  return { caseId, customerId: customer.id };
+}
+
+const events = async (caseId: string) => (await listCaseEvents(system.db.db, { caseId, limit: 500 })).items;
+
+describe('a JSON body that is not valid UTF-8', () => {
+  it('is refused with a 400 problem naming the body, and the case history gains nothing', async () => {
+    const { caseId } = await caseAwaitingVerification();
+    const before = await events(caseId);
+    const payload = Buffer.concat([
+      Buffer.from('{"decision":"refuse","reason":"bad ', 'latin1'),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from('"}', 'latin1'),
+    ]);
+    const res = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${caseId}/decisions`,
+      headers: { ...bearer('case_handler'), 'content-type': 'application/json' },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 400, errors: [{ field: 'body', message: 'is not valid UTF-8' }] });
+    // Nothing reached the workflow: no proposal, the case as it was.
+    expect(await events(caseId)).toEqual(before);
+    expect((await getCaseById(system.db.db, { id: caseId }))?.status).toBe('awaiting-verification');
+  });
+
+  it('is refused on every JSON route, with or without a charset, and valid UTF-8 still passes', async () => {
+    const bad = Buffer.concat([Buffer.from('{"assignee":"h', 'latin1'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}', 'latin1')]);
+    const res = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${randomUUID()}/assignment`,
+      headers: { ...bearer('case_handler'), 'content-type': 'application/json; charset=utf-8' },
+      payload: bad,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body', message: 'is not valid UTF-8' }]);
+    // Well-formed multi-byte text is not mistaken for bad input (the unknown case answers 404).
+    const good = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${randomUUID()}/assignment`,
+      headers: { ...bearer('case_handler'), 'content-type': 'application/json' },
+      payload: Buffer.from(JSON.stringify({ assignee: 'Jürgen Müller ✓' }), 'utf8'),
+    });
+    expect(good.statusCode).toBe(404);
+  });
+
+  it('keeps the JSON parser strict about prototype poisoning', async () => {
+    const res = await system.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${randomUUID()}/assignment`,
+      headers: { ...bearer('case_handler'), 'content-type': 'application/json' },
+      payload: '{"assignee":"x","__proto__":{"admin":true}}',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('a repeat that says something else', () => {
+  it('under the same Idempotency-Key as an earlier decision is refused with 409; an identical repeat gets the first answer', async () => {
+    const { caseId } = await caseAwaitingVerification();
+    const key = `key-${randomUUID()}`;
+    const first = await post(`/v1/cases/${caseId}/decisions`, { decision: 'refuse', reason: 'documents forged' }, 'case_handler', { 'idempotency-key': key });
+    expect(first.statusCode).toBe(200);
+    const same = await post(`/v1/cases/${caseId}/decisions`, { decision: 'refuse', reason: 'documents forged' }, 'case_handler', { 'idempotency-key': key });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toEqual(first.json());
+    const history = await events(caseId);
+
+    const otherReason = await post(`/v1/cases/${caseId}/decisions`, { decision: 'refuse', reason: 'another reason' }, 'case_handler', { 'idempotency-key': key });
+    expect(otherReason.statusCode).toBe(409);
+    expect(otherReason.json()).toMatchObject({
+      code: 'idempotency.key_reused',
+      errors: [{ field: 'headers.idempotency-key', message: 'was used for a different request' }],
+    });
+    expect(otherReason.json().detail).toMatch(/different decision request/);
+    // Another person repeating the key is another request too.
+    const otherActor = await post(`/v1/cases/${caseId}/decisions`, { decision: 'refuse', reason: 'documents forged' }, 'case_handler', {
+      'idempotency-key': key,
+      ...bearer('case_handler', 1),
+    });
+    expect(otherActor.statusCode).toBe(409);
+    expect(await events(caseId)).toEqual(history);
+  });
+
+  it('under the same externalReference as an earlier application is refused with 409 and stores nothing', async () => {
+    const body = application();
+    const first = await post('/v1/customers', body);
+    expect([201, 202]).toContain(first.statusCode);
+    // The same facts in another key order are the same application.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await post('/v1/customers', reordered);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().customer.id).toBe(first.json().customer.id);
+
+    const changed = await post('/v1/customers', { ...body, name: 'Another Name GmbH', organizedUnderUsLaw: true });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({
+      code: 'customer.application_conflict',
+      errors: [{ field: 'body.externalReference', message: 'was used for an application with different facts' }],
+    });
+    const customerId = first.json().customer.id as string;
+    const [row] = await system.db.sql`select us_person_status from customers where id = ${customerId}`;
+    expect(row!.us_person_status).not.toBe('us');
+    const names = await system.db.sql`select i.name from party_identities i join parties p on p.id = i.party_id where p.customer_id = ${customerId}`;
+    expect(names.map((n) => n.name)).not.toContain('Another Name GmbH');
+  });
+});
+
+describe('input the rules cannot compute with', () => {
+  it('a CIP request received in year 164 is refused naming body.receivedAt, and no workflow starts', async () => {
+    const requestReference = `BIS-CIP-${randomUUID().slice(0, 8)}`;
+    const res = await post('/v1/cip-transmission-requests', { requestReference, cipOwner: { type: 'provider' }, receivedAt: '0164-11-19T18:08:19.381Z' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body.receivedAt', message: 'year 164 is outside 1000-9999' }]);
+    await expect(system.client.workflow.getHandle(workflowIdFor('cip-transmission', requestReference)).describe()).rejects.toThrow(/not found/i);
+  });
+
+  it('a reseller id with control characters is refused naming the field', async () => {
+    const res = await post('/v1/cip-transmission-requests', {
+      requestReference: `BIS-CIP-${randomUUID().slice(0, 8)}`,
+      cipOwner: { type: 'foreign-reseller', resellerId: 'reseller\u0007\nbell' },
+      receivedAt: new Date().toISOString(),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('body.cipOwner.resellerId');
+  });
+
+  it('an account closure or access the retention clock cannot count from is refused, and the account is as it was', async () => {
+    // An account in use: opened through its case is slow here, so open it as the workflow would.
+    const created = await post('/v1/customers', application());
+    const accountId = created.json().accountId as string;
+    await system.db.sql`update accounts set status = 'open', opened_at = '0100-01-01T00:00:00Z' where id = ${accountId}`;
+    const closure = await post(`/v1/accounts/${accountId}/closure`, { reason: 'customer left', closedAt: '0500-06-01T00:00:00Z' });
+    expect(closure.statusCode).toBe(400);
+    expect(closure.json().errors).toEqual([{ field: 'body.closedAt', message: 'year 500 is outside 1000-9999' }]);
+    const access = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '0999-12-31T00:00:00Z' }, 'scheduler');
+    expect(access.statusCode).toBe(400);
+    expect(access.json().errors[0].field).toBe('body.accessedAt');
+    const [row] = await system.db.sql`select status, closed_at, last_accessed_at from accounts where id = ${accountId}`;
+    expect(row).toMatchObject({ status: 'open', closed_at: null, last_accessed_at: null });
+  });
+});
