@@ -34,6 +34,21 @@ describe('findBeneficialOwners', () => {
     expect(result.explanation.join('\n')).toContain('B owns 25.5% of C (51/2% exactly) through 2 chains, added together: B -> C (20%); B -> H1 -> C (5.5%)');
   });
 
+  it('explains an owner below the threshold in a sentence, without repeating an exact share', () => {
+    const result = findBeneficialOwners(
+      {
+        customerId: 'E',
+        parties: [{ id: 'E', kind: 'entity' }, { id: 'A', kind: 'individual' }, { id: 'C', kind: 'individual' }],
+        stakes: [{ ownerId: 'A', ownedId: 'E', percent: '30' }, { ownerId: 'C', ownedId: 'E', percent: '10' }],
+      },
+      NPRM_2024,
+    );
+    expect(result.explanation).toContain('A owns 30% of E through one chain: A -> E (30%). Along a chain the percentages multiply.');
+    expect(result.explanation).toContain(
+      'C owns 10% of E, below the 25% threshold, and no substantial-control determination is recorded, so C is not a beneficial owner.',
+    );
+  });
+
   it('counts exactly 25% as a beneficial owner, even where floating point would say 24.999...', () => {
     // 0.1% + 2% + 22.9% = 25% exactly; in binary floating point the fractions sum to 0.24999999999999997.
     const result = findBeneficialOwners(

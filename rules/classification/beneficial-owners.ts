@@ -163,7 +163,7 @@ export function findBeneficialOwners(input: BeneficialOwnerInput, ruleSet: RuleS
     if (idPaths.length > 0) {
       const described = idPaths.map((p) => `${p.chain.join(' -> ')} (${p.percent}%)`).join('; ');
       reasons.push(
-        `${id} owns ${ownershipPercent}% of ${customer.id} (${ownershipPercentExact}% exactly) through ${idPaths.length === 1 ? 'one chain' : `${idPaths.length} chains, added together`}: ${described}. Along a chain the percentages multiply.`,
+        `${id} owns ${ownershipPercent}% of ${customer.id}${exactly(ownershipPercent, ownershipPercentExact)} through ${idPaths.length === 1 ? 'one chain' : `${idPaths.length} chains, added together`}: ${described}. Along a chain the percentages multiply.`,
       );
     }
     if (byOwnership) {
@@ -193,7 +193,12 @@ export function findBeneficialOwners(input: BeneficialOwnerInput, ruleSet: RuleS
       ? `${customer.id} has no beneficial owner on these facts.`
       : `Beneficial owners of ${customer.id}: ${owners.map((o) => o.individualId).join(', ')}.`,
     ...owners.flatMap((o) => o.reasons),
-    ...below.map((b) => `${b.individualId} owns ${b.ownershipPercent}% (${b.ownershipPercentExact}% exactly), below ${thresholdValue.value}%, and has no substantial-control determination: not a beneficial owner.`),
+    ...below.map((b) => `${b.individualId} owns ${b.ownershipPercent}% of ${customer.id}${exactly(b.ownershipPercent, b.ownershipPercentExact)}, below the ${thresholdValue.value}% threshold, and no substantial-control determination is recorded, so ${b.individualId} is not a beneficial owner.`),
   ];
   return { owners, belowThreshold: below, thresholdPercent: thresholdValue.value, explanation };
+}
+
+/** The exact share, where the rounded percentage alone would not state it. */
+function exactly(rounded: number, exact: string): string {
+  return String(rounded) === exact ? '' : ` (${exact}% exactly)`;
 }

@@ -18,6 +18,13 @@ export interface TrackingDecision {
   readonly reasons: readonly string[];
 }
 
+/** How a status reads in an explanation. */
+const STATUS_WORDS: Record<UsPersonClassification['status'], string> = {
+  us: 'a U.S. person',
+  foreign: 'a foreign person',
+  unknown: 'U.S.-person status not yet known',
+};
+
 export function mustTrackCustomer(input: TrackingInput): TrackingDecision {
   if (input === null || typeof input !== 'object') throw new RuleInputError('input', 'must be an object');
   if (!Array.isArray(input.beneficialOwners)) throw new RuleInputError('beneficialOwners', 'must be a list (empty if none)');
@@ -28,13 +35,13 @@ export function mustTrackCustomer(input: TrackingInput): TrackingDecision {
   }));
   const notUs = owners.filter((o) => o.treatAsForeign);
   const reasons: string[] = [];
-  reasons.push(`Customer: ${customer.status}. ${customer.reasons.join(' ')}`);
-  for (const o of owners) reasons.push(`Beneficial owner ${o.id}: ${o.status}. ${o.reasons.join(' ')}`);
+  reasons.push(`Customer: ${STATUS_WORDS[customer.status]}. ${customer.reasons.join(' ')}`);
+  for (const o of owners) reasons.push(`Beneficial owner ${o.id}: ${STATUS_WORDS[o.status]}. ${o.reasons.join(' ')}`);
   const mustTrack = customer.treatAsForeign || notUs.length > 0;
   if (mustTrack) {
     const who = [
-      ...(customer.treatAsForeign ? [`the customer (${customer.status})`] : []),
-      ...notUs.map((o) => `beneficial owner ${o.id} (${o.status})`),
+      ...(customer.treatAsForeign ? [`the customer (${STATUS_WORDS[customer.status]})`] : []),
+      ...notUs.map((o) => `beneficial owner ${o.id} (${STATUS_WORDS[o.status]})`),
     ];
     reasons.push(
       `Tracked: ${who.join(', ')} ${who.length === 1 ? 'is not established as a U.S. person' : 'are not established as U.S. persons'}, so the CIP's identification and verification apply.`,

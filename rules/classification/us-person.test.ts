@@ -39,6 +39,31 @@ describe('classifyUsPerson', () => {
     expect(classifyUsPerson({ kind: 'individual', usCitizen: false }).reasons.join(' ')).toContain('treated as foreign');
   });
 
+  it('explains each outcome in sentences a lawyer can read, naming the tests in words', () => {
+    const cite = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+    expect(classifyUsPerson({ kind: 'individual' }).reasons).toEqual([
+      'It is not yet known whether the individual is a U.S. citizen, is a lawful permanent resident of the United States or is located in the United States.',
+      `Until that is known, the individual is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; 89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person)).`,
+    ]);
+    expect(classifyUsPerson({ kind: 'individual', usCitizen: false, locatedInUnitedStates: false }).reasons[0]).toBe(
+      'The individual is not a U.S. citizen and is not located in the United States, but it is not yet known whether the individual is a lawful permanent resident of the United States.',
+    );
+    expect(classifyUsPerson({ kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: false, locatedInUnitedStates: false }).reasons).toEqual([
+      `The entity is not organized under the laws of the United States or a U.S. jurisdiction, is not a foreign branch of an entity organized under U.S. law and is not located in the United States: none of the tests for a U.S. person is met, so the entity is a foreign person ${cite}.`,
+    ]);
+    expect(classifyUsPerson({ kind: 'individual', usCitizen: true, locatedInUnitedStates: true }).reasons).toEqual([
+      `The individual is a U.S. citizen and is located in the United States, so the individual is a U.S. person ${cite}.`,
+    ]);
+    const tracked = mustTrackCustomer({ customer: { kind: 'entity' }, beneficialOwners: [] });
+    expect(tracked.reasons[0]).toMatch(/^Customer: U\.S\.-person status not yet known\. It is not yet known whether the entity is organized/);
+    expect(tracked.reasons.at(-1)).toBe(
+      "Tracked: the customer (U.S.-person status not yet known) is not established as a U.S. person, so the CIP's identification and verification apply.",
+    );
+    // No sentence names a field by its code name.
+    const all = [tracked, mustTrackCustomer({ customer: { kind: 'individual', usCitizen: false }, beneficialOwners: [{ id: 'bo1', kind: 'individual' }] })].flatMap((r) => r.reasons).join(' ');
+    expect(all).not.toMatch(/usCitizen|usLawfulPermanentResident|locatedInUnitedStates|organizedUnderUsLaw|foreignBranchOfUsEntity|it meets/);
+  });
+
   it('rejects malformed facts with the field', () => {
     expect(() => classifyUsPerson({ kind: 'robot' } as unknown as PersonFacts, 'customer')).toThrow(expect.objectContaining({ field: 'customer.kind' }));
     expect(() => classifyUsPerson({ kind: 'individual', usCitizen: 'yes' } as unknown as PersonFacts)).toThrow(RuleInputError);
@@ -62,7 +87,7 @@ describe('mustTrackCustomer', () => {
       ],
     });
     expect(result.mustTrack).toBe(true);
-    expect(result.reasons.at(-1)).toBe("Tracked: beneficial owner bo2 (foreign) is not established as a U.S. person, so the CIP's identification and verification apply.");
+    expect(result.reasons.at(-1)).toBe("Tracked: beneficial owner bo2 (a foreign person) is not established as a U.S. person, so the CIP's identification and verification apply.");
   });
 
   it('tracks while a beneficial owner is still unknown', () => {

@@ -65,13 +65,14 @@ export function classifyUsPerson(facts: PersonFacts, field = 'person'): UsPerson
     else if (value) yes.push(phrase);
     else no.push(phrase.replace(/^is /, 'is not '));
   }
-  const who = facts.kind === 'individual' ? 'The individual' : 'The entity';
+  const who = facts.kind === 'individual' ? 'the individual' : 'the entity';
+  const Who = who === 'the individual' ? 'The individual' : 'The entity';
   if (yes.length > 0) {
     return {
       status: 'us',
       treatAsForeign: false,
       missingFacts: [],
-      reasons: [`${who} ${yes.join(' and ')}, so it is a U.S. person (${CITATION}).`],
+      reasons: [`${Who} ${listOf(yes, 'and')}, so ${who} is a U.S. person (${CITATION}).`],
     };
   }
   if (missing.length === 0) {
@@ -79,16 +80,25 @@ export function classifyUsPerson(facts: PersonFacts, field = 'person'): UsPerson
       status: 'foreign',
       treatAsForeign: true,
       missingFacts: [],
-      reasons: [`${who} ${no.join(', ')}: none of the tests for a U.S. person is met, so it is a foreign person (${CITATION}).`],
+      reasons: [`${Who} ${listOf(no, 'and')}: none of the tests for a U.S. person is met, so ${who} is a foreign person (${CITATION}).`],
     };
   }
+  const open = tests.filter(([key]) => missing.includes(key)).map(([, phrase]) => phrase);
   return {
     status: 'unknown',
     treatAsForeign: true,
     missingFacts: missing,
     reasons: [
-      `${who} ${no.length > 0 ? `${no.join(', ')}, but ` : ''}it is not yet known whether it meets ${missing.join(', ')}.`,
-      `Until these facts are settled the person is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; ${CITATION}).`,
+      no.length > 0
+        ? `${Who} ${listOf(no, 'and')}, but it is not yet known whether ${who} ${listOf(open, 'or')}.`
+        : `It is not yet known whether ${who} ${listOf(open, 'or')}.`,
+      `Until that is known, ${who} is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; ${CITATION}).`,
     ],
   };
+}
+
+/** "a", "a and b", "a, b and c" (or with "or"): phrases joined as a sentence reads them. */
+function listOf(phrases: readonly string[], conjunction: 'and' | 'or'): string {
+  if (phrases.length <= 1) return phrases.join('');
+  return `${phrases.slice(0, -1).join(', ')} ${conjunction} ${phrases.at(-1)}`;
 }
