@@ -97,7 +97,7 @@ describe('POST /v1/customers', () => {
     const description = await system.client.workflow.getHandle(workflowIdFor('customer-identification', first.accountId)).describe();
     expect(description.type).toBe('customerIdentificationWorkflow');
 
-    const repeat = await post('/v1/customers', { ...body, name: 'Another Name' });
+    const repeat = await post('/v1/customers', body);
     expect([200, 202]).toContain(repeat.statusCode);
     expect(repeat.json()).toMatchObject({ customer: { id: first.customer.id }, accountId: first.accountId, caseId: first.caseId });
     expect(await countCustomers(body.externalReference)).toBe(1);
@@ -105,6 +105,8 @@ describe('POST /v1/customers', () => {
     expect(accounts).toEqual({ n: 1, status: 'pending' });
     const [name] = await system.db.sql`select i.name from party_identities i join parties p on p.id = i.party_id where p.customer_id = ${first.customer.id} and p.role = 'customer'`;
     expect(name!.name).toBe('Nordlicht Compute GmbH');
+    // A repeat with other facts is not the same application: refused, never silently dropped.
+    expect((await post('/v1/customers', { ...body, name: 'Another Name' })).statusCode).toBe(409);
   });
 
   it('refuses roles that do not handle cases', async () => {
