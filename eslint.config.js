@@ -26,7 +26,9 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.test.ts'],
+    // Tests, and the starters (`start.ts`) that the worker runs outside the sandbox to start a
+    // workflow, are client code.
+    ignores: ['workflows/**/*.test.ts', 'workflows/**/start.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
