@@ -17,7 +17,6 @@ let clone: string;
 
 beforeAll(async () => {
   outer = await mkdtemp(join(tmpdir(), 'cipdesk-private-'));
-  // eslint-disable-next-line no-bitwise
   expect(statSync(outer).mode & 0o777).toBe(0o700);
   clone = join(outer, 'cipdesk');
   // The project's files as they are now (tracked and new, not ignored), then its installed
