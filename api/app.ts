@@ -36,6 +36,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
         removeAdditional: false,
         coerceTypes: 'array',
         useDefaults: true,
+        // `multipleOf: 0.000001` (at most 6 decimals) judged on the decimal, not on binary floating point.
+        multipleOfPrecision: 9,
       },
     },
     // Errors the router raises before any route runs (bad URL encoding, over-long path

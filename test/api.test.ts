@@ -111,7 +111,7 @@ describe('errors', () => {
   it('refuses a cursor it did not issue', async () => {
     const res = await system.app.inject({ method: 'GET', url: '/v1/cases?cursor=bogus', headers: bearer('legal') });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'query.cursor', message: 'is not a cursor this API issued' }]);
+    expect(res.json().errors).toEqual([{ field: 'querystring.cursor', message: 'is not a cursor this API issued' }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { RuleInputError } from '../../rules/index.js';
+import { PATTERN_MESSAGES } from '../schemas.js';
 import { AppError, PROBLEM_TYPE_BASE, ProblemSchema, type FieldError, type Problem } from '../errors.js';
 
 const TITLES: Record<number, string> = {
@@ -21,7 +22,17 @@ const TITLES: Record<number, string> = {
 /** Turns Ajv's errors into `{ field, message }` with the field spelled as the client sent it. */
 function fieldErrors(error: FastifyError): FieldError[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((v) => {
+  const all = error.validation ?? [];
+  // "one of these formats" (an IP address: ipv4 or ipv6) reads as one message, not three.
+  const formatsInAnyOf = new Map<string, string[]>();
+  for (const v of all) {
+    const format = (v.params as { format?: unknown }).format;
+    if (v.keyword === 'format' && v.schemaPath.includes('/anyOf/') && typeof format === 'string') {
+      formatsInAnyOf.set(v.instancePath, [...(formatsInAnyOf.get(v.instancePath) ?? []), format]);
+    }
+  }
+  const shown = all.filter((v) => !(v.keyword === 'format' && v.schemaPath.includes('/anyOf/') && formatsInAnyOf.has(v.instancePath)));
+  return shown.map((v) => {
     const path = v.instancePath
       .split('/')
       .filter(Boolean)
@@ -34,6 +45,8 @@ function fieldErrors(error: FastifyError): FieldError[] {
     if (typeof params.additionalProperty === 'string') message = 'is not a known field';
     if (typeof params.missingProperty === 'string') message = 'is required';
     if (Array.isArray(params.allowedValues)) message = `must be one of ${params.allowedValues.join(', ')}`;
+    if (v.keyword === 'anyOf' && formatsInAnyOf.has(v.instancePath)) message = `must be in one of the formats ${formatsInAnyOf.get(v.instancePath)!.join(', ')}`;
+    if (v.keyword === 'pattern' && typeof params.pattern === 'string' && PATTERN_MESSAGES[params.pattern]) message = PATTERN_MESSAGES[params.pattern]!;
     return { field, message };
   });
 }

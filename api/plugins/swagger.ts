@@ -3,9 +3,40 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/**
+ * A property with a default is filled in by the validator when absent (useDefaults), so the
+ * schema lists it as required while a client may leave it out. The document says what a client
+ * must send: such properties are not required there.
+ */
+function defaultsOptional(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(defaultsOptional);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = key === 'examples' || key === 'default' ? value : defaultsOptional(value);
+  const properties = copy.properties as Record<string, { default?: unknown }> | undefined;
+  if (properties && Array.isArray(copy.required)) {
+    copy.required = (copy.required as string[]).filter((name) => properties[name]?.default === undefined);
+    if ((copy.required as string[]).length === 0) delete copy.required;
+  }
+  return copy;
+}
+
 // OpenAPI 3.1 generated from the route schemas: JSON at /openapi.json, Swagger UI at /docs.
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
+    transform: ({ schema, url }) => {
+      if (!schema) return { schema, url };
+      const { querystring, body, headers, ...rest } = schema as Record<string, unknown>;
+      return {
+        url,
+        schema: {
+          ...rest,
+          ...(querystring ? { querystring: defaultsOptional(querystring) } : {}),
+          ...(body ? { body: defaultsOptional(body) } : {}),
+          ...(headers ? { headers: defaultsOptional(headers) } : {}),
+        } as typeof schema,
+      };
+    },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -56,7 +56,7 @@ export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { cursor, limit, ...filters } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
       const page = await listAiTrainingTransactions(app.deps.db.db, { filters, limit, ...(after ? { after } : {}) });
       return { items: page.items.map(toTransactionDto), nextCursor: page.nextCursor };
     },

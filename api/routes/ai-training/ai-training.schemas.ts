@@ -3,6 +3,7 @@
 // identity vault. Quantities are exact decimal strings ("1.2e26"), never JSON numbers, so that
 // nothing is lost to floating point before the rules compare them.
 import { Type, type Static } from '@sinclair/typebox';
+import { PageQuery } from '../../schemas.js';
 import { CaseSchema } from '../cases/cases.schemas.js';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -124,8 +125,7 @@ export const ListAiTrainingTransactionsQuery = Type.Object(
     route: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('through-reseller')])),
     resellerId: Type.Optional(Uuid),
     covered: Type.Optional(Type.Boolean()),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import {
 import { decodeCursor } from '../../../db/queries/pagination.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import { toCaseDto, toCaseEventDto } from './case-dto.js';
+import { caseLinks } from './case-links.js';
 import {
   AssignmentBody,
   CaseEventSchema,
@@ -47,6 +48,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['cases'],
+        operationId: 'listCases',
         summary: 'List cases of every obligation, newest first',
         querystring: ListCasesQuery,
         response: { 200: Type.Object({ items: Type.Array(CaseSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
@@ -55,7 +57,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { cursor, dueBefore, ...filter } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
       const page = await listCases(app.deps.db.db, {
         ...filter,
         ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}),
@@ -68,7 +70,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id',
     {
-      schema: { tags: ['cases'], summary: 'One case', params: CaseIdParams, response: { 200: CaseSchema, ...errors } },
+      schema: { tags: ['cases'], operationId: 'getCase', summary: 'One case', params: CaseIdParams, response: { 200: CaseSchema, ...errors } },
+      links: { 200: caseLinks('$request.path.id', ['getCase']) },
     },
     async (request) => {
       const row = await getCaseById(app.deps.db.db, { id: request.params.id });
@@ -82,6 +85,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['cases'],
+        operationId: 'listCaseEvents',
         summary: "The case's append-only history, oldest first",
         params: CaseIdParams,
         querystring: ListEventsQuery,
@@ -106,6 +110,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['case_handler', 'reviewer', 'admin'] },
       schema: {
         tags: ['cases'],
+        operationId: 'assignCase',
         summary: 'Assign the case to a handler (or unassign it)',
         params: CaseIdParams,
         body: AssignmentBody,
@@ -139,6 +144,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['case_handler', 'reviewer', 'legal', 'admin'] },
       schema: {
         tags: ['cases'],
+        operationId: 'decideCase',
         summary: "Decide on a case: routed to the case workflow's Update; refused with 409 when the case is not in a state that accepts it",
         description:
           'Send an Idempotency-Key header to make a retry safe: the same key with the same decision returns the first answer; ' +

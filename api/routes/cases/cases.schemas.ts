@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 
 // The one error shape of the API, defined beside AppError.
 export { ProblemSchema } from '../../errors.js';
+import { PageQuery } from '../../schemas.js';
 
 export const CaseSchema = Type.Object(
   {
@@ -45,13 +46,12 @@ export const ListCasesQuery = Type.Object({
   subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   subjectId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   open: Type.Optional(Type.Boolean({ description: 'true: only open cases; false: only closed ones' })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+  ...PageQuery,
 });
 
 export const ListEventsQuery = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'nextCursor of the previous page' })),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'page size (default 100)' }),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'nextCursor of the previous page, unchanged' })),
 });
 
 export const AssignmentBody = Type.Object(

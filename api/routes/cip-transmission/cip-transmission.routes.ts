@@ -6,6 +6,7 @@ import type { CipTransmissionInput } from '../../../workflows/cip-transmission/m
 import { workflowIdFor } from '../../../workflows/ids.js';
 import { badInput } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
+import { caseLinks } from '../cases/case-links.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
 import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { startCaseWorkflow } from '../start-case.js';
@@ -18,6 +19,7 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['case_handler', 'admin'] },
       schema: {
         tags: ['cip-transmission'],
+        operationId: 'createCipTransmissionRequest',
         summary: "Record Commerce's request for a CIP; opens a case due by the rule set's transmission deadline",
         description:
           '`receivedAt` must not be in the future and must lie in a year the rules count in (1000-9999); the deadline is computed ' +
@@ -32,6 +34,7 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           409: ProblemSchema,
         },
       },
+      links: { 201: caseLinks('$response.body#/id'), 202: caseLinks('$response.body#/caseId') },
     },
     async (request, reply) => {
       const { requestReference, cipOwner, receivedAt } = request.body;

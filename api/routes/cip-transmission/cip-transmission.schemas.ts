@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ClockInstant } from '../../schemas.js';
 
 export const CipTransmissionRequestBody = Type.Object(
   {
@@ -17,10 +18,7 @@ export const CipTransmissionRequestBody = Type.Object(
       ],
       { description: "whose CIP Commerce requested: the provider's own or a foreign reseller's" },
     ),
-    receivedAt: Type.String({
-      format: 'date-time',
-      description: 'when the provider received the request; the clock starts here. Not in the future; a year from 1000 to 9999.',
-    }),
+    receivedAt: ClockInstant('when the provider received the request; the clock starts here'),
   },
   { additionalProperties: false },
 );

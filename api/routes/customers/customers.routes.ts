@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { decodeCursor } from '../../../db/queries/pagination.js';
 import { listCustomers } from '../../../db/queries/customers.js';
 import { badInput } from '../../errors.js';
+import { caseLinks } from '../cases/case-links.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
 import { toCustomerSummaryDto } from './customer-dto.js';
 import {
@@ -60,6 +61,13 @@ const CreatedCustomer = Type.Object({
   case: Type.Union([CaseSchema, Type.Null()]),
 });
 
+// From an application to its identification case, the customer and the account applied for.
+const applicationLinks = {
+  ...caseLinks('$response.body#/caseId'),
+  getCustomer: { operationId: 'getCustomer', parameters: { id: '$response.body#/customer/id' }, description: 'read the customer' },
+  getAccount: { operationId: 'getAccount', parameters: { id: '$response.body#/accountId' }, description: 'read the account applied for' },
+};
+
 export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/customers',
@@ -67,6 +75,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: HANDLERS },
       schema: {
         tags: ['customers'],
+        operationId: 'createCustomer',
         summary: "A prospective customer's application: stores the customer, its beneficial owners and a pending account, and opens its identification case",
         description:
           'Idempotent on externalReference: a repeat answers 200 with the customer and case of the first application (and starts its ' +
@@ -74,6 +83,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CreateCustomerBody,
         response: { 200: CreatedCustomer, 201: CreatedCustomer, 202: CreatedCustomer, ...errors },
       },
+      links: { 200: applicationLinks, 201: applicationLinks, 202: applicationLinks },
     },
     async (request, reply) => {
       const { created, body } = await createCustomer(app.deps, request.principal, request.body);
@@ -95,7 +105,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { cursor, ...filter } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
       const page = await listCustomers(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
       return { items: page.items.map(toCustomerSummaryDto), nextCursor: page.nextCursor };
     },
@@ -106,6 +116,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['customers'],
+        operationId: 'getCustomer',
         summary: 'A customer, its parties and accounts; personal fields only with a stated purpose (recorded)',
         description: `Without \`purpose\`: no personal data, any role. With it: adds \`personal\` for case_handler, reviewer, legal and admin, and records who read what, why and when.`,
         params: CustomerIdParams,
@@ -229,7 +240,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/accounts/:id',
     {
-      schema: { tags: ['accounts'], summary: 'An account, its status, restrictions and legal holds', params: AccountIdParams, response: { 200: AccountDetailSchema, ...errors } },
+      schema: { tags: ['accounts'], operationId: 'getAccount', summary: 'An account, its status, restrictions and legal holds', params: AccountIdParams, response: { 200: AccountDetailSchema, ...errors } },
     },
     async (request) => readAccount(app.deps, request.params.id),
   );
@@ -240,6 +251,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: HANDLERS },
       schema: {
         tags: ['accounts'],
+        operationId: 'closeAccount',
         summary: 'Close an account in use (open or monitored): record retention starts from the closure',
         description:
           'Stores the closure, starts the record-retention case (personal data disposed of after the rule set period, unless a legal hold is on) ' +

@@ -4,6 +4,7 @@
 import { CaseSchema } from '../cases/cases.schemas.js';
 import { PERSONAL_DATA_PURPOSES, PERSONAL_DATA_PURPOSE_TEXT } from '../../../rules/personal-data-purposes.js';
 import { Type, type Static } from '@sinclair/typebox';
+import { ClockInstant, IpAddress, PageQuery, PastInstant } from '../../schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
@@ -42,8 +43,8 @@ export const PaymentMethodSchema = Type.Object(
 
 export const IpAccessSchema = Type.Object(
   {
-    ip: Type.String({ minLength: 2, maxLength: 45, description: 'IPv4 or IPv6 address' }),
-    accessedAt: Instant,
+    ip: IpAddress,
+    accessedAt: PastInstant('when the party accessed or administered the service from this address'),
     kind: Type.Union([Type.Literal('access'), Type.Literal('administration')], { default: 'access' }),
   },
   { additionalProperties: false },
@@ -70,9 +71,18 @@ export const BeneficialOwnerInput = Type.Object(
     ...IndividualFacts,
     ...PersonalFields,
     ownershipPercent: Type.Optional(
-      Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 100 }), Type.String({ pattern: '^(100(\\.0{1,6})?|[0-9]{1,2}(\\.[0-9]{1,6})?)$' })], {
-        description: "direct share of the customer's ownership interests, in percent (up to 6 decimals)",
-      }),
+      Type.Union(
+        [
+          // multipleOf with the validator's multipleOfPrecision (api/app.ts): at most 6 decimals.
+          Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.000001 }),
+          Type.String({ pattern: '^(?!0*(\\.0*)?$)(100(\\.0{1,6})?|[0-9]{1,2}(\\.[0-9]{1,6})?)$' }),
+        ],
+        {
+          description:
+            "direct share of the customer's ownership interests, in percent: more than 0, at most 100, at most 6 decimals " +
+            '(a number, or a decimal string to keep it exact); the recorded owners together hold at most 100',
+        },
+      ),
     ),
     substantialControl: Type.Optional(SubstantialControlInput),
   },
@@ -225,7 +235,7 @@ export const VerificationBody = Type.Object(
     method: Type.Union([Type.Literal('documentary'), Type.Literal('non-documentary')]),
     methodDetail: Type.String({ minLength: 1, maxLength: 500, description: 'what was checked, without personal data' }),
     result: Type.Union([Type.Literal('verified'), Type.Literal('failed'), Type.Literal('inconclusive')]),
-    performedAt: Type.Optional(Instant),
+    performedAt: Type.Optional(PastInstant('when the verification was performed (default: now)')),
     materials: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 2000 }), { description: 'verification materials (personal; disposed of with the rest)' }),
     ),
@@ -265,7 +275,7 @@ export const VerificationSchema = Type.Object(
 
 export const AccessBody = Type.Object(
   {
-    accessedAt: Instant,
+    accessedAt: ClockInstant('when the account was accessed; the record-retention clock runs from the last access'),
     kind: Type.Union([Type.Literal('access'), Type.Literal('administration')], { default: 'access' }),
   },
   { additionalProperties: false },
@@ -300,14 +310,13 @@ export const ListCustomersQuery = Type.Object({
   usPersonStatus: Type.Optional(Type.Union([Type.Literal('us'), Type.Literal('foreign'), Type.Literal('unknown')])),
   trackingRequired: Type.Optional(Type.Boolean()),
   externalReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+  ...PageQuery,
 });
 
 export const ClosureBody = Type.Object(
   {
     reason: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description: 'why the provider closes the account (no personal data)' }),
-    closedAt: Type.Optional(Instant),
+    closedAt: Type.Optional(ClockInstant('when the account was closed (default: now); not before it was opened')),
   },
   { additionalProperties: false },
 );

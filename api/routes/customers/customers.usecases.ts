@@ -35,6 +35,7 @@ import {
 } from '../../../db/queries/customers.js';
 import { assessParties, type ClassifiableParty } from '../../../activities/customers.js';
 import { CURRENT_RULE_SET_ID, getRuleSet } from '../../../rules/index.js';
+import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { CUSTOMER_APPLICATION_SCOPE, claimIdempotencyKey } from '../../../db/queries/idempotency.js';
 import type { AccountRow, PartyRow } from '../../../db/schema/customers.js';
@@ -67,7 +68,7 @@ type Deps = Required<AppDeps>;
 /** Roles that may read personal fields (always with a stated purpose). */
 export const PERSONAL_DATA_READERS: readonly Role[] = ['case_handler', 'reviewer', 'legal', 'admin'];
 
-const FUTURE_TOLERANCE_MS = 60_000;
+const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_SECONDS * 1000;
 
 // Ownership interests exist in entities only (rules/classification/beneficial-owners.ts refuses
 // a stake in an individual); an individual's beneficial owner is recorded by substantial control.

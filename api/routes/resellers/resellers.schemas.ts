@@ -1,6 +1,7 @@
 // Foreign resellers and their oversight record: request and response schemas.
 import { Type, type Static } from '@sinclair/typebox';
 import { RESELLER_STATUSES } from '../../../db/schema/resellers.js';
+import { PageQuery } from '../../schemas.js';
 
 const Instant = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
@@ -57,8 +58,7 @@ export const ListResellersQuery = Type.Object({
   jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'part of the legal name, case-insensitive' })),
   accountId: Type.Optional(Uuid),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+  ...PageQuery,
 });
 
 export const CipVersionSummarySchema = Type.Object({

@@ -127,7 +127,7 @@ export async function updateReseller(deps: Deps, principal: Principal, id: strin
 export async function listResellers(deps: Deps, query: ResellerListFilter & { limit: number; cursor?: string }) {
   const { cursor, ...filter } = query;
   const after = cursor === undefined ? undefined : decodeCursor(cursor);
-  if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
+  if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
   const page = await listResellerRows(deps.db.db, { ...filter, ...(after ? { after } : {}) });
   return { items: page.items.map(toResellerSummaryDto), nextCursor: page.nextCursor };
 }

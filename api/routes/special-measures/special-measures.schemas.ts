@@ -1,5 +1,6 @@
 // Special measures: request and response schemas. A measure is public (published in the
 // Federal Register): its target's names and identifiers are not customer personal data.
+import { PageQuery } from '../../schemas.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { PERSON_IDENTIFIER_TYPES, SPECIAL_MEASURE_KINDS } from '../../../rules/index.js';
 import { StringEnum } from '../rules/rules.schemas.js';
@@ -123,8 +124,7 @@ export const ListSpecialMeasuresQuery = Type.Object(
     status: Type.Optional(StringEnum(SPECIAL_MEASURE_STATUSES)),
     federalRegisterCitation: Type.Optional(Text(300)),
     activeAt: Type.Optional(Type.String({ format: 'date-time', description: 'only measures in force at this instant (past their phase-in, not expired counting extensions published by then, not revoked)' })),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
