@@ -21,11 +21,20 @@ describe('classifyUsPerson', () => {
     const citation = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
     if (status === 'unknown') {
       expect(result.reasons).toHaveLength(2);
-      expect(result.reasons[0]).toContain(`it is not yet known whether it meets ${missing.join(', ')}.`);
-      expect(result.reasons[1]).toContain('Until these facts are settled the person is treated as foreign');
+      // Each missing fact is named in words a lawyer reads, not by its field name.
+      const inWords: Record<string, string> = {
+        usCitizen: 'a U.S. citizen',
+        usLawfulPermanentResident: 'a lawful permanent resident of the United States',
+        locatedInUnitedStates: 'located in the United States',
+      };
+      expect(result.reasons[0]).toMatch(/not yet known whether the (individual|entity) /);
+      for (const fact of missing) expect(result.reasons[0]).toContain(inWords[fact]);
+      expect(result.reasons[0]).not.toMatch(/usCitizen|usLawfulPermanentResident|locatedInUnitedStates/);
+      expect(result.reasons[1]).toMatch(/^Until that is known, the (individual|entity) is treated as foreign /);
+      expect(result.reasons[1]!.endsWith(`; ${citation.slice(1)}.`)).toBe(true);
     } else {
       expect(result.reasons).toHaveLength(1);
-      expect(result.reasons[0]).toMatch(new RegExp(`^The (individual|entity) .*, so it is a ${status === 'us' ? 'U\\.S\\.' : 'foreign'} person `));
+      expect(result.reasons[0]).toMatch(new RegExp(`^The (individual|entity) .*, so the (individual|entity) is a ${status === 'us' ? 'U\\.S\\.' : 'foreign'} person `));
       expect(result.reasons[0]!.endsWith(`${citation}.`)).toBe(true);
     }
   });
