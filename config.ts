@@ -2,8 +2,10 @@
 // value stops the process with a message naming the variable (see ConfigError).
 import { resolve } from 'node:path';
 
-export const ROLES = ['case_handler', 'reviewer', 'legal', 'admin', 'scheduler'] as const;
-export type Role = (typeof ROLES)[number];
+// The one list of roles lives with the case kit (workflows check decision roles too).
+import { ROLES, type Role } from './workflows/kit/actors.js';
+
+export { ROLES, type Role };
 
 export interface ApiToken {
   /** Who acts: recorded as the actor on every event this token causes. */

@@ -12,6 +12,14 @@ export interface CaseEventInput {
   data?: Record<string, unknown>;
 }
 
+/** A four-eyes proposal waiting for a second person, as the case row shows it. */
+export interface PendingApprovalInput {
+  decision: string;
+  proposedBy: string;
+  proposedAt: string;
+  reason: string;
+}
+
 export interface OpenCaseInput {
   caseId: string;
   type: string;
@@ -24,7 +32,11 @@ export interface OpenCaseInput {
   dueAt?: string | null;
   assignee?: string | null;
   details?: Record<string, unknown>;
-  event: CaseEventInput;
+  pendingApproval?: PendingApprovalInput | null;
+  /** The events that explain the change, in order. */
+  events?: CaseEventInput[];
+  /** Written by workflows before `events` existed (a task scheduled then may still arrive). */
+  event?: CaseEventInput;
 }
 
 export interface CaseTransitionInput {
@@ -34,8 +46,12 @@ export interface CaseTransitionInput {
   dueAt?: string | null;
   closedAt?: string | null;
   details?: Record<string, unknown>;
-  event: CaseEventInput;
+  pendingApproval?: PendingApprovalInput | null;
+  events?: CaseEventInput[];
+  event?: CaseEventInput;
 }
+
+const eventsOf = (input: { events?: CaseEventInput[]; event?: CaseEventInput }) => input.events ?? (input.event ? [input.event] : []);
 
 function toEvent(caseId: string, e: CaseEventInput) {
   return { caseId, eventKey: e.key, type: e.type, occurredAt: new Date(e.occurredAt), actor: e.actor, data: e.data ?? {} };
@@ -60,8 +76,9 @@ export function createCaseActivities({ db }: ActivityDeps) {
           dueAt: toDate(input.dueAt) ?? null,
           assignee: input.assignee ?? null,
           details: input.details ?? {},
+          pendingApproval: input.pendingApproval ?? null,
         });
-        await appendCaseEvent(tx, toEvent(input.caseId, input.event));
+        for (const event of eventsOf(input)) await appendCaseEvent(tx, toEvent(input.caseId, event));
       });
     },
 
@@ -75,8 +92,9 @@ export function createCaseActivities({ db }: ActivityDeps) {
           dueAt: toDate(input.dueAt),
           closedAt: toDate(input.closedAt),
           details: input.details,
+          ...(input.pendingApproval !== undefined ? { pendingApproval: input.pendingApproval } : {}),
         });
-        await appendCaseEvent(tx, toEvent(input.caseId, input.event));
+        for (const event of eventsOf(input)) await appendCaseEvent(tx, toEvent(input.caseId, event));
       });
     },
   };

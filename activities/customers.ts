@@ -43,12 +43,13 @@ import type {
   UsPersonStatus,
   VerificationSummary,
 } from './customers.contract.js';
+import { FAILURE } from '../workflows/kit/failures.js';
 
 /** Failure types the workflows can tell apart (all non-retryable: a retry would not help). */
 export const CUSTOMER_FAILURE = {
-  legalHold: 'cipdesk.retention.legal_hold',
-  notFound: 'cipdesk.customers.not_found',
-  invalidFacts: 'cipdesk.customers.invalid_facts',
+  legalHold: FAILURE.legalHold,
+  notFound: FAILURE.customerNotFound,
+  invalidFacts: FAILURE.invalidCustomerFacts,
 } as const;
 
 /** The configuration's default zone, for callers of checkSpecialMeasures that do not pass one. */

@@ -10,6 +10,7 @@ import { swaggerPlugin } from './plugins/swagger.js';
 import { aiTrainingRoutes } from './routes/ai-training/ai-training.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
+import { caseTypeRoutes } from './routes/case-types/case-types.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
 import { DEFAULT_DOCUMENT_MAX_BYTES } from './routes/documents/upload.js';
 import { cipDocumentRoutes } from './routes/cip-documents/cip-documents.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(healthRoutes);
   await app.register(aiTrainingRoutes, { prefix: '/v1' });
   await app.register(caseRoutes, { prefix: '/v1' });
+  await app.register(caseTypeRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
   await app.register(customerRoutes, { prefix: '/v1' });
   await app.register(ruleRoutes, { prefix: '/v1' });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { OBLIGATIONS, parseWorkflowId, workflowIdFor, WorkflowIdError } from './ids.js';
+import { parseWorkflowId, workflowIdFor, WorkflowIdError } from './ids.js';
+import { CASE_TYPE_NAMES, isCaseTypeName } from './obligations.js';
 
-describe('workflow ids', () => {
-  it('builds <obligation>:<businessId> and parses it back for every obligation', () => {
-    for (const obligation of OBLIGATIONS) {
-      const id = workflowIdFor(obligation, 'REQ-2026/0042');
-      expect(id).toBe(`${obligation}:REQ-2026/0042`);
-      expect(parseWorkflowId(id)).toEqual({ obligation, businessId: 'REQ-2026/0042' });
+describe('business workflow ids', () => {
+  it('builds and parses <caseType>:<businessId> for every registered case type', () => {
+    for (const caseType of CASE_TYPE_NAMES) {
+      const id = workflowIdFor(caseType, 'REQ-2026/0042');
+      expect(id).toBe(`${caseType}:REQ-2026/0042`);
+      expect(parseWorkflowId(id, isCaseTypeName)).toEqual({ caseType, businessId: 'REQ-2026/0042' });
     }
   });
 
@@ -17,9 +18,9 @@ describe('workflow ids', () => {
     expect(() => workflowIdFor('cip-transmission', 'x'.repeat(129))).toThrow(WorkflowIdError);
   });
 
-  it('refuses ids that are not ours', () => {
-    expect(() => parseWorkflowId('order:123')).toThrow(/not a cipdesk workflow id/);
-    expect(() => parseWorkflowId('cip-transmission')).toThrow(WorkflowIdError);
-    expect(() => parseWorkflowId('cip-transmission:')).toThrow(WorkflowIdError);
+  it('refuses ids of unregistered case types or without a business id', () => {
+    expect(() => parseWorkflowId('order:123', isCaseTypeName)).toThrow(/not a cipdesk workflow id/);
+    expect(() => parseWorkflowId('cip-transmission', isCaseTypeName)).toThrow(WorkflowIdError);
+    expect(() => parseWorkflowId('cip-transmission:', isCaseTypeName)).toThrow(WorkflowIdError);
   });
 });

@@ -1,55 +1,47 @@
-// Business workflow IDs, built and parsed only here: `<obligation>:<businessId>`.
-// A business ID names the thing the obligation is about (Commerce's request reference, an
-// account id), so that starting the same obligation twice for it is refused by Temporal.
-
-export const OBLIGATIONS = [
-  'cip-transmission',
-  'customer-identification',
-  'interim-account-review',
-  'beneficial-owner-reverification',
-  'record-retention',
-  'reseller-termination',
-  'ai-training-report',
-  'special-measure',
-  'annual-certification',
-  'exemption',
-  'compliance-assessment',
-] as const;
-export type Obligation = (typeof OBLIGATIONS)[number];
+// Business workflow IDs, built and parsed only here: `<caseType>:<businessId>`. The case type
+// names are the registry's (obligations.ts). A business ID names the thing the obligation is
+// about (Commerce's request reference, an account id), so that starting the same obligation
+// twice for it is refused by Temporal.
+import type { CaseTypeName } from './obligations.js';
 
 // Business IDs are caller-supplied references; keep them to a safe, readable alphabet.
 const BUSINESS_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,127}$/;
+const CASE_TYPE = /^[a-z][a-z0-9-]{0,63}$/;
 
 export class WorkflowIdError extends Error {
   override name = 'WorkflowIdError';
-}
-
-export function isObligation(value: string): value is Obligation {
-  return (OBLIGATIONS as readonly string[]).includes(value);
 }
 
 export function isValidBusinessId(businessId: string): boolean {
   return BUSINESS_ID.test(businessId);
 }
 
-export function workflowIdFor(obligation: Obligation, businessId: string): string {
-  if (!isObligation(obligation)) throw new WorkflowIdError(`unknown obligation "${obligation}"`);
+export function workflowIdFor(caseType: CaseTypeName, businessId: string): string {
+  if (!CASE_TYPE.test(caseType)) throw new WorkflowIdError(`"${caseType}" is not a case type name`);
   if (!isValidBusinessId(businessId)) {
     throw new WorkflowIdError(
       `business id "${businessId}" must be 1-128 characters of letters, digits, '.', '_', '-' or '/', starting with a letter or digit`,
     );
   }
-  return `${obligation}:${businessId}`;
+  return `${caseType}:${businessId}`;
 }
 
-export function parseWorkflowId(workflowId: string): { obligation: Obligation; businessId: string } {
+/**
+ * Splits a workflow id into its case type and business id. `isCaseType` says which names are
+ * registered (pass `isCaseTypeName` from obligations.ts); kept as a parameter so that workflow
+ * code importing this file does not import the whole registry.
+ */
+export function parseWorkflowId(
+  workflowId: string,
+  isCaseType: (name: string) => name is CaseTypeName,
+): { caseType: CaseTypeName; businessId: string } {
   const colon = workflowId.indexOf(':');
-  const obligation = colon > 0 ? workflowId.slice(0, colon) : '';
+  const caseType = colon > 0 ? workflowId.slice(0, colon) : '';
   const businessId = colon > 0 ? workflowId.slice(colon + 1) : '';
-  if (!isObligation(obligation) || !isValidBusinessId(businessId)) {
-    throw new WorkflowIdError(`"${workflowId}" is not a cipdesk workflow id (<obligation>:<businessId>)`);
+  if (!isCaseType(caseType) || !isValidBusinessId(businessId)) {
+    throw new WorkflowIdError(`"${workflowId}" is not a cipdesk workflow id (<caseType>:<businessId>)`);
   }
-  return { obligation, businessId };
+  return { caseType, businessId };
 }
 
 // The product's own long-running workflows (not obligations): one notification dispatcher and

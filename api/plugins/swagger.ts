@@ -21,6 +21,16 @@ function defaultsOptional(schema: unknown): unknown {
   return copy;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The request body as the OpenAPI document shows it, when the route validates a more
+     * general shape and refines it in the handler (decisions: per case type, from the registry).
+     */
+    openapiBody?: unknown;
+  }
+}
+
 // OpenAPI 3.1 generated from the route schemas: JSON at /openapi.json, Swagger UI at /docs.
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
@@ -54,6 +64,10 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
     // Shared schemas keep their own names (Case, Problem, …) in components, so that clients
     // generated from the document (the desk's) name them as the API does.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transform: ({ schema, url, route }) => {
+      const body = route.config?.openapiBody;
+      return body === undefined ? { schema, url } : { schema: { ...schema, body }, url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

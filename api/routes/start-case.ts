@@ -7,6 +7,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Database } from '../../db/client.js';
 import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
 import type { CaseRow } from '../../db/schema/cases.js';
+import { workflowIdFor } from '../../workflows/ids.js';
+import { OBLIGATIONS, type CaseTypeName, type WorkflowOf } from '../../workflows/obligations.js';
 import { AppError } from '../errors.js';
 
 /** What starting a case's workflow needs: a subset of AppDeps, so `app.deps` fits. */
@@ -16,18 +18,26 @@ export interface CaseStartDeps {
   providerTimeZone: string;
 }
 
+/** What starting a case type's workflow takes: its case type, the business id, and its workflow's own arguments. */
+export interface CaseStart<T extends CaseTypeName> {
+  caseType: T;
+  businessId: string;
+  taskQueue: string;
+  args: Parameters<WorkflowOf<T>>;
+}
+
 /**
- * Starts `<obligation>:<businessId>` unless it was ever started: a business id names one
- * obligation instance for good. Tells which happened instead of throwing on a duplicate.
+ * Starts `<caseType>:<businessId>` unless it was ever started: a business id names one
+ * obligation instance for good. Tells which happened instead of throwing on a duplicate. The
+ * workflow comes from the registry, so its arguments are type-checked against it.
  */
-export async function startWorkflowOnce(
-  client: Client,
-  options: { workflowType: string; workflowId: string; taskQueue: string; args: unknown[] },
-): Promise<'started' | 'already-started'> {
+export async function startWorkflowOnce<T extends CaseTypeName>(client: Client, options: CaseStart<T>): Promise<'started' | 'already-started'> {
   try {
-    await client.workflow.start(options.workflowType, {
+    // One generic signature for every registered workflow: the registry ties the types together.
+    const start = client.workflow.start as (workflow: WorkflowOf<T>, options: object) => Promise<unknown>;
+    await start.call(client.workflow, OBLIGATIONS[options.caseType].workflow, {
       taskQueue: options.taskQueue,
-      workflowId: options.workflowId,
+      workflowId: workflowIdFor(options.caseType, options.businessId),
       args: options.args,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
@@ -38,26 +48,30 @@ export async function startWorkflowOnce(
   }
 }
 
-export async function startCaseWorkflow<A extends { caseId: string }>(options: {
+/**
+ * Starts a new case of a case type with a fresh case id; answers 409 (naming the existing case)
+ * when the business id already has one.
+ */
+export async function startCaseWorkflow<T extends CaseTypeName>(options: {
   client: Client;
   db: Database;
   taskQueue: string;
-  workflowType: string;
-  workflowId: string;
-  args: (caseId: string) => A;
+  caseType: T;
+  businessId: string;
+  args: (caseId: string) => Parameters<WorkflowOf<T>>;
   /** Who else might already hold this business id, for the 409 message. */
   describe: string;
   waitMs?: number;
 }): Promise<{ caseId: string; case: CaseRow | undefined }> {
   const caseId = randomUUID();
   const outcome = await startWorkflowOnce(options.client, {
-    workflowType: options.workflowType,
-    workflowId: options.workflowId,
+    caseType: options.caseType,
+    businessId: options.businessId,
     taskQueue: options.taskQueue,
-    args: [options.args(caseId)],
+    args: options.args(caseId),
   });
   if (outcome === 'already-started') {
-    const existing = await getCaseByWorkflowId(options.db, { workflowId: options.workflowId });
+    const existing = await getCaseByWorkflowId(options.db, { workflowId: workflowIdFor(options.caseType, options.businessId) });
     throw new AppError('case.duplicate', 409, `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`);
   }
   return { caseId, case: await waitForCaseRow(options.db, caseId, options.waitMs) };

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { toPage, type KeysetCursor, type Page } from './pagination.js';
-import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow } from '../schema/cases.js';
+import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow, type PendingApproval } from '../schema/cases.js';
 
 export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.id, params.id)).limit(1);
@@ -80,6 +80,7 @@ export interface CaseProjection {
   dueAt?: Date | null;
   closedAt?: Date | null;
   details?: Record<string, unknown>;
+  pendingApproval?: PendingApproval | null;
 }
 
 /** Returns false when a newer (or the same) projection had already been applied. */
@@ -93,6 +94,7 @@ export async function applyCaseProjection(db: DbOrTx, p: CaseProjection): Promis
       ...(p.dueAt !== undefined ? { dueAt: p.dueAt } : {}),
       ...(p.closedAt !== undefined ? { closedAt: p.closedAt } : {}),
       ...(p.details !== undefined ? { details: p.details } : {}),
+      ...(p.pendingApproval !== undefined ? { pendingApproval: p.pendingApproval } : {}),
     })
     .where(and(eq(cases.id, p.caseId), lt(cases.projectionSeq, p.seq)))
     .returning({ id: cases.id });

@@ -5,6 +5,13 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, integer } from 'drizzle-orm/pg-core';
 
+export interface PendingApproval {
+  decision: string;
+  proposedBy: string;
+  proposedAt: string;
+  reason: string;
+}
+
 export const cases = pgTable(
   'cases',
   {
@@ -25,6 +32,8 @@ export const cases = pgTable(
     assignee: text('assignee'),
     /** Non-personal facts the workflow exposes for lists (e.g. outcome, deadline explanation). */
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** A four-eyes proposal waiting for a second person (decision, proposedBy, proposedAt, reason), or null. */
+    pendingApproval: jsonb('pending_approval').$type<PendingApproval | null>(),
     /** Sequence of the last workflow projection applied; older projections are ignored. */
     projectionSeq: integer('projection_seq').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

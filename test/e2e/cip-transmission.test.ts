@@ -83,6 +83,7 @@ describe('CIP transmission requests', () => {
     const events = (await system.app.inject({ method: 'GET', url: `/v1/cases/${kase.id}/events`, headers: bearer('legal') })).json();
     expect(events.items.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([
       ['case.opened', 'hana.handler'],
+      ['decision.accepted', 'henrik.handler'],
       ['cip.transmitted', 'henrik.handler'],
     ]);
     // The case carries the rules' own explanation of its deadline, line for line.

@@ -127,7 +127,7 @@ describe('customer identification, end to end', () => {
     expect(JSON.stringify(history)).not.toMatch(/Nordlicht|Greta|Piotr|DE89|Friedrichstrasse/);
     const interimHistory = (await call('GET', `/v1/cases/${interimCase.id}/events`, undefined, 'legal')).body.items.map((e: { type: string }) => e.type);
     // The two refused attempts to lift the restrictions are on record too.
-    expect(interimHistory).toEqual(['interim.opened', 'decision.refused', 'decision.refused', 'interim.restrictions-lifted']);
+    expect(interimHistory).toEqual(['case.opened', 'interim.opened', 'decision.refused', 'decision.refused', 'decision.accepted', 'interim.restrictions-lifted']);
 
     // Once open, the customer is re-verified on the CIP policy period.
     const reverification = await caseWhere(`type=beneficial-owner-reverification&subjectId=${customer.id}`);

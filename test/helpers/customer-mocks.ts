@@ -1,6 +1,7 @@
 // Mock customer activities for workflow tests: each behaves as the real one would for the
 // facts the test sets, and keeps what the workflow asked for.
 import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE } from '../../workflows/kit/failures.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type {
   AccountStatus,
@@ -27,7 +28,7 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     async classifyCustomer() {
       world.classifyCalls += 1;
       if (world.invalidFacts) {
-        throw ApplicationFailure.create({ type: 'cipdesk.customers.invalid_facts', message: world.invalidFacts, details: [{ field: 'stakes[0].ownedId' }], nonRetryable: true });
+        throw ApplicationFailure.create({ type: FAILURE.invalidCustomerFacts, message: world.invalidFacts, details: [{ field: 'stakes[0].ownedId' }], nonRetryable: true });
       }
       return world.classification;
     },
@@ -49,7 +50,7 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
       return { closedAt: null, lastAccessAt: world.lastAccessAt };
     },
     async disposePersonalData({ at }) {
-      if (world.legalHold) throw ApplicationFailure.create({ type: 'cipdesk.retention.legal_hold', message: 'a legal hold is on', nonRetryable: true });
+      if (world.legalHold) throw ApplicationFailure.create({ type: FAILURE.legalHold, message: 'a legal hold is on', nonRetryable: true });
       world.disposals.push(at);
       return { disposedParties: world.classification.parties.length };
     },

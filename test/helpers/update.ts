@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { decideUpdate, type Actor, type DecisionRequest } from '../../workflows/shared/decisions.js';
+import { decideUpdate, type Actor, type DecisionRequest } from '../../workflows/kit/decisions.js';
 
 export const HANDLER: Actor = { subject: 'hana.handler', role: 'case_handler' };
 export const OTHER_HANDLER: Actor = { subject: 'henrik.handler', role: 'case_handler' };

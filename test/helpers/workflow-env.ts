@@ -71,11 +71,11 @@ export function caseProjectionRecorder() {
     activities: {
       async openCase(input: OpenCaseInput) {
         opened.push(input);
-        events.push(input.event);
+        events.push(...(input.events ?? []));
       },
       async recordCaseTransition(input: CaseTransitionInput) {
         transitions.push(input);
-        events.push(input.event);
+        events.push(...(input.events ?? []));
       },
     },
   };

@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import { beneficialOwnerReverificationCase } from './case-type.js';
 
 export interface BeneficialOwnerReverificationInput {
   caseId: string;
@@ -12,12 +13,10 @@ export interface BeneficialOwnerReverificationInput {
   carried?: { lastSeq: number; dueReasons: string[]; newOwnerIds: string[] };
 }
 
-export const BENEFICIAL_OWNER_REVERIFICATION_DECISIONS = [
-  're-verified', // every tracked party verified again: the next period starts now
-  'stop', // the customer relationship ended; no more re-verification
-] as const;
+// Its decisions and statuses are declared in case-type.ts.
+export const BENEFICIAL_OWNER_REVERIFICATION_DECISIONS = Object.keys(beneficialOwnerReverificationCase.decisions) as (keyof typeof beneficialOwnerReverificationCase.decisions)[];
 
-export type ReverificationStatus = 'scheduled' | 'reverification-due' | 'stopped';
+export type ReverificationStatus = (typeof beneficialOwnerReverificationCase.statuses)[number];
 
 export interface BeneficialOwnerReverificationState {
   caseId: string;

@@ -47,9 +47,16 @@ describe('beneficialOwnerReverificationWorkflow', () => {
       const next = await handle.query(beneficialOwnerReverificationStateQuery);
       expect(next.status).toBe('scheduled');
       expect(new Date(next.nextDueAt).getTime()).toBeGreaterThan(period.dueAt.getTime());
-      expect(cases.eventTypes()).toEqual(['reverification.scheduled', 'reverification.due', 'reverification.completed', 'reverification.scheduled']);
+      expect(cases.eventTypes()).toEqual([
+        'case.opened',
+        'reverification.scheduled',
+        'reverification.due',
+        'decision.accepted',
+        'reverification.completed',
+        'reverification.scheduled',
+      ]);
       // The same case goes on: projections keep increasing sequence numbers across runs.
-      expect(cases.transitions.map((t) => t.seq)).toEqual([2, 3, 4]);
+      expect(cases.transitions.map((t) => t.seq)).toEqual([3, 5, 6]);
       await decide(handle, 'stop', HANDLER, { reason: 'account closed' });
       expect((await handle.result()).status).toBe('stopped');
     });

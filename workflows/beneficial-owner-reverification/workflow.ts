@@ -7,12 +7,10 @@
 // so the history stays small however long the relationship lasts.
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { beneficialOwnerAddedSignal } from '../customer-identification/messages.js';
-import { CaseRecorder } from '../shared/case-recorder.js';
+import { CaseRecorder, beneficialOwnerAddedFact, handleDecisions, refuseWrongState } from '../kit/index.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import { handleDecisions, refuseWrongState, requireReason } from '../shared/decisions.js';
+import { beneficialOwnerReverificationCase } from './case-type.js';
 import {
-  BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
   beneficialOwnerReverificationStateQuery,
   type BeneficialOwnerReverificationInput,
   type BeneficialOwnerReverificationState,
@@ -22,7 +20,6 @@ export async function beneficialOwnerReverificationWorkflow(
   input: BeneficialOwnerReverificationInput,
 ): Promise<BeneficialOwnerReverificationState> {
   const ruleSet = getRuleSet(input.ruleSetId);
-  const recorder = new CaseRecorder(input.caseId, input.carried?.lastSeq ?? 0);
   const deadline = computeDeadline({
     obligation: 'periodic-reverification',
     ruleSet,
@@ -37,81 +34,72 @@ export async function beneficialOwnerReverificationWorkflow(
     dueReasons: [...(input.carried?.dueReasons ?? [])],
     newOwnerIds: [...(input.carried?.newOwnerIds ?? [])],
   };
+  const recorder = new CaseRecorder({
+    caseId: input.caseId,
+    caseType: beneficialOwnerReverificationCase,
+    state,
+    ...(input.carried ? { carried: { lastSeq: input.carried.lastSeq } } : {}),
+    details: () => ({
+      customerId: input.customerId,
+      lastVerifiedAt: input.lastVerifiedAt,
+      nextDueDate: state.nextDueDate,
+      dueReasons: state.dueReasons,
+      newOwnerIds: state.newOwnerIds,
+      deadlineExplanation: [...deadline.explanation],
+    }),
+  });
   const noticed: string[] = [];
   let outcome: 're-verified' | 'stopped' | undefined;
-  const details = () => ({
-    customerId: input.customerId,
-    lastVerifiedAt: input.lastVerifiedAt,
-    nextDueDate: state.nextDueDate,
-    dueReasons: state.dueReasons,
-    newOwnerIds: state.newOwnerIds,
-    deadlineExplanation: [...deadline.explanation],
-  });
 
   setHandler(beneficialOwnerReverificationStateQuery, () => state);
-  setHandler(beneficialOwnerAddedSignal, ({ partyId }) => void noticed.push(partyId));
+  setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void noticed.push(partyId));
   // Updates: the handler must know whether the round was accepted as complete.
-  handleDecisions({
-    decisions: BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
-    validate: (request) => {
+  handleDecisions(beneficialOwnerReverificationCase, recorder, {
+    validate: () => {
       if (outcome) refuseWrongState('this re-verification round is already closed');
-      if (request.decision === 'stop') requireReason(request);
     },
-    apply: async (request) => {
-      const at = new Date();
+    apply: async (request, at) => {
       if (request.decision === 're-verified') {
         const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
         if (!summary.allVerified) {
           refuseWrongState('re-verification is not complete: a tracked party is unverified or has an open discrepancy');
         }
         outcome = 're-verified';
+        // The round is done: the case is scheduled again, and the next round continues as new.
         await recorder.transition({
           status: 'scheduled',
-          details: details(),
-          event: { type: 'reverification.completed', occurredAt: at, actor: request.actor.subject, data: { reasons: state.dueReasons } },
+          events: { type: 'reverification.completed', occurredAt: at, actor: request.actor.subject, data: { reasons: state.dueReasons } },
         });
       } else {
         outcome = 'stopped';
-        state.status = 'stopped';
         await recorder.transition({
           status: 'stopped',
-          closedAt: at,
-          details: details(),
-          event: { type: 'reverification.stopped', occurredAt: at, actor: request.actor.subject, data: { reason: request.reason } },
+          events: { type: 'reverification.stopped', occurredAt: at, actor: request.actor.subject, data: { reason: request.reason } },
         });
       }
-      return { caseId: input.caseId, decision: request.decision, status: outcome === 'stopped' ? 'stopped' : 'scheduled', acceptedAt: at.toISOString() };
     },
   });
 
-
+  const scheduled = { type: 'reverification.scheduled', data: { nextDueAt: state.nextDueAt, explanation: [...deadline.explanation] } };
   if (!input.carried) {
     await recorder.open({
-      type: 'beneficial-owner-reverification',
-      status: state.status,
-      subjectType: 'customer',
-      subjectId: input.customerId,
+      subject: { type: 'customer', id: input.customerId },
       ruleSetId: ruleSet.id,
       workflowId: workflowInfo().workflowId,
       openedAt: new Date(),
       dueAt: deadline.dueAt,
-      details: details(),
-      event: { type: 'reverification.scheduled', occurredAt: new Date(), actor: input.openedBy, data: { nextDueAt: state.nextDueAt, explanation: [...deadline.explanation] } },
+      openedBy: input.openedBy,
+      data: { nextDueAt: state.nextDueAt },
+      also: [{ ...scheduled, actor: input.openedBy }],
     });
   } else {
     // A new round: the case's due date moves to this round's deadline.
-    await recorder.transition({
-      status: state.status,
-      dueAt: deadline.dueAt,
-      details: details(),
-      event: { type: 'reverification.scheduled', occurredAt: new Date(), actor: 'system', data: { nextDueAt: state.nextDueAt, explanation: [...deadline.explanation] } },
-    });
+    await recorder.transition({ dueAt: deadline.dueAt, events: { ...scheduled, actor: 'system' } });
   }
 
   async function markDue(reason: string, data: Record<string, unknown>) {
     if (!state.dueReasons.includes(reason)) state.dueReasons.push(reason);
-    state.status = 'reverification-due';
-    await recorder.transition({ status: state.status, details: details(), event: { type: 'reverification.due', occurredAt: new Date(), actor: 'system', data: { reason, ...data } } });
+    await recorder.transition({ status: 'reverification-due', events: { type: 'reverification.due', actor: 'system', data: { reason, ...data } } });
   }
 
   const wake = () => outcome !== undefined || noticed.length > 0;

@@ -1,10 +1,12 @@
-// Messages of the CIP transmission workflow, imported by the workflow and by api/.
+// Messages of the CIP transmission workflow, imported by the workflow and by api/. Its
+// decisions and statuses are declared in case-type.ts.
 import { defineQuery } from '@temporalio/workflow';
+import { cipTransmissionCase } from './case-type.js';
 
-export const CIP_TRANSMISSION_DECISIONS = ['transmit', 'withdraw'] as const;
-export type CipTransmissionDecision = (typeof CIP_TRANSMISSION_DECISIONS)[number];
+export const CIP_TRANSMISSION_DECISIONS = Object.keys(cipTransmissionCase.decisions) as (keyof typeof cipTransmissionCase.decisions)[];
+export type CipTransmissionDecision = keyof typeof cipTransmissionCase.decisions;
 
-export type CipTransmissionStatus = 'awaiting-transmission' | 'overdue' | 'transmitted' | 'withdrawn';
+export type CipTransmissionStatus = (typeof cipTransmissionCase.statuses)[number];
 
 export interface CipTransmissionInput {
   caseId: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
-import { decideUpdate } from '../shared/decisions.js';
+import { decideUpdate } from '../kit/decisions.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput } from './messages.js';
 import { cipTransmissionWorkflow } from './workflow.js';
 
@@ -69,7 +69,7 @@ describe('cipTransmissionWorkflow', () => {
       expect(result).toMatchObject({ caseId: input.caseId, decision: 'transmit', status: 'transmitted' });
       const final = await handle.result();
       expect(final.transmittedOnTime).toBe(true);
-      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.transmitted']);
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'decision.accepted', 'cip.transmitted']);
       expect(recorder.events.at(-1)).toMatchObject({ actor: 'hana.handler', data: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-9', onTime: true } });
     });
   });

@@ -1,5 +1,10 @@
-// Messages of the customer-identification workflow, imported by the workflow and by api/.
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+// Messages of the customer-identification workflow, imported by the workflow and by api/. Its
+// decisions and statuses are declared in case-type.ts; the facts it hears in kit/facts.ts.
+import { defineQuery } from '@temporalio/workflow';
+import { beneficialOwnerAddedFact, verificationRecordedFact } from '../kit/facts.js';
+import { customerIdentificationCase } from './case-type.js';
+
+export type { BeneficialOwnerAdded, VerificationRecorded } from '../kit/facts.js';
 
 export interface CustomerIdentificationInput {
   caseId: string;
@@ -10,50 +15,25 @@ export interface CustomerIdentificationInput {
   openedBy: string;
 }
 
-export const CUSTOMER_IDENTIFICATION_DECISIONS = [
-  'open', // open the account: every tracked party verified
-  'open-interim', // open as an interim, restricted account while verification continues
-  'monitor', // keep the account under additional monitoring
-  'corrective-measures', // record corrective measures (unverifiable or compromised information)
-  'refuse', // propose not to open the account: needs a reviewer's approval
-  'close', // propose to close the account: needs a reviewer's approval
-  'approve', // reviewer (not the proposer) approves a pending refusal or closure
-  'reject', // reviewer rejects a pending refusal or closure
-] as const;
-export type CustomerIdentificationDecision = (typeof CUSTOMER_IDENTIFICATION_DECISIONS)[number];
+export const CUSTOMER_IDENTIFICATION_DECISIONS = Object.keys(customerIdentificationCase.decisions) as CustomerIdentificationDecision[];
+export type CustomerIdentificationDecision = keyof typeof customerIdentificationCase.decisions;
 
-export type CustomerIdentificationStatus =
-  | 'classifying'
-  | 'needs-correction' // the recorded facts cannot be classified; waits for corrected facts
-  | 'not-tracked' // customer and all beneficial owners are U.S. persons: nothing more is tracked
-  | 'prohibited' // a special measure in force prohibits the account
-  | 'awaiting-verification'
-  | 'interim-restricted'
-  | 'monitored'
-  | 'pending-approval'
-  | 'open'
-  | 'refused'
-  | 'closed';
+/**
+ * `needs-correction`: the recorded facts cannot be classified, waiting for corrected facts;
+ * `not-tracked`: customer and all beneficial owners are U.S. persons, nothing more is tracked;
+ * `prohibited`: a special measure in force prohibits the account.
+ */
+export type CustomerIdentificationStatus = (typeof customerIdentificationCase.statuses)[number];
 
-/** Facts that arrive on their own: the API signals them after it has stored the record. */
-export interface VerificationRecorded {
-  attemptId: string;
-  partyId: string;
-  result: 'verified' | 'failed' | 'inconclusive';
-}
-export interface BeneficialOwnerAdded {
-  partyId: string;
-}
-
-export const verificationRecordedSignal = defineSignal<[VerificationRecorded]>('verificationRecorded');
-export const beneficialOwnerAddedSignal = defineSignal<[BeneficialOwnerAdded]>('beneficialOwnerAdded');
+/** The facts' signals, as the API and the tests send them. */
+export const verificationRecordedSignal = verificationRecordedFact.signal;
+export const beneficialOwnerAddedSignal = beneficialOwnerAddedFact.signal;
 
 export interface CustomerIdentificationState {
   caseId: string;
   status: CustomerIdentificationStatus;
   trackingRequired?: boolean;
-  pendingProposal?: { decision: 'refuse' | 'close'; proposedBy: string; reason: string };
-  interimReviewDueAt?: string;
+  pendingProposal?: { decision: 'refuse' | 'close'; proposedBy: string; reason: string } | undefined;
   verifiedParties: string[];
 }
 

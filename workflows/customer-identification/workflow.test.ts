@@ -82,7 +82,7 @@ describe('customerIdentificationWorkflow', () => {
       expect((await reverification.describe()).status.name).toBe('RUNNING');
       // The re-verification child writes to its own case through the same activities.
       for (let i = 0; i < 50 && cases.opened.length < 2; i += 1) await testEnv().sleep('1 second');
-      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'account.opened', 'reverification.scheduled']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'decision.accepted', 'account.opened', 'case.opened', 'reverification.scheduled']);
       expect(cases.opened.map((o) => o.type)).toEqual(['customer-identification', 'beneficial-owner-reverification']);
     });
   });

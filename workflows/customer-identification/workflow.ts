@@ -4,34 +4,18 @@
 // handler's decision among the CIP's four outcomes: open; open as an interim, restricted
 // account (a child workflow owns that review); keep under additional monitoring; corrective
 // measures; or refuse / close, which need a reviewer's approval (four-eyes).
-import {
-  ParentClosePolicy,
-  allHandlersFinished,
-  condition,
-  executeChild,
-  patched,
-  setHandler,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { ActivityFailure, ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, executeChild, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ClassifyCustomerResult } from '../../activities/customers.contract.js';
 import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
 import { interimAccountReviewWorkflow } from '../interim-account-review/workflow.js';
+import { FAILURE, CaseRecorder, FourEyes, beneficialOwnerAddedFact, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
-import { newCaseId } from '../shared/case-ids.js';
-import { CaseRecorder } from '../shared/case-recorder.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import { handleDecisions, refuseInvalid, refuseWrongState, requireString, type DecisionRequest } from '../shared/decisions.js';
-import { propose, validateReview, type PendingProposal } from '../shared/four-eyes.js';
+import { customerIdentificationCase } from './case-type.js';
 import {
-  CUSTOMER_IDENTIFICATION_DECISIONS,
-  beneficialOwnerAddedSignal,
   customerIdentificationStateQuery,
-  verificationRecordedSignal,
-  type CustomerIdentificationDecision,
   type CustomerIdentificationInput,
   type CustomerIdentificationState,
   type CustomerIdentificationStatus,
@@ -46,187 +30,128 @@ const RETENTION_AFTER_REFUSAL = 'retention-after-refusal';
 // 'needs-correction' until corrected facts arrive, instead of failing the workflow. Added after
 // the first release, hence patched.
 const KEEP_CASE_ON_INVALID_FACTS = 'keep-case-on-invalid-facts';
-const INVALID_FACTS = 'cipdesk.customers.invalid_facts';
-
-const TERMINAL: readonly CustomerIdentificationStatus[] = ['not-tracked', 'prohibited', 'open', 'refused', 'closed'];
-
-/** Which decisions each status accepts; anything else is refused as a wrong-state decision. */
-const ACCEPTS: Partial<Record<CustomerIdentificationStatus, readonly CustomerIdentificationDecision[]>> = {
-  'awaiting-verification': ['open', 'open-interim', 'monitor', 'corrective-measures', 'refuse'],
-  monitored: ['open', 'corrective-measures', 'close'],
-  'interim-restricted': ['corrective-measures'],
-  'pending-approval': ['approve', 'reject', 'corrective-measures'],
-  'needs-correction': ['corrective-measures', 'refuse'],
-};
 
 export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
   const ruleSet = getRuleSet(input.ruleSetId);
-  const recorder = new CaseRecorder(input.caseId);
   const state: CustomerIdentificationState = { caseId: input.caseId, status: 'classifying', verifiedParties: [] };
   let classification: ClassifyCustomerResult | undefined;
-  let pending: PendingProposal<'refuse' | 'close'> | undefined;
-  let statusBeforeProposal: CustomerIdentificationStatus = 'awaiting-verification';
   let interimRequested: string[] | undefined;
   let newOwners: string[] = [];
 
   const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.tracked ?? p.status !== 'us').map((p) => p.partyId);
   const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
-  const details = () => ({
-    customerId: input.customerId,
-    accountId: input.accountId,
-    customerStatus: classification?.customerStatus ?? null,
-    trackingRequired: state.trackingRequired ?? null,
-    verifiedParties: state.verifiedParties,
-    unverifiedParties: unverified(),
-    ...(state.pendingProposal ? { pendingProposal: state.pendingProposal } : {}),
+  const recorder = new CaseRecorder({
+    caseId: input.caseId,
+    caseType: customerIdentificationCase,
+    state,
+    details: () => ({
+      customerId: input.customerId,
+      accountId: input.accountId,
+      customerStatus: classification?.customerStatus ?? null,
+      trackingRequired: state.trackingRequired ?? null,
+      verifiedParties: state.verifiedParties,
+      unverifiedParties: unverified(),
+      ...(proposal() ? { pendingProposal: proposal() } : {}),
+    }),
   });
-  async function transition(status: CustomerIdentificationStatus, type: string, actor: string, data: Record<string, unknown> = {}) {
-    state.status = status;
-    const at = new Date();
-    await recorder.transition({
-      status,
-      ...(TERMINAL.includes(status) ? { closedAt: at } : {}),
-      details: details(),
-      event: { type, occurredAt: at, actor, data },
-    });
+  const fourEyes = new FourEyes(recorder, 'pending-approval');
+  function proposal(): CustomerIdentificationState['pendingProposal'] {
+    const pending = recorder.pendingApproval;
+    return pending ? { decision: pending.decision as 'refuse' | 'close', proposedBy: pending.proposedBy, reason: pending.reason } : undefined;
   }
+  const transition = (status: CustomerIdentificationStatus, type: string, actor: string, data: Record<string, unknown> = {}) =>
+    recorder.transition({ status, events: { type, actor, data } });
   const setAccount = (status: 'open' | 'monitored' | 'closed' | 'refused', actor: string) =>
     customerActivities.setAccountStatus({ accountId: input.accountId, status, restrictions: [], reviewDueAt: null, at: new Date().toISOString(), actor });
 
-  setHandler(customerIdentificationStateQuery, () => state);
-  setHandler(verificationRecordedSignal, ({ partyId, result }) => {
+  setHandler(customerIdentificationStateQuery, () => ({ ...state, pendingProposal: proposal() }));
+  setHandler(verificationRecordedFact.signal, ({ partyId, result }) => {
     const verified = new Set(state.verifiedParties);
     if (result === 'verified') verified.add(partyId);
     else verified.delete(partyId);
     state.verifiedParties = [...verified];
   });
-  setHandler(beneficialOwnerAddedSignal, ({ partyId }) => void newOwners.push(partyId));
+  setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void newOwners.push(partyId));
 
   // Decisions are Updates with validators: a malformed or wrong-state decision is refused before
   // it reaches the history, so the case stays as it was.
-  handleDecisions({
-    decisions: CUSTOMER_IDENTIFICATION_DECISIONS,
-    apply: (request) => applyDecision(request),
-    validate: (request) => {
+  handleDecisions(customerIdentificationCase, recorder, {
+    fourEyes,
+    apply: async (request, at) => {
+      const actor = request.actor.subject;
       const decision = request.decision;
-      if (!(ACCEPTS[state.status] ?? []).includes(decision)) {
-        const allowed = ACCEPTS[state.status] ?? [];
-        refuseWrongState(
-          `the case is ${state.status}; it accepts ${allowed.length ? allowed.join(', ') : 'no decision'}` +
-            (state.status === 'interim-restricted' ? ' (decide on the interim-account-review case)' : ''),
-        );
-      }
       switch (decision) {
-        case 'open-interim': {
-          const restrictions = request.params?.restrictions;
-          if (!Array.isArray(restrictions) || restrictions.length === 0 || !restrictions.every((r) => typeof r === 'string' && r.trim() !== '')) {
-            refuseInvalid('params.restrictions', 'must list at least one restriction (restricted permissions or enhanced monitoring)');
+        case 'open': {
+          // The verification records decide, not the signals: a signal lost between the API's
+          // commit and its delivery must not keep a verified customer from being opened.
+          const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+          if (!summary.allVerified) {
+            const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
+            refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
+          }
+          await setAccount('open', actor);
+          await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
+          break;
+        }
+        case 'open-interim':
+          interimRequested = request.params!.restrictions as string[];
+          await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested });
+          break;
+        case 'monitor':
+          await setAccount('monitored', actor);
+          await transition('monitored', 'account.monitored', actor, { reason: request.reason ?? null });
+          break;
+        case 'corrective-measures':
+          await transition(state.status, 'corrective-measures.recorded', actor, { measures: request.params?.measures });
+          break;
+        case 'refuse':
+        case 'close': {
+          await fourEyes.propose(request, at, {
+            type: `${decision === 'refuse' ? 'refusal' : 'closure'}.proposed`,
+            actor,
+            data: { reason: request.reason },
+          });
+          break;
+        }
+        case 'approve': {
+          const approved = fourEyes.approve();
+          if (approved.decision === 'refuse') {
+            await setAccount('refused', actor);
+            await transition('refused', 'refusal.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+            if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(at, actor);
+          } else {
+            await setAccount('closed', actor);
+            await transition('closed', 'closure.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+            await startRetention(at, actor);
           }
           break;
         }
-        case 'corrective-measures':
-          requireString(request, 'measures', 4000);
+        case 'reject': {
+          await fourEyes.reject((rejected) => ({
+            type: `${rejected.decision === 'refuse' ? 'refusal' : 'closure'}.rejected`,
+            actor,
+            data: { proposedBy: rejected.proposedBy, reason: request.reason },
+          }));
           break;
-        case 'refuse':
-        case 'close':
-          propose({ ...request, decision }, new Date());
-          break;
-        case 'approve':
-        case 'reject':
-          validateReview(request, pending);
-          break;
+        }
       }
     },
   });
 
-  async function applyDecision(request: DecisionRequest & { decision: CustomerIdentificationDecision }) {
-    const at = new Date();
-    const actor = request.actor.subject;
-    const decision = request.decision;
-    switch (decision) {
-      case 'open': {
-        // The verification records decide, not the signals: a signal lost between the API's
-        // commit and its delivery must not keep a verified customer from being opened.
-        const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
-        if (!summary.allVerified) {
-          const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
-          refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
-        }
-        await setAccount('open', actor);
-        await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
-        break;
-      }
-      case 'open-interim':
-        interimRequested = request.params!.restrictions as string[];
-        await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested });
-        break;
-      case 'monitor':
-        await setAccount('monitored', actor);
-        await transition('monitored', 'account.monitored', actor, { reason: request.reason ?? null });
-        break;
-      case 'corrective-measures':
-        await transition(state.status, 'corrective-measures.recorded', actor, { measures: request.params?.measures });
-        break;
-      case 'refuse':
-      case 'close':
-        pending = propose({ ...request, decision }, at);
-        statusBeforeProposal = state.status;
-        state.pendingProposal = { decision, proposedBy: pending.proposedBy, reason: pending.reason };
-        await transition('pending-approval', `${decision === 'refuse' ? 'refusal' : 'closure'}.proposed`, actor, { reason: pending.reason });
-        break;
-      case 'approve': {
-        const approved = pending!;
-        pending = undefined;
-        state.pendingProposal = undefined;
-        if (approved.decision === 'refuse') {
-          await setAccount('refused', actor);
-          await transition('refused', 'refusal.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
-          if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(at, actor);
-        } else {
-          await setAccount('closed', actor);
-          await transition('closed', 'closure.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
-          await startRetention(at, actor);
-        }
-        break;
-      }
-      case 'reject': {
-        const rejected = pending!;
-        pending = undefined;
-        state.pendingProposal = undefined;
-        await transition(statusBeforeProposal, `${rejected.decision === 'refuse' ? 'refusal' : 'closure'}.rejected`, actor, {
-          proposedBy: rejected.proposedBy,
-          reason: request.reason,
-        });
-        break;
-      }
-    }
-    return { caseId: input.caseId, decision, status: state.status, acceptedAt: at.toISOString() };
-  }
-
   /** Record retention runs on its own after this case ends: the child outlives its parent. */
   async function startRetention(closedAt: Date, actor: string) {
-    try {
-      await startChild(recordRetentionWorkflow, {
-        workflowId: workflowIdFor('record-retention', input.accountId),
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ caseId: newCaseId(), customerId: input.customerId, accountId: input.accountId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: actor, closedAt: closedAt.toISOString() }],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startChildOnce(recordRetentionWorkflow, {
+      workflowId: workflowIdFor('record-retention', input.accountId),
+      args: [{ caseId: newCaseId(), customerId: input.customerId, accountId: input.accountId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: actor, closedAt: closedAt.toISOString() }],
+    });
   }
 
   /** Once the account is in use, its beneficial owners are re-verified on the CIP policy period. */
   async function startReverification() {
-    try {
-      await startChild(beneficialOwnerReverificationWorkflow, {
-        workflowId: workflowIdFor('beneficial-owner-reverification', input.customerId),
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ caseId: newCaseId(), customerId: input.customerId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: 'system', lastVerifiedAt: new Date().toISOString() }],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startChildOnce(beneficialOwnerReverificationWorkflow, {
+      workflowId: workflowIdFor('beneficial-owner-reverification', input.customerId),
+      args: [{ caseId: newCaseId(), customerId: input.customerId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: 'system', lastVerifiedAt: new Date().toISOString() }],
+    });
   }
 
   /**
@@ -237,7 +162,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     try {
       classification = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
     } catch (err) {
-      const invalid = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === INVALID_FACTS;
+      const invalid = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.invalidCustomerFacts;
       if (!invalid || !patched(KEEP_CASE_ON_INVALID_FACTS)) throw err;
       await transition('needs-correction', 'classification.failed', 'system', { reason: err.cause!.message, details: err.cause!.details ?? [] });
       return undefined;
@@ -271,22 +196,19 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   }
 
   await recorder.open({
-    type: 'customer-identification',
-    status: state.status,
-    subjectType: 'customer',
-    subjectId: input.customerId,
+    subject: { type: 'customer', id: input.customerId },
     ruleSetId: ruleSet.id,
     workflowId: workflowInfo().workflowId,
     openedAt: new Date(),
-    details: details(),
-    event: { type: 'case.opened', occurredAt: new Date(), actor: input.openedBy, data: { accountId: input.accountId } },
+    openedBy: input.openedBy,
+    data: { accountId: input.accountId },
   });
 
   const first = await classify();
   if (first) await settle(first);
 
-  while (!TERMINAL.includes(state.status)) {
-    await condition(() => TERMINAL.includes(state.status) || interimRequested !== undefined || newOwners.length > 0);
+  while (!recorder.closed) {
+    await condition(() => recorder.closed || interimRequested !== undefined || newOwners.length > 0);
     if (newOwners.length > 0) {
       // A new beneficial owner changes who must be verified: classify again.
       const added = newOwners;
@@ -316,5 +238,5 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   }
   await condition(allHandlersFinished);
   if (state.status === 'open') await startReverification();
-  return state;
+  return { ...state, pendingProposal: proposal() };
 }

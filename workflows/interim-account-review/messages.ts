@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import { interimAccountReviewCase } from './case-type.js';
 
 export interface InterimAccountReviewInput {
   caseId: string;
@@ -11,14 +12,8 @@ export interface InterimAccountReviewInput {
   restrictions: string[];
 }
 
-export const INTERIM_ACCOUNT_REVIEW_DECISIONS = [
-  'lift-restrictions', // verification succeeded: the account opens without restrictions
-  'monitor', // keep the account under additional monitoring
-  'close', // propose closing the account: needs a reviewer's approval
-  'approve', // reviewer (not the proposer) approves the proposed closure
-  'reject', // reviewer rejects the proposed closure
-  'corrective-measures', // record corrective measures taken
-] as const;
+// Its decisions and statuses are declared in case-type.ts.
+export const INTERIM_ACCOUNT_REVIEW_DECISIONS = Object.keys(interimAccountReviewCase.decisions) as (keyof typeof interimAccountReviewCase.decisions)[];
 
 export type InterimOutcome = 'lifted' | 'monitored' | 'closed';
 
@@ -36,7 +31,7 @@ export interface InterimAccountReviewState {
   reviewDueAt: string;
   reviewDueDate: string;
   remindersSent: string[];
-  pendingProposal?: { decision: string; proposedBy: string; reason: string };
+  pendingProposal?: { decision: string; proposedBy: string; reason: string } | undefined;
   result?: InterimAccountReviewResult;
 }
 

@@ -41,8 +41,10 @@ describe('interimAccountReviewWorkflow', () => {
       expect(result).toMatchObject({ outcome: 'closed', decidedBy: 'system', byDefault: true });
       expect(new Date(result.decidedAt).getTime()).toBeGreaterThan(expected.dueAt.getTime());
       expect(cases.eventTypes()).toEqual([
+        'case.opened',
         'interim.opened',
         ...reminders.map(() => 'deadline.reminder'),
+        'deadline.missed',
         'deadline.escalated',
         'interim.default-action-applied',
       ]);
@@ -64,7 +66,7 @@ describe('interimAccountReviewWorkflow', () => {
       await decide(handle, 'monitor', HANDLER, { reason: 'verification pending at the registry' });
       expect(await handle.result()).toMatchObject({ outcome: 'monitored', decidedBy: HANDLER.subject, byDefault: false });
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['interim-restricted', 'monitored']);
-      expect(cases.eventTypes()).toEqual(['interim.opened', 'interim.kept-under-monitoring']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'interim.opened', 'decision.accepted', 'interim.kept-under-monitoring']);
     });
   });
 

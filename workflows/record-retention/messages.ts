@@ -1,6 +1,8 @@
-// Messages of the record-retention workflow. The API signals these facts after storing them
-// (api/routes/customers/retention-signals.ts defines the same names for the API side).
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+// Messages of the record-retention workflow. The facts it hears (accesses, legal holds) are
+// declared in kit/facts.ts; the API delivers them to the account's open cases after storing them.
+import { defineQuery } from '@temporalio/workflow';
+import { accountAccessedFact, legalHoldReleasedFact, legalHoldSetFact } from '../kit/facts.js';
+import type { recordRetentionCase } from './case-type.js';
 
 export interface RecordRetentionInput {
   caseId: string;
@@ -15,11 +17,11 @@ export interface RecordRetentionInput {
   carried?: { lastSeq: number; lastAccessAt: string | null; holdIds: string[]; status: RecordRetentionStatus };
 }
 
-export type RecordRetentionStatus = 'retaining' | 'on-legal-hold' | 'disposed';
+export type RecordRetentionStatus = (typeof recordRetentionCase.statuses)[number];
 
-export const accountAccessedSignal = defineSignal<[{ at: string }]>('accountAccessed');
-export const legalHoldSetSignal = defineSignal<[{ holdId: string }]>('legalHoldSet');
-export const legalHoldReleasedSignal = defineSignal<[{ holdId: string }]>('legalHoldReleased');
+export const accountAccessedSignal = accountAccessedFact.signal;
+export const legalHoldSetSignal = legalHoldSetFact.signal;
+export const legalHoldReleasedSignal = legalHoldReleasedFact.signal;
 
 export interface RecordRetentionState {
   caseId: string;

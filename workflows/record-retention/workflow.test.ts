@@ -40,7 +40,7 @@ describe('recordRetentionWorkflow', () => {
       expect(state.disposableAt).toBe(deadline().dueAt.toISOString());
       expect(customers.world.disposals).toHaveLength(1);
       expect(new Date(customers.world.disposals[0]!).getTime()).toBeGreaterThan(deadline().dueAt.getTime());
-      expect(cases.eventTypes()).toEqual(['retention.started', 'retention.personal-data-disposed']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'retention.started', 'retention.personal-data-disposed']);
       // Closed at the instant of the closing event, recorded in the same transition.
       expect(cases.transitions.at(-1)?.closedAt).toBe(cases.transitions.at(-1)?.event.occurredAt);
       expect(Number.isNaN(Date.parse(cases.transitions.at(-1)!.closedAt!))).toBe(false);
@@ -64,7 +64,7 @@ describe('recordRetentionWorkflow', () => {
       const state = await handle.result();
       expect(state.status).toBe('disposed');
       expect(new Date(customers.world.disposals[0]!).getTime()).toBeGreaterThan(moved.dueAt.getTime());
-      expect(cases.eventTypes()).toEqual(['retention.started', 'retention.clock-moved', 'retention.personal-data-disposed']);
+      expect(cases.eventTypes()).toEqual(['case.opened', 'retention.started', 'retention.clock-moved', 'retention.personal-data-disposed']);
     });
   });
 
@@ -84,6 +84,7 @@ describe('recordRetentionWorkflow', () => {
       expect((await handle.result()).status).toBe('disposed');
       await recordHistory(handle, 'recordRetentionWorkflow--legal-hold');
       expect(cases.eventTypes()).toEqual([
+        'case.opened',
         'retention.started',
         'legal-hold.set',
         'retention.disposal-held',

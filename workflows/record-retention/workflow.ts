@@ -4,13 +4,10 @@
 // personal data is disposed of, unless a legal hold (set and released by legal) is on.
 import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
-import { CaseRecorder } from '../shared/case-recorder.js';
+import { CaseRecorder, FAILURE, accountAccessedFact, handleDecisions, legalHoldReleasedFact, legalHoldSetFact } from '../kit/index.js';
 import { customerActivities, disposalActivities } from '../shared/customer-activities.js';
-import { handleDecisions, refuseWrongState } from '../shared/decisions.js';
+import { recordRetentionCase } from './case-type.js';
 import {
-  accountAccessedSignal,
-  legalHoldReleasedSignal,
-  legalHoldSetSignal,
   recordRetentionStateQuery,
   type RecordRetentionInput,
   type RecordRetentionState,
@@ -18,7 +15,6 @@ import {
 
 type Fact = { kind: 'accessed'; at: string } | { kind: 'hold-set'; holdId: string } | { kind: 'hold-released'; holdId: string };
 
-const LEGAL_HOLD_FAILURE = 'cipdesk.retention.legal_hold';
 // While a hold blocks disposal, the hold records are checked again at this interval in case a
 // release was stored but its signal never arrived (a crash between the two). Operational, not
 // a legal period.
@@ -26,7 +22,6 @@ const HOLD_RECHECK_INTERVAL = '24 hours';
 
 export async function recordRetentionWorkflow(input: RecordRetentionInput): Promise<RecordRetentionState> {
   const ruleSet = getRuleSet(input.ruleSetId);
-  const recorder = new CaseRecorder(input.caseId, input.carried?.lastSeq ?? 0);
   const closedAt = new Date(input.closedAt);
   const holds = new Set(input.carried?.holdIds ?? []);
   const facts: Fact[] = [];
@@ -55,44 +50,46 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
     legalHolds: [...holds],
     explanation: [...deadline.explanation],
   };
-  const details = () => ({
-    accountId: input.accountId,
-    customerId: input.customerId,
-    closedAt: input.closedAt,
-    lastAccessAt: state.lastAccessAt,
-    disposableAfterDate: state.disposableAfterDate,
-    legalHolds: state.legalHolds,
-    deadlineExplanation: state.explanation,
+  const recorder = new CaseRecorder({
+    caseId: input.caseId,
+    caseType: recordRetentionCase,
+    state,
+    ...(input.carried ? { carried: { lastSeq: input.carried.lastSeq } } : {}),
+    details: () => ({
+      accountId: input.accountId,
+      customerId: input.customerId,
+      closedAt: input.closedAt,
+      lastAccessAt: state.lastAccessAt,
+      disposableAfterDate: state.disposableAfterDate,
+      legalHolds: state.legalHolds,
+      deadlineExplanation: state.explanation,
+    }),
   });
 
   setHandler(recordRetentionStateQuery, () => state);
-  setHandler(accountAccessedSignal, ({ at }) => void facts.push({ kind: 'accessed', at }));
-  setHandler(legalHoldSetSignal, ({ holdId }) => void facts.push({ kind: 'hold-set', holdId }));
-  setHandler(legalHoldReleasedSignal, ({ holdId }) => void facts.push({ kind: 'hold-released', holdId }));
-  // Retention takes no handler decisions: legal holds are facts stored by the API and signalled.
-  handleDecisions({
-    decisions: [],
-    validate: () => {},
-    apply: async () => refuseWrongState('record retention takes no decisions'),
-  });
+  setHandler(accountAccessedFact.signal, ({ at }) => void facts.push({ kind: 'accessed', at }));
+  setHandler(legalHoldSetFact.signal, ({ holdId }) => void facts.push({ kind: 'hold-set', holdId }));
+  setHandler(legalHoldReleasedFact.signal, ({ holdId }) => void facts.push({ kind: 'hold-released', holdId }));
+  // Retention takes no handler decisions (every one is refused as unknown): legal holds are
+  // facts stored by the API and signalled.
+  handleDecisions(recordRetentionCase, recorder, { apply: async () => {} });
 
   if (!input.carried) {
     await recorder.open({
-      type: 'record-retention',
-      status: state.status,
-      subjectType: 'account',
-      subjectId: input.accountId,
+      subject: { type: 'account', id: input.accountId },
       ruleSetId: ruleSet.id,
       workflowId: workflowInfo().workflowId,
       openedAt: new Date(),
       dueAt: deadline.dueAt,
-      details: details(),
-      event: {
-        type: 'retention.started',
-        occurredAt: new Date(),
-        actor: input.openedBy,
-        data: { closedAt: input.closedAt, lastAccessAt: state.lastAccessAt, disposableAt: state.disposableAt, explanation: state.explanation },
-      },
+      openedBy: input.openedBy,
+      data: { customerId: input.customerId, disposableAt: state.disposableAt },
+      also: [
+        {
+          type: 'retention.started',
+          actor: input.openedBy,
+          data: { closedAt: input.closedAt, lastAccessAt: state.lastAccessAt, disposableAt: state.disposableAt, explanation: state.explanation },
+        },
+      ],
     });
   }
 
@@ -110,28 +107,22 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
         state.disposableAfterDate = deadline.dueDate;
         state.explanation = [...deadline.explanation];
         await recorder.transition({
-          status: state.status,
           dueAt: deadline.dueAt,
-          details: details(),
-          event: { type: 'retention.clock-moved', occurredAt: at, actor: 'system', data: { lastAccessAt: state.lastAccessAt, disposableAt: state.disposableAt } },
+          events: { type: 'retention.clock-moved', occurredAt: at, actor: 'system', data: { lastAccessAt: state.lastAccessAt, disposableAt: state.disposableAt } },
         });
       } else {
         const changed = fact.kind === 'hold-set' ? !holds.has(fact.holdId) && !!holds.add(fact.holdId) : holds.delete(fact.holdId);
         if (!changed) continue;
         state.legalHolds = [...holds];
         await recorder.transition({
-          status: state.status,
-          details: details(),
-          event: { type: fact.kind === 'hold-set' ? 'legal-hold.set' : 'legal-hold.released', occurredAt: at, actor: 'system', data: { holdId: fact.holdId } },
+          events: { type: fact.kind === 'hold-set' ? 'legal-hold.set' : 'legal-hold.released', occurredAt: at, actor: 'system', data: { holdId: fact.holdId } },
         });
       }
     }
   }
 
-  async function setStatus(status: RecordRetentionState['status'], eventType: string, data: Record<string, unknown>, closed = false) {
-    state.status = status;
-    const at = new Date();
-    await recorder.transition({ status, ...(closed ? { closedAt: at } : {}), details: details(), event: { type: eventType, occurredAt: at, actor: 'system', data } });
+  async function setStatus(status: RecordRetentionState['status'], eventType: string, data: Record<string, unknown>) {
+    await recorder.transition({ status, events: { type: eventType, actor: 'system', data } });
   }
 
   // Set when a hold has blocked disposal for a whole re-check interval without news: the next
@@ -162,10 +153,10 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
     recheckDue = false;
     try {
       const result = await disposalActivities.disposePersonalData({ customerId: input.customerId, accountId: input.accountId, at: new Date().toISOString() });
-      await setStatus('disposed', 'retention.personal-data-disposed', { disposedParties: result.disposedParties }, true);
+      await setStatus('disposed', 'retention.personal-data-disposed', { disposedParties: result.disposedParties });
       break;
     } catch (err) {
-      const held = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === LEGAL_HOLD_FAILURE;
+      const held = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.legalHold;
       if (!held) throw err;
       if (state.status !== 'on-legal-hold') await setStatus('on-legal-hold', 'retention.disposal-held', { reason: err.cause?.message ?? 'legal hold' });
       recheckDue = await waitForFacts(HOLD_RECHECK_INTERVAL);

@@ -2,6 +2,7 @@
 // workflows. One proxy per timeout profile.
 import { proxyActivities } from '@temporalio/workflow';
 import type { CustomerActivities } from '../../activities/customers.contract.js';
+import { FAILURE } from '../kit/failures.js';
 
 // Reads and idempotent writes of customer records: retried until the database answers.
 export const customerActivities = proxyActivities<CustomerActivities>({
@@ -13,5 +14,5 @@ export const customerActivities = proxyActivities<CustomerActivities>({
 // hold makes it fail without retry (the workflow waits for the release instead).
 export const disposalActivities = proxyActivities<Pick<CustomerActivities, 'disposePersonalData'>>({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['cipdesk.retention.legal_hold'] },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: [FAILURE.legalHold] },
 });

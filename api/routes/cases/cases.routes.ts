@@ -23,22 +23,10 @@ import {
   ListEventsQuery,
   ProblemSchema,
 } from './cases.schemas.js';
-import { recordingRefusals, refuseReusedIdempotencyKey, sendDecision } from './decisions.js';
-import { BENEFICIAL_OWNER_REVERIFICATION_DECISIONS } from '../../../workflows/beneficial-owner-reverification/messages.js';
-import { CIP_TRANSMISSION_DECISIONS } from '../../../workflows/cip-transmission/messages.js';
-import { CUSTOMER_IDENTIFICATION_DECISIONS } from '../../../workflows/customer-identification/messages.js';
-import { INTERIM_ACCOUNT_REVIEW_DECISIONS } from '../../../workflows/interim-account-review/messages.js';
-
-// Listed from the workflows' own message definitions, so the documentation cannot drift.
-const DECISIONS_BY_CASE_TYPE = Object.entries({
-  'cip-transmission': CIP_TRANSMISSION_DECISIONS,
-  'customer-identification': CUSTOMER_IDENTIFICATION_DECISIONS,
-  'interim-account-review': INTERIM_ACCOUNT_REVIEW_DECISIONS,
-  'beneficial-owner-reverification': BENEFICIAL_OWNER_REVERIFICATION_DECISIONS,
-  'record-retention': [],
-})
-  .map(([type, decisions]) => `- ${type}: ${decisions.length ? decisions.join(', ') : '(none: legal holds are set on the account)'}`)
-  .join('\n');
+import { DECISIONS_BY_CASE_TYPE, DecisionBodyByCaseType } from './decision-docs.js';
+import { precheckDecision, recordingRefusals, refuseReusedIdempotencyKey, sendDecision } from './decisions.js';
+import { DECIDING_ROLES } from '../../../workflows/kit/actors.js';
+import { caseTypeOf } from '../../../workflows/obligations.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 
@@ -141,7 +129,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/cases/:id/decisions',
     {
-      config: { roles: ['case_handler', 'reviewer', 'legal', 'admin'] },
+      // The body is validated generically here and per case type by the registry's schemas (the
+      // same the workflow uses); the OpenAPI document shows the per-type shapes.
+      config: { roles: DECIDING_ROLES, openapiBody: DecisionBodyByCaseType },
       schema: {
         tags: ['cases'],
         operationId: 'decideCase',
@@ -150,7 +140,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Send an Idempotency-Key header to make a retry safe: the same key with the same decision returns the first answer; ' +
           'the same key with another decision, reason, parameters or decider is refused with 409 (idempotency.key_reused). ' +
           'A refused decision changes nothing: 409 when the case is not in a state that takes it, 400 naming the field ' +
-          'when it is malformed, 403 when the four-eyes rule forbids it.\n\nDecisions by case type:\n' +
+          'when it is malformed, 403 when the role or the four-eyes rule forbids it. `GET /v1/case-types` lists every ' +
+          "decision with the JSON Schema of its `params`; a case's `decisionsNow` says which it accepts now.\n\nDecisions by case type:\n" +
           DECISIONS_BY_CASE_TYPE,
         params: CaseIdParams,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
@@ -161,19 +152,21 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await getCaseById(app.deps.db.db, { id: request.params.id });
       if (!row) throw notFound('case', request.params.id);
-      if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
       const decision = {
         decision: request.body.decision,
         ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
         ...(request.body.params !== undefined ? { params: request.body.params } : {}),
         actor: { subject: request.principal.subject, role: request.principal.role },
       };
+      const caseType = caseTypeOf(row.type);
+      if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
       const key = request.headers['idempotency-key'];
       // A reused key is the client's mistake, not a decision the case refused: answered, not recorded.
       if (key !== undefined) await refuseReusedIdempotencyKey(app.deps.db.db, row.id, key, decision);
-      return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, () =>
-        sendDecision(app.deps.temporal.client, row.workflowId, decision, key),
-      );
+      return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, async () => {
+        if (caseType) precheckDecision(caseType, decision);
+        return sendDecision(app.deps.temporal.client, row.workflowId, decision, key);
+      });
     },
   );
 };

@@ -17,6 +17,19 @@ export const CaseSchema = Type.Object(
     closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     assignee: Type.Union([Type.String(), Type.Null()]),
     details: Type.Record(Type.String(), Type.Unknown()),
+    decisionsNow: Type.Array(Type.String(), { description: 'decisions the case accepts in its current status (see GET /v1/case-types)' }),
+    pendingApproval: Type.Union(
+      [
+        Type.Object({
+          decision: Type.String(),
+          proposedBy: Type.String(),
+          proposedAt: Type.String({ format: 'date-time' }),
+          reason: Type.String(),
+        }),
+        Type.Null(),
+      ],
+      { description: 'a four-eyes proposal waiting for a reviewer who is not its proposer' },
+    ),
     updatedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Case' },

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { DECISION_FAILURE, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/shared/decisions.js';
+import type { CaseTypeDefinition } from '../../../workflows/kit/case-type.js';
+import { DECISION_FAILURE, checkDecisionRequest, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/kit/decisions.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendCaseEvent } from '../../../db/queries/cases.js';
 import { claimIdempotencyKey } from '../../../db/queries/idempotency.js';
@@ -24,6 +25,25 @@ function fieldErrorsOf(failure: ApplicationFailure): FieldError[] {
     .map((d) => ({ field: `body.${d.field}`, message: d.message }));
 }
 
+function toAppError(failure: ApplicationFailure): AppError | undefined {
+  const mapped = failure.type ? STATUS_BY_FAILURE[failure.type] : undefined;
+  return mapped ? new AppError(mapped.code, mapped.status, failure.message, fieldErrorsOf(failure)) : undefined;
+}
+
+/**
+ * The checks that need no case state (known decision, role, reason, parameters), made here with
+ * the workflow's own code so that a malformed decision is refused with the same answer without
+ * a round trip to the workflow. The workflow checks again, with its state.
+ */
+export function precheckDecision(caseType: CaseTypeDefinition, request: DecisionRequest): void {
+  try {
+    checkDecisionRequest(caseType, request);
+  } catch (err) {
+    const mapped = err instanceof ApplicationFailure ? toAppError(err) : undefined;
+    throw mapped ?? err;
+  }
+}
+
 export async function sendDecision(
   client: Client,
   workflowId: string,
@@ -39,8 +59,8 @@ export async function sendDecision(
     });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      const mapped = err.cause.type ? STATUS_BY_FAILURE[err.cause.type] : undefined;
-      if (mapped) throw new AppError(mapped.code, mapped.status, err.cause.message, fieldErrorsOf(err.cause));
+      const mapped = toAppError(err.cause);
+      if (mapped) throw mapped;
     }
     if (err instanceof WorkflowNotFoundError) {
       throw new AppError('decision.case_closed', 409, 'the case workflow has finished; it accepts no more decisions');

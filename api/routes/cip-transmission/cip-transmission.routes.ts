@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getResellerById } from '../../../db/queries/resellers.js';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../../rules/index.js';
-import type { CipTransmissionInput } from '../../../workflows/cip-transmission/messages.js';
-import { workflowIdFor } from '../../../workflows/ids.js';
 import { badInput } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { caseLinks } from '../cases/case-links.js';
@@ -55,14 +53,14 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (cipOwner.type === 'foreign-reseller' && !(await getResellerById(app.deps.db.db, { id: cipOwner.resellerId }))) {
         throw badInput('body.cipOwner.resellerId', `no reseller ${cipOwner.resellerId} is registered (POST /v1/resellers first)`);
       }
-      const { caseId, case: row } = await startCaseWorkflow<CipTransmissionInput>({
+      const { caseId, case: row } = await startCaseWorkflow({
         client: app.deps.temporal.client,
         db: app.deps.db.db,
         taskQueue: app.deps.temporal.taskQueue,
-        workflowType: 'cipTransmissionWorkflow',
-        workflowId: workflowIdFor('cip-transmission', requestReference),
+        caseType: 'cip-transmission',
+        businessId: requestReference,
         describe: `CIP request ${requestReference}`,
-        args: (id) => ({
+        args: (id) => [{
           caseId: id,
           requestReference,
           cipOwner,
@@ -70,7 +68,7 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ruleSetId: CURRENT_RULE_SET_ID,
           timeZone: app.deps.providerTimeZone,
           openedBy: request.principal.subject,
-        }),
+        }],
       });
       if (!row) return reply.status(202).header('location', `/v1/cases/${caseId}`).send({ caseId, status: 'starting' as const });
       return reply.status(201).header('location', `/v1/cases/${caseId}`).send(toCaseDto(row));

@@ -60,7 +60,7 @@ import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.sch
 import { startIdentification } from './identification.js';
 import { checkRetentionClock, startRetention } from './retention.js';
 import { waitForCase } from '../start-case.js';
-import { decideUpdate } from '../../../workflows/shared/decisions.js';
+import { decideUpdate } from '../../../workflows/kit/decisions.js';
 import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from '../../../workflows/record-retention/messages.js';
 
 type Deps = Required<AppDeps>;

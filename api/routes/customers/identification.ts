@@ -6,7 +6,6 @@
 import type { CaseRow } from '../../../db/schema/cases.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
-import { workflowIdFor } from '../../../workflows/ids.js';
 import { startWorkflowOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
 
 
@@ -25,8 +24,8 @@ export async function startIdentification(
   };
   // An account is identified once: a repeat finds its workflow already started.
   await startWorkflowOnce(deps.temporal.client, {
-    workflowType: 'customerIdentificationWorkflow',
-    workflowId: workflowIdFor('customer-identification', target.accountId),
+    caseType: 'customer-identification',
+    businessId: target.accountId,
     taskQueue: deps.temporal.taskQueue,
     args: [input],
   });

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRow } from '../../../db/schema/customers.js';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../../rules/index.js';
-import { workflowIdFor } from '../../../workflows/ids.js';
 import type { RecordRetentionInput } from '../../../workflows/record-retention/messages.js';
 import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { startWorkflowOnce, type CaseStartDeps } from '../start-case.js';
@@ -21,8 +20,8 @@ export async function startRetention(deps: CaseStartDeps, account: AccountRow, o
     closedAt: account.closedAt.toISOString(),
   };
   return startWorkflowOnce(deps.temporal.client, {
-    workflowType: 'recordRetentionWorkflow',
-    workflowId: workflowIdFor('record-retention', account.id),
+    caseType: 'record-retention',
+    businessId: account.id,
     taskQueue: deps.temporal.taskQueue,
     args: [input],
   });

@@ -1,0 +1,34 @@
+// The re-verification case type: a customer's periodic re-verification and new beneficial owners.
+import { DECIDING_ROLES, NoParams, defineCaseType } from '../kit/index.js';
+
+export const beneficialOwnerReverificationCase = defineCaseType({
+  type: 'beneficial-owner-reverification',
+  title: 'Periodic re-verification',
+  description:
+    "A customer's information is re-verified on the CIP policy's period, and at once when a new beneficial owner is notified. One long-lived case per customer.",
+  subjectType: 'customer',
+  ruleSetObligations: ['periodic-reverification'],
+  statuses: ['scheduled', 'reverification-due', 'stopped'],
+  closedStatuses: ['stopped'],
+  listensTo: ['beneficial-owner-added'],
+  decisions: {
+    're-verified': {
+      title: 'Re-verification complete',
+      description: 'Every tracked party is verified again (checked against the verification records); the next period starts now.',
+      params: NoParams,
+      requiresReason: false,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['scheduled', 'reverification-due'],
+    },
+    stop: {
+      title: 'Stop re-verification',
+      description: 'The customer relationship ended; no more re-verification.',
+      params: NoParams,
+      requiresReason: true,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['scheduled', 'reverification-due'],
+    },
+  },
+});

@@ -1,0 +1,71 @@
+// What a case type is, declared once per obligation (workflows/<obligation>/case-type.ts) and
+// listed in the registry (workflows/obligations.ts). The workflow's decision validator, the
+// API's decisions endpoint, its OpenAPI document and `GET /v1/case-types` all read the same
+// declaration, so what a client is told and what the workflow enforces cannot drift apart.
+import { Type, type TObject, type TProperties } from '@sinclair/typebox';
+import type { ObligationId } from '../../rules/index.js';
+import type { Role } from './actors.js';
+import type { FactName } from './facts.js';
+
+export interface DecisionDefinition {
+  title: string;
+  /** What the decision does, for the handler and the API documentation. */
+  description: string;
+  /** JSON Schema (TypeBox) of `params`; an empty object when the decision takes none. */
+  params: TObject;
+  /** The handler must say why (`reason`). */
+  requiresReason: boolean;
+  /** A proposal that takes effect only when a second person approves it (`approve` / `reject`). */
+  fourEyes: boolean;
+  /** Roles that may take this decision. */
+  roles: readonly Role[];
+  /** The statuses in which the case accepts it; in any other it is refused and nothing changes. */
+  allowedInStatuses: readonly string[];
+}
+
+
+export interface CaseTypeDefinition<T extends string = string, S extends string = string, D extends string = string> {
+  /** The case type, also the first part of its workflows' ids (`<type>:<businessId>`). */
+  type: T;
+  title: string;
+  description: string;
+  /** What the case is about: `customer`, `account`, `reseller`, `provider-cip`, ... */
+  subjectType: string;
+  /** The rule-set obligations (rules/rule-set.ts) whose periods this case type runs on. */
+  ruleSetObligations: readonly ObligationId[];
+  statuses: readonly S[];
+  /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
+  closedStatuses: readonly S[];
+  decisions: Readonly<Record<D, DecisionDefinition>>;
+  /** Facts about its subject the workflow listens to (delivered as Signals). */
+  listensTo: readonly FactName[];
+  /** Why a status accepts fewer decisions than a handler might expect, added to a wrong-state refusal. */
+  statusNotes?: Partial<Record<S, string>>;
+}
+
+/** Declares a case type; keeps the literal types of its names for the workflow and the API. */
+export function defineCaseType<const T extends string, const S extends string, const D extends string>(
+  definition: CaseTypeDefinition<T, S, D>,
+): CaseTypeDefinition<T, S, D> {
+  for (const [name, decision] of Object.entries<DecisionDefinition>(definition.decisions)) {
+    for (const status of decision.allowedInStatuses) {
+      if (!(definition.statuses as readonly string[]).includes(status)) {
+        throw new Error(`${definition.type}: decision ${name} is allowed in unknown status ${status}`);
+      }
+    }
+  }
+  return definition;
+}
+
+/** A decision's parameters: a closed object (unknown fields are refused). */
+export const DecisionParams = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
+/** A decision that takes no parameters. */
+export const NoParams = DecisionParams({});
+
+/** The decisions a case accepts in a status (none once it is closed). */
+export function decisionsIn(definition: CaseTypeDefinition, status: string): string[] {
+  if ((definition.closedStatuses as readonly string[]).includes(status)) return [];
+  return Object.entries<DecisionDefinition>(definition.decisions)
+    .filter(([, d]) => d.allowedInStatuses.includes(status))
+    .map(([name]) => name);
+}

@@ -1,0 +1,186 @@
+// Decisions: the one `decide` Update every case workflow answers. Decisions are Updates, not
+// Signals, because the caller must know whether the decision was accepted: the validator
+// refuses a malformed or wrong-state decision before anything is written to history, so a
+// refused decision changes nothing. What a decision needs (statuses, roles, reason, the JSON
+// Schema of its parameters) is read from the case type's declaration, the same one the API
+// documents.
+import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import type { Actor } from './actors.js';
+import { decisionsIn, type CaseTypeDefinition, type DecisionDefinition } from './case-type.js';
+import { APPROVAL_REQUESTED, DECISION_ACCEPTED } from './events.js';
+import { FAILURE } from './failures.js';
+import type { FourEyes } from './four-eyes.js';
+import type { CaseRecorder } from './recorder.js';
+
+export type { Actor, ActorRole } from './actors.js';
+
+export interface DecisionRequest {
+  decision: string;
+  /** Why the handler decided so; required by some decisions. */
+  reason?: string;
+  /** Decision-specific parameters (IDs and non-personal facts only), as the case type's schema says. */
+  params?: Record<string, unknown>;
+  actor: Actor;
+}
+
+export interface DecisionResult {
+  caseId: string;
+  decision: string;
+  status: string;
+  acceptedAt: string;
+}
+
+export const decideUpdate = defineUpdate<DecisionResult, [DecisionRequest]>('decide');
+
+/** Failure types the API maps to HTTP statuses (api/routes/cases/decisions.ts). */
+export const DECISION_FAILURE = {
+  wrongState: FAILURE.decisionWrongState, // 409
+  invalid: FAILURE.decisionInvalid, // 400, names the field
+  forbidden: FAILURE.decisionForbidden, // 403
+  unknown: FAILURE.decisionUnknown, // 400
+} as const;
+
+export function refuseWrongState(message: string): never {
+  throw ApplicationFailure.create({ type: DECISION_FAILURE.wrongState, message, nonRetryable: true });
+}
+
+export function refuseInvalid(field: string, message: string): never {
+  throw ApplicationFailure.create({
+    type: DECISION_FAILURE.invalid,
+    message: `${field} ${message}`,
+    details: [{ field, message }],
+    nonRetryable: true,
+  });
+}
+
+export function refuseForbidden(message: string): never {
+  throw ApplicationFailure.create({ type: DECISION_FAILURE.forbidden, message, nonRetryable: true });
+}
+
+export function refuseUnknownDecision(decision: string, allowed: readonly string[]): never {
+  const list = allowed.length ? allowed.join(', ') : '(none: this case type takes no decisions)';
+  throw ApplicationFailure.create({
+    type: DECISION_FAILURE.unknown,
+    message: `decision "${decision}" is not one of ${list}`,
+    details: [{ field: 'decision', message: `must be one of ${list}` }],
+    nonRetryable: true,
+  });
+}
+
+// RFC 3339 date-time with an offset, as OpenAPI's `date-time`; the same check in the workflow
+// and at the API (ajv), so an instant accepted by one is accepted by the other.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
+
+function describe(schema: TSchema): string {
+  if (schema.type === 'string' && schema.format === 'date-time') return 'an ISO 8601 date-time';
+  if (schema.type === 'string') return 'a non-empty string';
+  if (schema.type === 'array') return `a list of at least ${schema.minItems ?? 0} ${schema.description ?? 'items'}`;
+  if (schema.type === 'boolean') return 'true or false';
+  if (schema.type === 'integer') return 'a whole number';
+  return schema.description ?? 'a valid value';
+}
+
+/** One refusal message per kind of schema error, naming the parameter. */
+function paramsRefusal(error: ValueError): { field: string; message: string } {
+  const field = `params${error.path.replaceAll('/', '.')}`;
+  const schema = error.schema;
+  switch (error.type) {
+    case ValueErrorType.ObjectAdditionalProperties:
+      return { field, message: 'is not a parameter of this decision' };
+    case ValueErrorType.ObjectRequiredProperty:
+      return { field, message: `is required (${describe(schema)})` };
+    case ValueErrorType.StringMaxLength:
+      return { field, message: `must be at most ${schema.maxLength} characters` };
+    default:
+      return { field, message: error.value === undefined ? `is required (${describe(schema)})` : `must be ${describe(schema)}` };
+  }
+}
+
+/** The checks that need no case state: known decision, role, reason, parameters. Used by the workflow and by the API. */
+export function checkDecisionRequest(caseType: CaseTypeDefinition, request: DecisionRequest): DecisionDefinition {
+  const decisions = caseType.decisions as Readonly<Record<string, DecisionDefinition>>;
+  const definition = Object.hasOwn(decisions, request.decision) ? decisions[request.decision] : undefined;
+  if (!definition) refuseUnknownDecision(request.decision, Object.keys(decisions));
+  if (!definition.roles.includes(request.actor.role)) {
+    refuseForbidden(`a ${request.actor.role} may not ${request.decision} a ${caseType.type} case; allowed: ${definition.roles.join(', ')}`);
+  }
+  if (definition.requiresReason && (typeof request.reason !== 'string' || request.reason.trim() === '')) {
+    refuseInvalid('reason', 'is required for this decision');
+  }
+  const params = request.params ?? {};
+  const first = Value.Errors(definition.params, params).First();
+  if (first) {
+    const { field, message } = paramsRefusal(first);
+    refuseInvalid(field, message);
+  }
+  return definition;
+}
+
+/** What a decision's apply step gets: the decision as validated, and the instant it was accepted. */
+export type DecisionOf<D extends string> = DecisionRequest & { decision: D };
+
+/**
+ * Registers the case workflow's `decide` Update. The validator refuses, in this order, an
+ * unknown decision, one arriving while another is being applied (retry it; it is then judged on
+ * the state the first left), one the case's status does not accept, a role that may not take it,
+ * a missing reason, parameters that do not fit the schema, a four-eyes review by the proposer,
+ * and last whatever `validate` refuses on the workflow's own state. `apply` changes the case
+ * through the recorder; the kit writes `decision.accepted` (or `approval.requested` for a
+ * four-eyes proposal) with that change and builds the result from the recorder.
+ */
+export function handleDecisions<S extends string, D extends string>(
+  caseType: CaseTypeDefinition<string, S, D>,
+  recorder: CaseRecorder<S>,
+  handlers: {
+    validate?: (request: DecisionOf<D>) => void;
+    apply: (request: DecisionOf<D>, at: Date) => Promise<void>;
+    /** Validates `approve` / `reject` against the pending proposal. */
+    fourEyes?: FourEyes<S>;
+  },
+): void {
+  let applying = false;
+  const names = Object.keys(caseType.decisions);
+  setHandler(
+    decideUpdate,
+    async (request: DecisionRequest): Promise<DecisionResult> => {
+      applying = true;
+      const at = new Date();
+      const decision = request as DecisionOf<D>;
+      const definition = (caseType.decisions as Readonly<Record<string, DecisionDefinition>>)[decision.decision]!;
+      const proposal = definition.fourEyes;
+      recorder.stage(
+        proposal
+          ? { type: APPROVAL_REQUESTED, actor: request.actor.subject, occurredAt: at, data: { decision: decision.decision, proposedBy: request.actor.subject, reason: request.reason ?? null } }
+          : { type: DECISION_ACCEPTED, actor: request.actor.subject, occurredAt: at, data: { decision: decision.decision, by: request.actor.subject, reason: request.reason ?? null } },
+      );
+      try {
+        await handlers.apply(decision, at);
+        // A decision that changed nothing else is still on record.
+        if (recorder.hasStaged) await recorder.transition({ events: [] });
+      } catch (err) {
+        recorder.unstage();
+        throw err;
+      } finally {
+        applying = false;
+      }
+      return { caseId: recorder.caseId, decision: decision.decision, status: recorder.status, acceptedAt: at.toISOString() };
+    },
+    {
+      validator: (request: DecisionRequest) => {
+        if (!names.includes(request.decision)) refuseUnknownDecision(request.decision, names);
+        if (applying) refuseWrongState('another decision on this case is being applied; retry in a moment');
+        const accepted = decisionsIn(caseType, recorder.status);
+        if (!accepted.includes(request.decision)) {
+          const note = caseType.statusNotes?.[recorder.status];
+          refuseWrongState(`the case is ${recorder.status}; it accepts ${accepted.length ? accepted.join(', ') : 'no decision'}${note ? ` (${note})` : ''}`);
+        }
+        checkDecisionRequest(caseType, request);
+        if (handlers.fourEyes && (request.decision === 'approve' || request.decision === 'reject')) handlers.fourEyes.validateReview(request);
+        handlers.validate?.(request as DecisionOf<D>);
+      },
+    },
+  );
+}

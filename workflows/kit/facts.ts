@@ -1,0 +1,42 @@
+// Facts: things that happen on their own to a case's subject (a customer, an account, a
+// reseller) and that open cases of that subject may need to hear. The API stores the fact,
+// then delivers it as a Signal to every open case of the subject whose case type lists the
+// fact in `listensTo` (api/facts.ts, found through the cases table). No module names another
+// obligation's workflow to tell it something; a new listener declares the fact in its
+// case type and handles the signal in its workflow.
+import { defineSignal, type SignalDefinition } from '@temporalio/workflow';
+
+export interface FactDefinition<N extends string = string, P = unknown> {
+  name: N;
+  /** The subject type whose open cases hear it. */
+  subjectType: string;
+  signal: SignalDefinition<[P]>;
+}
+
+function defineFact<P>() {
+  return <const N extends string>(name: N, subjectType: string, signalName: string): FactDefinition<N, P> => ({
+    name,
+    subjectType,
+    signal: defineSignal<[P]>(signalName),
+  });
+}
+
+export interface VerificationRecorded {
+  attemptId: string;
+  partyId: string;
+  result: 'verified' | 'failed' | 'inconclusive';
+}
+export interface BeneficialOwnerAdded {
+  partyId: string;
+}
+
+// Signal names are those the first workflows were built with: running workflows keep hearing them.
+export const verificationRecordedFact = defineFact<VerificationRecorded>()('verification-recorded', 'customer', 'verificationRecorded');
+export const beneficialOwnerAddedFact = defineFact<BeneficialOwnerAdded>()('beneficial-owner-added', 'customer', 'beneficialOwnerAdded');
+export const accountAccessedFact = defineFact<{ at: string }>()('account-accessed', 'account', 'accountAccessed');
+export const legalHoldSetFact = defineFact<{ holdId: string }>()('legal-hold-set', 'account', 'legalHoldSet');
+export const legalHoldReleasedFact = defineFact<{ holdId: string }>()('legal-hold-released', 'account', 'legalHoldReleased');
+
+/** Every fact a case can listen to. A new fact is added here, beside its payload type. */
+export const FACTS = [verificationRecordedFact, beneficialOwnerAddedFact, accountAccessedFact, legalHoldSetFact, legalHoldReleasedFact] as const;
+export type FactName = (typeof FACTS)[number]['name'];

@@ -1,0 +1,13 @@
+// The case-workflow kit: what every case workflow uses to open and change its case, run its
+// deadline, take decisions (with four-eyes where a second person must approve), hear facts and
+// start child cases. One import for workflows: `from '../kit/index.js'`.
+export * from './actors.js';
+export * from './case-type.js';
+export * from './children.js';
+export * from './deadline.js';
+export * from './decisions.js';
+export * from './events.js';
+export * from './facts.js';
+export * from './failures.js';
+export * from './four-eyes.js';
+export * from './recorder.js';

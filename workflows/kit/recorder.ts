@@ -1,0 +1,175 @@
+// The case recorder: the only way a workflow changes its case. It owns the case's status,
+// details, `closedAt` and four-eyes state, and writes each change with the events that explain
+// it in one projection (one activity, one transaction), so the workflow's state and the case
+// row cannot disagree. The sequence number is workflow state, the same on every replay; the
+// database ignores a projection older than the one it has, and an event whose key it has seen.
+import { proxyActivities, uuid4 } from '@temporalio/workflow';
+import type { CaseActivities, CaseEventInput } from '../../activities/cases.js';
+import type { CaseTypeDefinition } from './case-type.js';
+import { CASE_OPENED } from './events.js';
+
+// Projection writes must eventually succeed (a database outage only delays them), so they retry
+// without limit, backing off to one attempt a minute.
+const { openCase, recordCaseTransition } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Case ids of cases a workflow opens for another obligation (deterministic in workflow code). */
+export const newCaseId = (): string => uuid4();
+
+/** An event to write with a change; `occurredAt` defaults to the workflow's now. */
+export interface CaseEventDraft {
+  type: string;
+  actor: string;
+  data?: Record<string, unknown>;
+  occurredAt?: Date;
+}
+
+/** A four-eyes proposal waiting for a second person. */
+export interface PendingApproval {
+  decision: string;
+  proposedBy: string;
+  proposedAt: string;
+  reason: string;
+}
+
+export interface CaseTransition<S extends string> {
+  /** The new status; the current one when absent (an event that changes no status). */
+  status?: S;
+  events: CaseEventDraft | readonly CaseEventDraft[];
+  /** A new due instant (null: none). Absent: unchanged. */
+  dueAt?: Date | null;
+}
+
+export class CaseRecorder<S extends string> {
+  private seq: number;
+  private pending: PendingApproval | null;
+  /** Events the kit adds to the next change (e.g. `decision.accepted` while a decision is applied). */
+  private staged: CaseEventDraft[] = [];
+
+  /**
+   * @param state the workflow's own state object: the recorder sets its `status`, so a query
+   *   answers what the case row says.
+   * @param details the case's non-personal facts for lists, read at every change.
+   * @param carried what a workflow that continued as new carries over to keep writing to the same case.
+   */
+  constructor(
+    private readonly options: {
+      caseId: string;
+      caseType: CaseTypeDefinition<string, S, string>;
+      state: { status: S };
+      details: () => Record<string, unknown>;
+      carried?: { lastSeq: number; pendingApproval?: PendingApproval | null };
+    },
+  ) {
+    this.seq = options.carried?.lastSeq ?? 0;
+    this.pending = options.carried?.pendingApproval ?? null;
+  }
+
+  get caseId(): string {
+    return this.options.caseId;
+  }
+
+  get status(): S {
+    return this.options.state.status;
+  }
+
+  /** True once the case is in one of its type's closed statuses. */
+  get closed(): boolean {
+    return this.options.caseType.closedStatuses.includes(this.options.state.status);
+  }
+
+  get pendingApproval(): PendingApproval | null {
+    return this.pending;
+  }
+
+  /** Carried over continue-as-new so that projections stay ordered. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Sets or clears the four-eyes proposal; written with the next change (see FourEyes). */
+  setPendingApproval(pending: PendingApproval | null): void {
+    this.pending = pending;
+  }
+
+  stage(event: CaseEventDraft): void {
+    this.staged.push(event);
+  }
+
+  unstage(): CaseEventDraft[] {
+    const staged = this.staged;
+    this.staged = [];
+    return staged;
+  }
+
+  get hasStaged(): boolean {
+    return this.staged.length > 0;
+  }
+
+  private eventInputs(drafts: readonly CaseEventDraft[]): CaseEventInput[] {
+    const now = new Date();
+    return drafts.map((event) => {
+      this.seq += 1;
+      return {
+        key: `wf:${this.seq}`,
+        type: event.type,
+        occurredAt: (event.occurredAt ?? now).toISOString(),
+        actor: event.actor,
+        ...(event.data ? { data: event.data } : {}),
+      };
+    });
+  }
+
+  /** Creates the case row with `case.opened` (data as given) and any further opening events. */
+  async open(input: {
+    subject: { type: string; id: string };
+    ruleSetId: string;
+    workflowId: string;
+    openedAt: Date;
+    dueAt?: Date | null;
+    openedBy: string;
+    data?: Record<string, unknown>;
+    /** More specific opening events written after `case.opened`. */
+    also?: readonly CaseEventDraft[];
+  }): Promise<void> {
+    const events = this.eventInputs([{ type: CASE_OPENED, actor: input.openedBy, data: input.data ?? {} }, ...(input.also ?? [])]);
+    await openCase({
+      caseId: this.options.caseId,
+      type: this.options.caseType.type,
+      status: this.status,
+      subjectType: input.subject.type,
+      subjectId: input.subject.id,
+      ruleSetId: input.ruleSetId,
+      workflowId: input.workflowId,
+      openedAt: input.openedAt.toISOString(),
+      dueAt: input.dueAt ? input.dueAt.toISOString() : null,
+      details: this.options.details(),
+      pendingApproval: this.pending,
+      events,
+    });
+  }
+
+  /**
+   * The one call that changes a case: status (closing it when the status is a closed one), due
+   * instant, details and four-eyes state, with the events that explain the change.
+   */
+  async transition(t: CaseTransition<S>): Promise<void> {
+    const wasClosed = this.closed;
+    if (t.status !== undefined) this.options.state.status = t.status;
+    const drafts = [...this.unstage(), ...(Array.isArray(t.events) ? (t.events as readonly CaseEventDraft[]) : [t.events as CaseEventDraft])];
+    const events = this.eventInputs(drafts);
+    const closing = !wasClosed && this.closed;
+    await recordCaseTransition({
+      caseId: this.options.caseId,
+      seq: this.seq,
+      status: this.status,
+      ...(t.dueAt !== undefined ? { dueAt: t.dueAt ? t.dueAt.toISOString() : null } : {}),
+      ...(closing ? { closedAt: (drafts.at(-1)?.occurredAt ?? new Date()).toISOString() } : {}),
+      details: this.options.details(),
+      pendingApproval: this.pending,
+      events,
+    });
+  }
+}
