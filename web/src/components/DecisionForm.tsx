@@ -9,6 +9,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem, api, unwrap } from '../api';
 import type { DecisionType } from '../case-types';
+import type { paths } from '../openapi';
+
+/**
+ * The request body as the API documents it: one shape per case type and decision (from the
+ * registry). The form builds it at run time from the decision's JSON Schema, so the compiler
+ * cannot pick the shape; the API's validator judges what was entered.
+ */
+type DecisionBody = NonNullable<paths['/v1/cases/{id}/decisions']['post']['requestBody']>['content']['application/json'];
 
 interface FormData {
   params?: Record<string, unknown>;
@@ -78,7 +86,7 @@ export function DecisionForm({ caseId, decision }: { caseId: string; decision: D
             decision: decision.name,
             ...(data.reason?.trim() ? { reason: data.reason.trim() } : {}),
             ...(data.params && Object.keys(data.params).length ? { params: data.params } : {}),
-          },
+          } as DecisionBody,
         }),
       ),
     onSuccess: async (result) => {
