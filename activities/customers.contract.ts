@@ -1,11 +1,13 @@
 // The contract between the customer-identification workflows and the activities that touch
-// customer records (issue 4). Workflows import these types only; activities/customers.ts
+// customer records. Workflows import these types only; activities/customers.ts
 // implements them over PostgreSQL. Payloads carry IDs and non-personal facts, never personal
 // data: that stays in the identity vault tables.
+import type { AccountStatusValue } from '../db/schema/customers.js';
 
 export type PartyRole = 'customer' | 'beneficial-owner';
 export type UsPersonStatus = 'us' | 'foreign' | 'unknown';
-export type AccountStatus = 'pending' | 'open' | 'interim-restricted' | 'monitored' | 'closed' | 'refused';
+/** An account's status: the one list is ACCOUNT_STATUSES beside the accounts table. */
+export type AccountStatus = AccountStatusValue;
 
 export interface ClassifyCustomerResult {
   /** The customer's own status; 'unknown' is treated as foreign until the facts are complete. */

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { Connection } from '@temporalio/client';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflows/kit/search-attributes.js';
 import { temporalPaths } from './temporal-paths.js';
 
 export interface DevServerHandle {
@@ -53,6 +54,9 @@ export async function startTemporalDevServer(options: {
     options.namespace ?? 'default',
     '--log-level',
     'warn',
+    // The cases' search attributes (workflows/kit/search-attributes.ts), so that
+    // `temporal workflow list --query "CaseStatus='overdue'"` works on the dev server.
+    ...CASE_SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', `${a.name}=${a.type}`]),
   ];
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort !== undefined) args.push('--ui-port', String(options.uiPort));

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { PROJECT_ROOT } from '../scripts/temporal-paths.js';
+import { CASE_SEARCH_ATTRIBUTES } from '../workflows/kit/search-attributes.js';
 
 interface Service {
   image?: string;
@@ -66,6 +67,12 @@ describe('docker-compose.yml', () => {
       if (service.image) expect(service.image, name).toMatch(/:[^:]+$/);
       else expect(existsSync(join(PROJECT_ROOT, service.build ?? '<none>', 'Dockerfile')), name).toBe(true);
     }
+  });
+
+  it("registers every case search attribute on the cluster's default namespace", () => {
+    const setup = compose.services['temporal-namespace']!.command!.join(' ');
+    for (const attribute of CASE_SEARCH_ATTRIBUTES) expect(setup).toContain(`${attribute.name}=${attribute.type}`);
+    expect(setup).toContain('temporal operator search-attribute create');
   });
 
   it('gives the API and the worker a configuration that cipdesk accepts', () => {

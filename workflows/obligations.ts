@@ -47,6 +47,6 @@ export function caseTypeOf(name: string): CaseTypeDefinition | undefined {
 export const CASE_TYPES: readonly CaseTypeDefinition[] = CASE_TYPE_NAMES.map((name) => OBLIGATIONS[name].caseType);
 
 /** Case types whose workflows listen to a fact. */
-export function caseTypesListeningTo(fact: FactName): CaseTypeName[] {
+export function caseTypesListeningTo(fact: FactName | (string & {})): CaseTypeName[] {
   return CASE_TYPE_NAMES.filter((name) => (OBLIGATIONS[name].caseType.listensTo as readonly string[]).includes(fact));
 }

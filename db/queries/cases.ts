@@ -1,6 +1,6 @@
 // Named queries over the case model. Each takes `(db | tx, params)` so callers choose whether
 // it runs alone or inside their transaction.
-import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { toPage, type KeysetCursor, type Page } from './pagination.js';
 import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow, type PendingApproval } from '../schema/cases.js';
@@ -13,6 +13,29 @@ export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<C
 export async function getCaseByWorkflowId(db: DbOrTx, params: { workflowId: string }): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.workflowId, params.workflowId)).limit(1);
   return row;
+}
+
+/**
+ * The cases of one subject (a customer, an account, a reseller) among some case types, oldest
+ * first; only open ones with `open: true`. How a fact about the subject finds the cases to tell.
+ */
+export async function listCasesOfSubject(
+  db: DbOrTx,
+  params: { subjectType: string; subjectId: string; types: readonly string[]; open?: boolean },
+): Promise<CaseRow[]> {
+  if (params.types.length === 0) return [];
+  return db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.subjectType, params.subjectType),
+        eq(cases.subjectId, params.subjectId),
+        inArray(cases.type, [...params.types]),
+        params.open ? isNull(cases.closedAt) : undefined,
+      ),
+    )
+    .orderBy(asc(cases.openedAt), asc(cases.id));
 }
 
 export interface CaseListFilter {

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { CUSTOMER_APPLICATION_SCOPE, forgetIdempotencyKey } from './idempotency.js';
 import { toPage, type KeysetCursor, type Page } from './pagination.js';
-import { cases, type CaseRow } from '../schema/cases.js';
+import { cases } from '../schema/cases.js';
 import {
   accountAccesses,
   accounts,
@@ -447,14 +447,6 @@ export async function disposeCustomerPersonalData(db: DbOrTx, params: { customer
 export async function lockCustomer(db: DbOrTx, params: { customerId: string }): Promise<CustomerRow | undefined> {
   const [row] = await db.select().from(customers).where(eq(customers.id, params.customerId)).for('update').limit(1);
   return row;
-}
-
-// ---- cases about a customer -----------------------------------------------------------------
-
-/** Case rows of the given workflow ids that exist (a case row appears once its workflow ran). */
-export async function listCasesByWorkflowIds(db: DbOrTx, params: { workflowIds: string[] }): Promise<CaseRow[]> {
-  if (params.workflowIds.length === 0) return [];
-  return db.select().from(cases).where(inArray(cases.workflowId, params.workflowIds));
 }
 
 export interface CustomerListFilter {

@@ -8,6 +8,8 @@ import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../a
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { temporalPaths } from '../../scripts/temporal-paths.js';
 import { WORKFLOWS_PATH } from '../../worker.js';
+import { temporal } from '@temporalio/proto';
+import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/kit/search-attributes.js';
 
 
 /**
@@ -32,9 +34,16 @@ export function useTimeSkippingEnv(scope: 'file' | 'test' = 'file'): () => TestW
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalLogs();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalPaths().testServer } },
   });
+  // The case workflows set search attributes: register them as a real server has them.
+  const types = { Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((a) => [a.name, types[a.type]])),
+  });
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -10,7 +10,7 @@ export const beneficialOwnerReverificationCase = defineCaseType({
   ruleSetObligations: ['periodic-reverification'],
   statuses: ['scheduled', 'reverification-due', 'stopped'],
   closedStatuses: ['stopped'],
-  listensTo: ['beneficial-owner-added'],
+  listensTo: ['beneficial-owner-added', 'account-closed'],
   decisions: {
     're-verified': {
       title: 'Re-verification complete',

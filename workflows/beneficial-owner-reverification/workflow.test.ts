@@ -79,6 +79,8 @@ describe('beneficialOwnerReverificationWorkflow', () => {
       await decide(handle, 'stop', HANDLER, { reason: 'customer relationship ended' });
       expect((await handle.result()).status).toBe('stopped');
       await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop');
+      // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
+      await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop-on-kit');
     });
   });
 });

@@ -7,7 +7,7 @@
 // so the history stays small however long the relationship lasts.
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { CaseRecorder, beneficialOwnerAddedFact, handleDecisions, refuseWrongState } from '../kit/index.js';
+import { CaseRecorder, accountClosedFact, beneficialOwnerAddedFact, handleDecisions, refuseWrongState, type AccountClosed } from '../kit/index.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { beneficialOwnerReverificationCase } from './case-type.js';
 import {
@@ -50,9 +50,12 @@ export async function beneficialOwnerReverificationWorkflow(
   });
   const noticed: string[] = [];
   let outcome: 're-verified' | 'stopped' | undefined;
+  // The provider closed an account of the customer: re-verification stops.
+  let closure: AccountClosed | undefined;
 
   setHandler(beneficialOwnerReverificationStateQuery, () => state);
   setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void noticed.push(partyId));
+  setHandler(accountClosedFact.signal, (closed) => void (closure ??= closed));
   // Updates: the handler must know whether the round was accepted as complete.
   handleDecisions(beneficialOwnerReverificationCase, recorder, {
     validate: () => {
@@ -102,7 +105,7 @@ export async function beneficialOwnerReverificationWorkflow(
     await recorder.transition({ status: 'reverification-due', events: { type: 'reverification.due', actor: 'system', data: { reason, ...data } } });
   }
 
-  const wake = () => outcome !== undefined || noticed.length > 0;
+  const wake = () => outcome !== undefined || noticed.length > 0 || closure !== undefined;
   while (!outcome) {
     const periodicPending = !state.dueReasons.includes('periodic');
     const untilDue = deadline.dueAt.getTime() - Date.now();
@@ -110,6 +113,14 @@ export async function beneficialOwnerReverificationWorkflow(
     if (periodicPending && untilDue >= 0) await condition(wake, untilDue + 1);
     else await condition(wake);
     if (outcome) break;
+    if (closure) {
+      outcome = 'stopped';
+      await recorder.transition({
+        status: 'stopped',
+        events: { type: 'reverification.stopped', actor: closure.closedBy, data: { reason: `account ${closure.accountId} closed: ${closure.reason}`, accountId: closure.accountId } },
+      });
+      break;
+    }
     while (noticed.length > 0) {
       const partyId = noticed.shift()!;
       if (state.newOwnerIds.includes(partyId)) continue;

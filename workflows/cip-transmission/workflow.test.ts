@@ -49,6 +49,8 @@ describe('cipTransmissionWorkflow', () => {
       expect(result.status).toBe('transmitted');
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted');
+      // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
+      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted-on-kit');
       expect(final.transmittedOnTime).toBe(false);
       expect(recorder.lastStatus()).toBe('transmitted');
       // Closed at the instant of the closing event, recorded in the same transition.

@@ -35,6 +35,8 @@ describe('interimAccountReviewWorkflow', () => {
       const handle = await start();
       const result = await handle.result();
       await recordHistory(handle, 'interimAccountReviewWorkflow--default-action');
+      // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
+      await recordHistory(handle, 'interimAccountReviewWorkflow--default-action-on-kit');
       const expected = computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: openedAt, timeZone: input.timeZone });
       const reminders = reminderInstants(expected, ruleSet);
       expect(ruleSet.cipPolicy.interimAccountDefaultAction.value).toBe('close');

@@ -13,7 +13,8 @@ export interface FactDefinition<N extends string = string, P = unknown> {
   signal: SignalDefinition<[P]>;
 }
 
-function defineFact<P>() {
+/** Declares a fact: `defineFact<Payload>()(name, subjectType, signalName)`. */
+export function defineFact<P>() {
   return <const N extends string>(name: N, subjectType: string, signalName: string): FactDefinition<N, P> => ({
     name,
     subjectType,
@@ -37,6 +38,14 @@ export const accountAccessedFact = defineFact<{ at: string }>()('account-accesse
 export const legalHoldSetFact = defineFact<{ holdId: string }>()('legal-hold-set', 'account', 'legalHoldSet');
 export const legalHoldReleasedFact = defineFact<{ holdId: string }>()('legal-hold-released', 'account', 'legalHoldReleased');
 
+/** The provider closed one of the customer's accounts in use (its re-verification stops). */
+export interface AccountClosed {
+  accountId: string;
+  reason: string;
+  closedBy: string;
+}
+export const accountClosedFact = defineFact<AccountClosed>()('account-closed', 'customer', 'accountClosed');
+
 /** Every fact a case can listen to. A new fact is added here, beside its payload type. */
-export const FACTS = [verificationRecordedFact, beneficialOwnerAddedFact, accountAccessedFact, legalHoldSetFact, legalHoldReleasedFact] as const;
+export const FACTS = [verificationRecordedFact, beneficialOwnerAddedFact, accountAccessedFact, legalHoldSetFact, legalHoldReleasedFact, accountClosedFact] as const;
 export type FactName = (typeof FACTS)[number]['name'];

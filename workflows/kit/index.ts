@@ -11,3 +11,4 @@ export * from './facts.js';
 export * from './failures.js';
 export * from './four-eyes.js';
 export * from './recorder.js';
+export * from './search-attributes.js';

@@ -3,10 +3,16 @@
 // it in one projection (one activity, one transaction), so the workflow's state and the case
 // row cannot disagree. The sequence number is workflow state, the same on every replay; the
 // database ignores a projection older than the one it has, and an event whose key it has seen.
-import { proxyActivities, uuid4 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { patched, proxyActivities, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventInput } from '../../activities/cases.js';
 import type { CaseTypeDefinition } from './case-type.js';
 import { CASE_OPENED } from './events.js';
+import { CASE_DUE_AT_ATTRIBUTE, CASE_STATUS_ATTRIBUTE, CASE_SUBJECT_ATTRIBUTE, CASE_TYPE_ATTRIBUTE } from './search-attributes.js';
+
+// Case workflows carry search attributes (type, status, due instant, subject) since this
+// version: workflows recorded before it keep their history without them.
+const CASE_SEARCH_ATTRIBUTES_PATCH = 'case-search-attributes';
 
 // Projection writes must eventually succeed (a database outage only delays them), so they retry
 // without limit, backing off to one attempt a minute.
@@ -122,6 +128,14 @@ export class CaseRecorder<S extends string> {
     });
   }
 
+  /**
+   * Keeps the workflow's search attributes in step with the case (behind a patch: a workflow
+   * whose history predates them replays without).
+   */
+  private indexCase(updates: SearchAttributeUpdatePair[]): void {
+    if (updates.length > 0 && patched(CASE_SEARCH_ATTRIBUTES_PATCH)) upsertSearchAttributes(updates);
+  }
+
   /** Creates the case row with `case.opened` (data as given) and any further opening events. */
   async open(input: {
     subject: { type: string; id: string };
@@ -135,6 +149,12 @@ export class CaseRecorder<S extends string> {
     also?: readonly CaseEventDraft[];
   }): Promise<void> {
     const events = this.eventInputs([{ type: CASE_OPENED, actor: input.openedBy, data: input.data ?? {} }, ...(input.also ?? [])]);
+    this.indexCase([
+      { key: CASE_TYPE_ATTRIBUTE, value: this.options.caseType.type },
+      { key: CASE_STATUS_ATTRIBUTE, value: this.status },
+      { key: CASE_SUBJECT_ATTRIBUTE, value: `${input.subject.type}:${input.subject.id}` },
+      { key: CASE_DUE_AT_ATTRIBUTE, value: input.dueAt ?? null },
+    ]);
     await openCase({
       caseId: this.options.caseId,
       type: this.options.caseType.type,
@@ -157,7 +177,12 @@ export class CaseRecorder<S extends string> {
    */
   async transition(t: CaseTransition<S>): Promise<void> {
     const wasClosed = this.closed;
+    const statusBefore = this.status;
     if (t.status !== undefined) this.options.state.status = t.status;
+    this.indexCase([
+      ...(this.status !== statusBefore ? [{ key: CASE_STATUS_ATTRIBUTE, value: this.status }] : []),
+      ...(t.dueAt !== undefined ? [{ key: CASE_DUE_AT_ATTRIBUTE, value: t.dueAt }] : []),
+    ]);
     const drafts = [...this.unstage(), ...(Array.isArray(t.events) ? (t.events as readonly CaseEventDraft[]) : [t.events as CaseEventDraft])];
     const events = this.eventInputs(drafts);
     const closing = !wasClosed && this.closed;

@@ -83,6 +83,8 @@ describe('recordRetentionWorkflow', () => {
       await handle.signal(legalHoldReleasedSignal, { holdId: 'hold-1' });
       expect((await handle.result()).status).toBe('disposed');
       await recordHistory(handle, 'recordRetentionWorkflow--legal-hold');
+      // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
+      await recordHistory(handle, 'recordRetentionWorkflow--legal-hold-on-kit');
       expect(cases.eventTypes()).toEqual([
         'case.opened',
         'retention.started',

@@ -1,14 +1,13 @@
 // What the customer routes do. Each write stores the fact in PostgreSQL first (one transaction,
-// with the case events it explains), then signals the workflows concerned: the database is the
-// source of truth, a signal only wakes a workflow up, so a lost signal delays, never corrupts.
+// with the case events it explains), then delivers it to the open cases of its subject that
+// listen to it (api/facts): the database is the source of truth, a signal only wakes a workflow
+// up, so a lost signal delays, never corrupts.
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { SignalDefinition } from '@temporalio/common';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '../../../config.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { appendCaseEvent, getCaseById, getCaseByWorkflowId } from '../../../db/queries/cases.js';
+import { getCaseById, listCasesOfSubject } from '../../../db/queries/cases.js';
 import {
   getAccountById,
   getCustomerById,
@@ -18,7 +17,6 @@ import {
   insertLegalHold,
   insertVerificationAttempt,
   listAccountsOfCustomer,
-  listCasesByWorkflowIds,
   listLegalHolds,
   listParties,
   listPartyIdentities,
@@ -38,9 +36,7 @@ import { CURRENT_RULE_SET_ID, getRuleSet } from '../../../rules/index.js';
 import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { CUSTOMER_APPLICATION_SCOPE, claimIdempotencyKey } from '../../../db/queries/idempotency.js';
-import type { AccountRow, PartyRow } from '../../../db/schema/customers.js';
-import { beneficialOwnerAddedSignal, verificationRecordedSignal } from '../../../workflows/customer-identification/messages.js';
-import { workflowIdFor } from '../../../workflows/ids.js';
+import type { PartyRow } from '../../../db/schema/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
@@ -60,8 +56,15 @@ import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.sch
 import { startIdentification } from './identification.js';
 import { checkRetentionClock, startRetention } from './retention.js';
 import { waitForCase } from '../start-case.js';
-import { decideUpdate } from '../../../workflows/kit/decisions.js';
-import { accountAccessedSignal, legalHoldReleasedSignal, legalHoldSetSignal } from '../../../workflows/record-retention/messages.js';
+import {
+  accountAccessedFact,
+  accountClosedFact,
+  beneficialOwnerAddedFact,
+  legalHoldReleasedFact,
+  legalHoldSetFact,
+  verificationRecordedFact,
+} from '../../../workflows/kit/facts.js';
+import { appendToCasesOfSubject, deliverFactToSubjectCases, factAbout, recordFactOnSubjectCases } from '../../facts/deliver.js';
 
 type Deps = Required<AppDeps>;
 
@@ -185,38 +188,6 @@ function refuseWhatTheRulesRefuseToClassify(customer: Omit<ClassifiableParty, 'o
   );
 }
 
-// ---- cases and signals ----------------------------------------------------------------------
-
-/** Appends one event to each existing case among these workflows (IDs and non-personal facts only). */
-async function appendToCases(
-  tx: DbOrTx,
-  workflowIds: string[],
-  event: { type: string; occurredAt: Date; actor: string; data: Record<string, unknown> },
-) {
-  for (const row of await listCasesByWorkflowIds(tx, { workflowIds })) {
-    await appendCaseEvent(tx, { caseId: row.id, eventKey: `api:${randomUUID()}`, ...event });
-  }
-}
-
-const identificationIds = (accounts: AccountRow[]) => accounts.map((a) => workflowIdFor('customer-identification', a.id));
-
-/** Signals a workflow if it is running; a finished or never-started one is not an error. */
-async function signalIfRunning<Args extends unknown[]>(
-  client: Client,
-  log: FastifyBaseLogger,
-  workflowId: string,
-  signal: SignalDefinition<Args>,
-  ...args: Args
-): Promise<void> {
-  try {
-    await client.workflow.getHandle(workflowId).signal(signal, ...args);
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return;
-    // The fact is stored; the workflow reads it from the database when it next wakes up.
-    log.warn({ err, workflowId, signal: signal.name }, 'signal not delivered');
-  }
-}
-
 // ---- customers ------------------------------------------------------------------------------
 
 export async function createCustomer(deps: Deps, principal: Principal, body: CreateCustomerBodyT) {
@@ -315,7 +286,7 @@ export async function readCustomer(deps: Deps, principal: Principal, customerId:
     const dto = toCustomerDto(customer, parties, accounts);
     if (purpose === undefined) return dto;
     const read = await recordPersonalDataRead(tx, { customerId, actor: principal.subject, purpose, fields: [...PERSONAL_FIELDS] });
-    await appendToCases(tx, identificationIds(accounts), {
+    await appendToCasesOfSubject(tx, { type: 'customer', id: customerId }, {
       type: 'customer.personal-data-read',
       occurredAt: read.readAt,
       actor: principal.subject,
@@ -348,7 +319,7 @@ export async function addIpAccesses(
 export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, principal: Principal, customerId: string, bo: BeneficialOwnerInputT) {
   const now = deps.now();
   const { party, micro } = beneficialOwnerParty(bo, 'body', principal, now);
-  const { row, accounts } = await deps.db.db.transaction(async (tx) => {
+  const row = await deps.db.db.transaction(async (tx) => {
     // Locked so that two notices at once cannot together push ownership over 100%.
     const customer = await lockCustomer(tx, { customerId });
     if (!customer) throw notFound('customer', customerId);
@@ -364,23 +335,16 @@ export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, pri
       'body',
     );
     const inserted = await insertBeneficialOwner(tx, { customerId, party });
-    const accounts = await listAccountsOfCustomer(tx, { customerId });
-    await appendToCases(tx, [...identificationIds(accounts), workflowIdFor('beneficial-owner-reverification', customerId)], {
+    await recordFactOnSubjectCases(tx, factAbout(beneficialOwnerAddedFact, customerId, { partyId: inserted.id }), {
       type: 'customer.beneficial-owner-added',
       occurredAt: now,
       actor: principal.subject,
       data: { partyId: inserted.id, ownershipPercent: inserted.ownershipPercent, substantialControl: inserted.substantialControl },
     });
-    return { row: inserted, accounts };
+    return inserted;
   });
-  await notifyBeneficialOwner(deps, log, customerId, accounts, row.id);
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(beneficialOwnerAddedFact, customerId, { partyId: row.id }));
   return toPartyDto(row);
-}
-
-async function notifyBeneficialOwner(deps: Deps, log: FastifyBaseLogger, customerId: string, accounts: AccountRow[], partyId: string) {
-  const client = deps.temporal.client;
-  for (const id of identificationIds(accounts)) await signalIfRunning(client, log, id, beneficialOwnerAddedSignal, { partyId });
-  await signalIfRunning(client, log, workflowIdFor('beneficial-owner-reverification', customerId), beneficialOwnerAddedSignal, { partyId });
 }
 
 export async function listBeneficialOwners(deps: Deps, customerId: string) {
@@ -397,23 +361,24 @@ export async function determineSubstantialControl(
   body: { substantialControl: boolean; reason: string },
 ) {
   const now = deps.now();
-  const { row, accounts } = await deps.db.db.transaction(async (tx) => {
+  const row = await deps.db.db.transaction(async (tx) => {
     if (!(await getCustomerById(tx, { id: params.customerId }))) throw notFound('customer', params.customerId);
     const party = await getParty(tx, params);
     if (!party || party.removedAt) throw notFound('beneficial-owner', params.partyId);
     if (party.role !== 'beneficial-owner') throw badInput('params.partyId', 'is the customer itself, not a beneficial owner');
     const updated = (await setSubstantialControl(tx, { ...params, ...body, determinedBy: principal.subject, at: now }))!;
-    const accounts = await listAccountsOfCustomer(tx, { customerId: params.customerId });
-    await appendToCases(tx, [...identificationIds(accounts), workflowIdFor('beneficial-owner-reverification', params.customerId)], {
+    await recordFactOnSubjectCases(tx, factAbout(beneficialOwnerAddedFact, params.customerId, { partyId: party.id }), {
       type: 'customer.substantial-control-determined',
       occurredAt: now,
       actor: principal.subject,
       data: { partyId: party.id, substantialControl: body.substantialControl },
     });
-    return { row: updated, accounts };
+    return updated;
   });
   // A determination of control can make an individual a beneficial owner: the workflows re-classify.
-  if (body.substantialControl) await notifyBeneficialOwner(deps, log, params.customerId, accounts, row.id);
+  if (body.substantialControl) {
+    await deliverFactToSubjectCases({ ...deps, log }, factAbout(beneficialOwnerAddedFact, params.customerId, { partyId: row.id }));
+  }
   return toPartyDto(row);
 }
 
@@ -436,7 +401,7 @@ export async function recordVerification(
 ) {
   const now = deps.now();
   const performedAt = body.performedAt ? checkNotFuture(deps, body.performedAt, 'body.performedAt') : now;
-  const { attempt, accounts } = await deps.db.db.transaction(async (tx) => {
+  const attempt = await deps.db.db.transaction(async (tx) => {
     if (!(await getCustomerById(tx, { id: customerId }))) throw notFound('customer', customerId);
     const party: PartyRow | undefined = await getParty(tx, { customerId, partyId: body.partyId });
     if (!party || party.removedAt) throw badInput('body.partyId', 'is not a party of this customer');
@@ -458,8 +423,8 @@ export async function recordVerification(
         ...(d.resolution ? { resolution: d.resolution, resolvedBy: principal.subject, resolvedAt: now } : {}),
       })),
     });
-    const accounts = await listAccountsOfCustomer(tx, { customerId });
-    await appendToCases(tx, identificationIds(accounts), {
+    const fact = factAbout(verificationRecordedFact, customerId, { attemptId: attempt.id, partyId: party.id, result: attempt.result });
+    await recordFactOnSubjectCases(tx, fact, {
       type: 'customer.verification-recorded',
       occurredAt: performedAt,
       actor: principal.subject,
@@ -472,11 +437,9 @@ export async function recordVerification(
         openDiscrepancies: attempt.discrepancies.filter((d) => d.resolvedAt === null).length,
       },
     });
-    return { attempt, accounts };
+    return attempt;
   });
-  for (const id of identificationIds(accounts)) {
-    await signalIfRunning(deps.temporal.client, log, id, verificationRecordedSignal, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result });
-  }
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(verificationRecordedFact, customerId, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result }));
   return toVerificationDto(attempt, false);
 }
 
@@ -488,24 +451,21 @@ export async function resolveVerificationDiscrepancy(
   resolution: string,
 ) {
   const now = deps.now();
-  const { accounts } = await deps.db.db.transaction(async (tx) => {
+  await deps.db.db.transaction(async (tx) => {
     const outcome = await resolveDiscrepancy(tx, { ...params, resolution, resolvedBy: principal.subject, at: now });
     if (outcome.outcome === 'not-found') throw notFound('discrepancy', params.discrepancyId);
     if (outcome.outcome === 'already-resolved') throw new AppError('discrepancy.already_resolved', 409, `discrepancy ${params.discrepancyId} is resolved already`);
-    const accounts = await listAccountsOfCustomer(tx, { customerId: params.customerId });
-    await appendToCases(tx, identificationIds(accounts), {
+    const attempt = (await listVerificationAttempts(tx, { customerId: params.customerId })).find((a) => a.id === params.attemptId)!;
+    await recordFactOnSubjectCases(tx, factAbout(verificationRecordedFact, params.customerId, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result }), {
       type: 'customer.discrepancy-resolved',
       occurredAt: now,
       actor: principal.subject,
       data: { attemptId: params.attemptId, discrepancyId: params.discrepancyId },
     });
-    return { accounts };
   });
   const attempt = (await listVerificationAttempts(deps.db.db, { customerId: params.customerId })).find((a) => a.id === params.attemptId)!;
-  // A resolution can complete the verification: wake the workflow as a new result would.
-  for (const id of identificationIds(accounts)) {
-    await signalIfRunning(deps.temporal.client, log, id, verificationRecordedSignal, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result });
-  }
+  // A resolution can complete the verification: wake the workflows as a new result would.
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(verificationRecordedFact, params.customerId, { attemptId: attempt.id, partyId: attempt.partyId, result: attempt.result }));
   return toVerificationDto(attempt, false);
 }
 
@@ -550,7 +510,7 @@ export async function recordAccess(
     // An access moves the retention clock: one the rules cannot count from is refused here.
     checkRetentionClock(deps, { closedAt: current.closedAt ?? accessedAt, lastAccessAt: accessedAt }, { closedAt: 'body.accessedAt', lastAccessAt: 'body.accessedAt' });
     const updated = (await recordAccountAccess(tx, { accountId, accessedAt, kind: body.kind, recordedBy: principal.subject }))!;
-    await appendToCases(tx, [workflowIdFor('record-retention', accountId)], {
+    await recordFactOnSubjectCases(tx, factAbout(accountAccessedFact, accountId, { at: accessedAt.toISOString() }), {
       type: 'account.accessed',
       occurredAt: accessedAt,
       actor: principal.subject,
@@ -558,7 +518,7 @@ export async function recordAccess(
     });
     return updated;
   });
-  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', accountId), accountAccessedSignal, { at: accessedAt.toISOString() });
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(accountAccessedFact, accountId, { at: accessedAt.toISOString() }));
   return toAccountDto(account);
 }
 
@@ -569,7 +529,7 @@ export async function setLegalHold(deps: Deps, log: FastifyBaseLogger, principal
     // Under the customer's lock: a disposal running now either sees this hold or has finished.
     await lockCustomer(tx, { customerId: account.customerId });
     const hold = await insertLegalHold(tx, { id: randomUUID(), customerId: account.customerId, accountId, reason, setBy: principal.subject, setAt: now });
-    await appendToCases(tx, [workflowIdFor('record-retention', accountId), workflowIdFor('customer-identification', accountId)], {
+    await recordFactOnSubjectCases(tx, factAbout(legalHoldSetFact, accountId, { holdId: hold.id }), {
       type: 'retention.legal-hold-set',
       occurredAt: now,
       actor: principal.subject,
@@ -577,7 +537,7 @@ export async function setLegalHold(deps: Deps, log: FastifyBaseLogger, principal
     });
     return hold;
   });
-  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', accountId), legalHoldSetSignal, { holdId: hold.id });
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(legalHoldSetFact, accountId, { holdId: hold.id }));
   return toLegalHoldDto(hold);
 }
 
@@ -588,7 +548,7 @@ export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal:
     const outcome = await releaseLegalHold(tx, { ...params, releasedBy: principal.subject, at: now });
     if (outcome.outcome === 'not-found') throw notFound('legal-hold', params.holdId);
     if (outcome.outcome === 'already-released') throw new AppError('legal_hold.already_released', 409, `legal hold ${params.holdId} was released already`);
-    await appendToCases(tx, [workflowIdFor('record-retention', params.accountId), workflowIdFor('customer-identification', params.accountId)], {
+    await recordFactOnSubjectCases(tx, factAbout(legalHoldReleasedFact, params.accountId, { holdId: params.holdId }), {
       type: 'retention.legal-hold-released',
       occurredAt: now,
       actor: principal.subject,
@@ -596,7 +556,7 @@ export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal:
     });
     return outcome.hold;
   });
-  await signalIfRunning(deps.temporal.client, log, workflowIdFor('record-retention', params.accountId), legalHoldReleasedSignal, { holdId: hold.id });
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(legalHoldReleasedFact, params.accountId, { holdId: hold.id }));
   return toLegalHoldDto(hold);
 }
 
@@ -625,7 +585,7 @@ export async function closeAccount(
     if (current.openedAt && closedAt < current.openedAt) throw badInput('body.closedAt', 'must not be before the account was opened');
     checkRetentionClock(deps, { closedAt, lastAccessAt: current.lastAccessedAt }, { closedAt: 'body.closedAt', lastAccessAt: 'body.closedAt' });
     const updated = (await setAccountStatusRow(tx, { accountId, status: 'closed', at: closedAt, actor: principal.subject }))!;
-    await appendToCases(tx, [workflowIdFor('customer-identification', accountId)], {
+    await recordFactOnSubjectCases(tx, factAbout(accountClosedFact, current.customerId, { accountId, reason: body.reason, closedBy: principal.subject }), {
       type: 'account.closed',
       occurredAt: closedAt,
       actor: principal.subject,
@@ -636,18 +596,8 @@ export async function closeAccount(
   // After the commit: a crash here leaves a closed account without retention, which the API's
   // start-up reconciliation finds and starts.
   await startRetention(deps, account, principal.subject);
-  try {
-    await deps.temporal.client.workflow
-      .getHandle(workflowIdFor('beneficial-owner-reverification', account.customerId))
-      .executeUpdate(decideUpdate, {
-        args: [{ decision: 'stop', reason: `account ${accountId} closed: ${body.reason}`, actor: { subject: principal.subject, role: principal.role } }],
-      });
-  } catch (err) {
-    // Not running (never opened, or already stopped): nothing to stop.
-    if (!(err instanceof WorkflowNotFoundError) && !(err instanceof WorkflowUpdateFailedError)) {
-      log.warn({ err, customerId: account.customerId }, 're-verification not stopped');
-    }
-  }
-  const retentionCase = await waitForCase(() => getCaseByWorkflowId(deps.db.db, { workflowId: workflowIdFor('record-retention', accountId) }));
+  // The customer's re-verification hears of the closure and stops.
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(accountClosedFact, account.customerId, { accountId, reason: body.reason, closedBy: principal.subject }));
+  const retentionCase = await waitForCase(async () => (await listCasesOfSubject(deps.db.db, { subjectType: 'account', subjectId: accountId, types: ['record-retention'] }))[0]);
   return { account: toAccountDto(account), retentionCase: retentionCase ? toCaseDto(retentionCase) : null };
 }
