@@ -54,7 +54,7 @@ describe('cipTransmissionWorkflow', () => {
       expect(final.transmittedOnTime).toBe(false);
       expect(recorder.lastStatus()).toBe('transmitted');
       // Closed at the instant of the closing event, recorded in the same transition.
-      expect(recorder.transitions.at(-1)?.closedAt).toBe(recorder.transitions.at(-1)?.event.occurredAt);
+      expect(recorder.transitions.at(-1)?.closedAt).toBe((recorder.transitions.at(-1)?.events ?? []).at(-1)?.occurredAt);
       expect(Number.isNaN(Date.parse(recorder.transitions.at(-1)!.closedAt!))).toBe(false);
     });
   });
