@@ -17,7 +17,7 @@ import {
   type NewPartyInput,
 } from '../db/queries/customers.js';
 import { createCustomerActivities } from './customers.js';
-import { createSpecialMeasure } from '../api/routes/special-measures/special-measures.usecases.js';
+import { recordSpecialMeasure } from '../api/routes/special-measures/special-measures.usecases.js';
 import { NPRM_2024 } from '../rules/index.js';
 import { daysBeforeToday, issuedInForce } from '../test/helpers/special-measures.js';
 
@@ -115,8 +115,8 @@ describe('classifyCustomer', () => {
 
 describe('checkSpecialMeasures', () => {
   const zone = 'America/New_York';
-  const record = (body: Parameters<typeof createSpecialMeasure>[2]) =>
-    createSpecialMeasure({ db: handle, now: () => new Date('2026-03-01T12:00:00Z'), providerTimeZone: zone } as never, { subject: 'lena.legal', role: 'legal' }, body);
+  const record = (body: Parameters<typeof recordSpecialMeasure>[2]) =>
+    recordSpecialMeasure({ db: handle, now: () => new Date('2026-03-01T12:00:00Z'), providerTimeZone: zone }, { subject: 'lena.legal', role: 'legal' }, body);
 
   it('finds nothing for a customer no measure names', async () => {
     const { customerId } = await foreignEntity();

@@ -34,6 +34,7 @@ import {
 import { anySpecialMeasureIssuedBy, specialMeasuresFor } from '../db/queries/special-measures.js';
 import type { PartyRow } from '../db/schema/customers.js';
 import type { ActivityDeps } from './deps.js';
+import { matchedBy, specialMeasureSubjectOf } from './special-measures.js';
 import type {
   ClassifyCustomerResult,
   CustomerActivities,
@@ -58,20 +59,6 @@ const DEFAULT_TIME_ZONE = 'America/New_York';
 /** The identity fields a special-measures check reads (recorded in the personal-data read log). */
 const SPECIAL_MEASURE_FIELDS = ['name', 'address.country', 'email', 'telephone', 'paymentMethods'];
 
-/** What a measure is matched against, from the identities of a customer and its beneficial owners. */
-export function specialMeasureSubjectOf(identities: readonly PartyIdentityView[]): SpecialMeasureSubject {
-  const jurisdictions = new Set<string>();
-  const names: string[] = [];
-  const identifiers: PersonIdentifier[] = [];
-  for (const identity of identities) {
-    if (identity.address?.country && isJurisdictionCode(identity.address.country)) jurisdictions.add(identity.address.country);
-    if (identity.name) names.push(identity.name);
-    if (identity.email) identifiers.push({ type: 'email', value: identity.email });
-    if (identity.telephone) identifiers.push({ type: 'telephone', value: identity.telephone });
-    for (const payment of identity.paymentMethods ?? []) identifiers.push({ type: 'payment-identifier', value: payment.identifier });
-  }
-  return { jurisdictions: [...jurisdictions], names, identifiers, personIds: identities.map((i) => i.partyId) };
-}
 
 const notFound = (what: string, id: string) =>
   ApplicationFailure.create({ type: CUSTOMER_FAILURE.notFound, message: `${what} ${id} does not exist`, nonRetryable: true });
@@ -222,11 +209,7 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
           conditions: [...f.conditions],
           implementationDueAt: f.implementationDueAt.toISOString(),
           expiresAt: f.expiresAt.toISOString(),
-          matchedBy: [
-            ...f.matchedJurisdictions.map((c) => `jurisdiction ${c}`),
-            ...f.matchedIdentifiers.map((i) => `identifier (${i.type})`),
-            ...f.nearNameMatches.map((n) => `near name match (similarity ${n.similarity})`),
-          ],
+          matchedBy: matchedBy(f),
         })),
       };
     },

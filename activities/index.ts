@@ -3,6 +3,7 @@ import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
 import { createNotificationActivities } from './notifications.js';
 import { createResellerActivities } from './resellers.js';
+import { createSpecialMeasureActivities } from './special-measures.js';
 
 /** Every activity the worker registers, built from injected dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -11,6 +12,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCustomerActivities(deps),
     ...createResellerActivities(deps),
     ...createNotificationActivities(deps, deps.notifications),
+    ...createSpecialMeasureActivities(deps),
   };
 }
 

@@ -7,3 +7,5 @@ export { recordRetentionWorkflow } from './record-retention/workflow.js';
 export { notificationDispatcherWorkflow } from './notifications/dispatcher.js';
 export { notificationDeliveryWorkflow } from './notifications/delivery.js';
 export { dailyDigestWorkflow } from './notifications/digest.js';
+export { specialMeasureWorkflow } from './special-measure/workflow.js';
+export { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';

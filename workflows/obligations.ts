@@ -15,6 +15,10 @@ import { interimAccountReviewCase } from './interim-account-review/case-type.js'
 import { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';
 import { recordRetentionCase } from './record-retention/case-type.js';
 import { recordRetentionWorkflow } from './record-retention/workflow.js';
+import { specialMeasureCase } from './special-measure/case-type.js';
+import { specialMeasureWorkflow } from './special-measure/workflow.js';
+import { specialMeasureImpactReviewCase } from './special-measure-impact-review/case-type.js';
+import { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';
 
 export interface Obligation<C extends CaseTypeDefinition = CaseTypeDefinition, W extends Workflow = Workflow> {
   caseType: C;
@@ -29,6 +33,8 @@ export const OBLIGATIONS = {
   'interim-account-review': obligation(interimAccountReviewCase, interimAccountReviewWorkflow),
   'beneficial-owner-reverification': obligation(beneficialOwnerReverificationCase, beneficialOwnerReverificationWorkflow),
   'record-retention': obligation(recordRetentionCase, recordRetentionWorkflow),
+  'special-measure': obligation(specialMeasureCase, specialMeasureWorkflow),
+  'special-measure-impact-review': obligation(specialMeasureImpactReviewCase, specialMeasureImpactReviewWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

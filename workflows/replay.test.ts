@@ -19,6 +19,8 @@ describe('replay of recorded workflow histories', () => {
       'customerIdentificationWorkflow',
       'interimAccountReviewWorkflow',
       'recordRetentionWorkflow',
+      'specialMeasureImpactReviewWorkflow',
+      'specialMeasureWorkflow',
     ]);
   });
 

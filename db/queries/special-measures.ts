@@ -3,7 +3,8 @@
 // (`specialMeasuresFor`). Whether a measure is in its phase-in, in force, expired or revoked
 // at an instant is decided by rules/ from the recorded facts; the SQL filter of `?activeAt=`
 // states the same rule over the stored dates (and is checked against rules/ in the tests).
-import { and, asc, desc, eq, lte, isNull, or, sql, gt } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import {
   getRuleSet,
   specialMeasureEffect,
@@ -12,6 +13,8 @@ import {
   type SpecialMeasureSubject,
 } from '../../rules/index.js';
 import type { DbOrTx } from '../client.js';
+import { accounts, parties, partyIdentities } from '../schema/customers.js';
+import { resellers, type ResellerRow } from '../schema/resellers.js';
 import {
   specialMeasureExtensions,
   specialMeasureStatusHistory,
@@ -202,18 +205,82 @@ export async function specialMeasuresFor(
   db: DbOrTx,
   params: { subject: SpecialMeasureSubject; at: Date; purpose?: 'opening' | 'maintaining' },
 ): Promise<SpecialMeasureApplication[]> {
-  const records = await listMeasuresIssuedBy(db, params.at);
+  return applySpecialMeasures(await listMeasuresIssuedBy(db, params.at), params.subject, params.at, params.purpose ?? 'opening');
+}
+
+/** The judgement of `specialMeasuresFor` over measures already loaded (an impact scan judges one measure against many subjects). */
+export function applySpecialMeasures(
+  records: readonly SpecialMeasureRecord[],
+  subject: SpecialMeasureSubject,
+  at: Date,
+  purpose: 'opening' | 'maintaining',
+): SpecialMeasureApplication[] {
   return records
     .map((record) => ({
       record,
-      finding: specialMeasureEffect(
-        toRuleMeasure(record),
-        params.subject,
-        params.at,
-        { ruleSet: getRuleSet(record.measure.ruleSetId), timeZone: record.measure.timeZone },
-        params.purpose ?? 'opening',
-      ),
+      finding: specialMeasureEffect(toRuleMeasure(record), subject, at, { ruleSet: getRuleSet(record.measure.ruleSetId), timeZone: record.measure.timeZone }, purpose),
     }))
     .filter(({ finding }) => finding.effect !== 'none')
     .map(({ record, finding }) => ({ ...finding, federalRegisterCitation: record.measure.federalRegisterCitation, targetType: record.measure.targetType }));
+}
+
+/** Records an extension once (by citation) and moves the measure's end to the latest published extension's. */
+export async function insertSpecialMeasureExtension(
+  tx: DbOrTx,
+  params: Omit<SpecialMeasureExtensionRow, 'id' | 'recordedAt'>,
+): Promise<void> {
+  await tx.insert(specialMeasureExtensions).values({ id: randomUUID(), ...params }).onConflictDoNothing();
+  const [latest] = await tx
+    .select()
+    .from(specialMeasureExtensions)
+    .where(eq(specialMeasureExtensions.measureId, params.measureId))
+    .orderBy(desc(specialMeasureExtensions.publishedAt))
+    .limit(1);
+  if (latest) {
+    await tx
+      .update(specialMeasures)
+      .set({ expiresAt: latest.expiresAt, expiryDate: latest.expiryDate, expiryExplanation: latest.explanation })
+      .where(eq(specialMeasures.id, params.measureId));
+  }
+}
+
+/** Records the revocation once: a repeat keeps the first. */
+export async function revokeSpecialMeasure(
+  db: DbOrTx,
+  params: { measureId: string; revokedAt: Date; federalRegisterCitation: string | null; reason: string; revokedBy: string },
+): Promise<void> {
+  await db
+    .update(specialMeasures)
+    .set({ revokedAt: params.revokedAt, revocationCitation: params.federalRegisterCitation, revocationReason: params.reason, revokedBy: params.revokedBy })
+    .where(and(eq(specialMeasures.id, params.measureId), isNull(specialMeasures.revokedAt)));
+}
+
+/**
+ * Customers with an account not closed or refused; for a measure against a jurisdiction, only
+ * those with a party (the customer or a beneficial owner) located there.
+ */
+export async function listImpactCandidateCustomers(db: DbOrTx, params: { jurisdiction: string | null }): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ customerId: parties.customerId })
+    .from(parties)
+    .innerJoin(partyIdentities, eq(partyIdentities.partyId, parties.id))
+    .innerJoin(accounts, eq(accounts.customerId, parties.customerId))
+    .where(
+      and(
+        isNull(parties.removedAt),
+        inArray(accounts.status, ['pending', 'open', 'interim-restricted', 'monitored']),
+        params.jurisdiction ? sql`${partyIdentities.address}->>'country' = ${params.jurisdiction}` : undefined,
+      ),
+    )
+    .orderBy(asc(parties.customerId));
+  return rows.map((r) => r.customerId);
+}
+
+/** Resellers not terminated; for a measure against a jurisdiction, those organised there. */
+export async function listImpactCandidateResellers(db: DbOrTx, params: { jurisdiction: string | null }): Promise<ResellerRow[]> {
+  return db
+    .select()
+    .from(resellers)
+    .where(and(ne(resellers.status, 'terminated'), params.jurisdiction ? eq(resellers.jurisdiction, params.jurisdiction) : undefined))
+    .orderBy(asc(resellers.id));
 }

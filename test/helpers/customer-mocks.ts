@@ -12,7 +12,7 @@ import type {
 } from '../../activities/customers.contract.js';
 import { caseProjectionRecorder, createTestWorker } from './workflow-env.js';
 
-export function customerMocks(options: { classification: ClassifyCustomerResult; prohibited?: boolean }) {
+export function customerMocks(options: { classification: ClassifyCustomerResult; prohibited?: boolean; specialMeasures?: SpecialMeasuresCheck }) {
   const world = {
     classification: options.classification,
     verified: new Set<string>(),
@@ -33,6 +33,7 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
       return world.classification;
     },
     async checkSpecialMeasures(): Promise<SpecialMeasuresCheck> {
+      if (options.specialMeasures) return options.specialMeasures;
       return options.prohibited
         ? { measureIds: ['sm-1'], prohibited: true, reasons: ['special measure sm-1 prohibits opening accounts for this jurisdiction'] }
         : { measureIds: [], prohibited: false, reasons: [] };

@@ -63,6 +63,53 @@ describe('customerIdentificationWorkflow', () => {
     });
   });
 
+  it("warns during a measure's phase-in, flags a near name match, and attaches a conditions-measure's conditions as tasks; the refusal names the measure's citation", async () => {
+    const finding = (measureId: string, effect: 'warn' | 'review' | 'conditions' | 'refuse', conditions: string[] = []) => ({
+      measureId,
+      effect,
+      state: effect === 'warn' ? 'phase-in' : 'in-force',
+      kind: effect === 'conditions' ? ('conditions' as const) : ('prohibition' as const),
+      federalRegisterCitation: `91 FR ${measureId}`,
+      conditions,
+      implementationDueAt: '2026-06-01T03:59:59.999Z',
+      expiresAt: '2026-12-01T04:59:59.999Z',
+      matchedBy: [effect === 'review' ? 'near name match (similarity 0.9)' : 'jurisdiction KP'],
+    });
+    const open = await setup({
+      classification: foreignEntityWithTwoOwners,
+      specialMeasures: {
+        measureIds: ['sm-c'],
+        prohibited: false,
+        reasons: ['phase-in until 2026-06-01'],
+        findings: [finding('sm-w', 'warn'), finding('sm-n', 'review'), finding('sm-c', 'conditions', ['enhanced monitoring of administrative access'])],
+      },
+    });
+    await open.worker.runUntil(async () => {
+      const handle = await open.start();
+      await untilStatus(handle, 'awaiting-verification');
+      expect(open.cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'special-measure.warning', 'special-measure.conditions']);
+      const warning = open.cases.events.find((e) => e.type === 'special-measure.warning')!;
+      expect((warning.data as { findings: { measureId: string }[] }).findings.map((f) => f.measureId)).toEqual(['sm-w', 'sm-n']);
+      const tasks = [{ measureId: 'sm-c', federalRegisterCitation: '91 FR sm-c', condition: 'enhanced monitoring of administrative access' }];
+      expect(open.cases.events.find((e) => e.type === 'special-measure.conditions')?.data).toEqual({ tasks });
+      expect(open.cases.transitions.at(-1)?.details).toMatchObject({ specialMeasureTasks: tasks });
+      await recordHistory(handle, 'customerIdentificationWorkflow--special-measure-warning-and-conditions');
+      await handle.terminate('test over');
+    });
+
+    const refused = await setup({
+      classification: foreignEntityWithTwoOwners,
+      specialMeasures: { measureIds: ['sm-p'], prohibited: true, reasons: ['sm-p prohibits'], findings: [finding('sm-p', 'refuse')] },
+    });
+    await refused.worker.runUntil(async () => {
+      expect((await (await refused.start()).result()).status).toBe('prohibited');
+      expect(refused.cases.events.at(-1)).toMatchObject({
+        type: 'special-measure.prohibits',
+        data: { measureIds: ['sm-p'], citations: [{ measureId: 'sm-p', federalRegisterCitation: '91 FR sm-p' }] },
+      });
+    });
+  });
+
   it('opens only when every foreign party is verified, then starts periodic re-verification', async () => {
     const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
     await worker.runUntil(async () => {

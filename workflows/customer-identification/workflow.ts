@@ -10,7 +10,7 @@ import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
 import { interimAccountReviewWorkflow } from '../interim-account-review/workflow.js';
-import { FAILURE, CaseRecorder, FourEyes, beneficialOwnerAddedFact, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
+import { FAILURE, CaseRecorder, type CaseEventDraft, FourEyes, beneficialOwnerAddedFact, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { customerIdentificationCase } from './case-type.js';
@@ -31,12 +31,27 @@ const RETENTION_AFTER_REFUSAL = 'retention-after-refusal';
 // the first release, hence patched.
 const KEEP_CASE_ON_INVALID_FACTS = 'keep-case-on-invalid-facts';
 
+// What a special measure does to an application is recorded with the measure's Federal Register
+// citation: a refusal names the measures and their citations; a matching measure still in its
+// phase-in warns without blocking, as does a near match on a designated person's name; a
+// conditions-measure's conditions become tasks on the case. Added after the first release:
+// cases started before it keep their old records.
+const SPECIAL_MEASURE_FINDINGS = 'special-measure-findings';
+
+/** A condition of a special measure the account may be opened on only: a task on the case. */
+interface SpecialMeasureTask {
+  measureId: string;
+  federalRegisterCitation: string;
+  condition: string;
+}
+
 export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
   const ruleSet = getRuleSet(input.ruleSetId);
   const state: CustomerIdentificationState = { caseId: input.caseId, status: 'classifying', verifiedParties: [] };
   let classification: ClassifyCustomerResult | undefined;
   let interimRequested: string[] | undefined;
   let newOwners: string[] = [];
+  let specialMeasureTasks: SpecialMeasureTask[] = [];
 
   const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.tracked ?? p.status !== 'us').map((p) => p.partyId);
   const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
@@ -52,6 +67,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
       verifiedParties: state.verifiedParties,
       unverifiedParties: unverified(),
       ...(proposal() ? { pendingProposal: proposal() } : {}),
+      ...(specialMeasureTasks.length ? { specialMeasureTasks } : {}),
     }),
   });
   const fourEyes = new FourEyes(recorder, 'pending-approval');
@@ -186,12 +202,27 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
       ruleSetId: input.ruleSetId,
       timeZone: input.timeZone,
     });
+    const findings = patched(SPECIAL_MEASURE_FINDINGS) ? (measures.findings ?? []) : undefined;
     if (measures.prohibited) {
       await setAccount('refused', 'system');
-      await transition('prohibited', 'special-measure.prohibits', 'system', { measureIds: measures.measureIds, reasons: measures.reasons });
+      await transition('prohibited', 'special-measure.prohibits', 'system', {
+        measureIds: measures.measureIds,
+        reasons: measures.reasons,
+        ...(findings
+          ? { citations: findings.filter((f) => f.effect === 'refuse').map((f) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation })), findings }
+          : {}),
+      });
       if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(new Date(), 'system');
     } else {
-      await transition('awaiting-verification', 'customer.classified', 'system', { ...classifiedData, specialMeasures: measures.measureIds });
+      const events: CaseEventDraft[] = [{ type: 'customer.classified', actor: 'system', data: { ...classifiedData, specialMeasures: measures.measureIds } }];
+      const warnings = (findings ?? []).filter((f) => f.effect === 'warn' || f.effect === 'review');
+      if (warnings.length > 0) events.push({ type: 'special-measure.warning', actor: 'system', data: { findings: warnings, reasons: measures.reasons } });
+      const conditions = (findings ?? []).filter((f) => f.effect === 'conditions');
+      if (conditions.length > 0) {
+        specialMeasureTasks = conditions.flatMap((f) => f.conditions.map((condition) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation, condition })));
+        events.push({ type: 'special-measure.conditions', actor: 'system', data: { tasks: specialMeasureTasks } });
+      }
+      await recorder.transition({ status: 'awaiting-verification', events });
     }
   }
 

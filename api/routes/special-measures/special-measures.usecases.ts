@@ -16,6 +16,43 @@ import type { AppDeps } from '../../deps.js';
 import { AppError, badInput } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import type { CreateSpecialMeasureBodyT } from './special-measures.schemas.js';
+import type { SpecialMeasureInput } from '../../../workflows/special-measure/messages.js';
+import { startWorkflowOnce } from '../start-case.js';
+
+/** The measure's workflow arguments: its public facts, IDs only for the rest. */
+export function specialMeasureWorkflowInput(record: SpecialMeasureRecord, openedBy: string): SpecialMeasureInput {
+  const { measure, extensions } = record;
+  return {
+    caseId: measure.caseId,
+    measureId: measure.id,
+    federalRegisterCitation: measure.federalRegisterCitation,
+    issuedAt: measure.issuedAt.toISOString(),
+    kind: measure.kind,
+    jurisdiction: measure.jurisdiction,
+    ...(measure.expiresOn ? { expiresOn: measure.expiresOn } : {}),
+    extensions: extensions.map((e) => ({
+      federalRegisterCitation: e.federalRegisterCitation,
+      publishedAt: e.publishedAt.toISOString(),
+      ...(e.newEndDate ? { newEndDate: e.newEndDate } : {}),
+    })),
+    ruleSetId: measure.ruleSetId,
+    timeZone: measure.timeZone,
+    openedBy,
+  };
+}
+
+/**
+ * Starts the measure's workflow unless it was ever started. Stored first, started after: a
+ * crash in between leaves a measure without its case, which a repeat of the same request starts.
+ */
+export async function startSpecialMeasureCase(deps: Required<AppDeps>, record: SpecialMeasureRecord, openedBy: string): Promise<void> {
+  await startWorkflowOnce(deps.temporal.client, {
+    caseType: 'special-measure',
+    businessId: record.measure.id,
+    taskQueue: deps.temporal.taskQueue,
+    args: [specialMeasureWorkflowInput(record, openedBy)],
+  });
+}
 
 /** Clock skew tolerated between a client and the API before an instant counts as "in the future". */
 const CLOCK_SKEW_MS = 60_000;
@@ -29,8 +66,9 @@ function asBodyField(err: unknown): never {
   throw err;
 }
 
-export async function createSpecialMeasure(
-  deps: Required<AppDeps>,
+/** Checks and stores a measure (no workflow): the part that bad input never gets past. */
+export async function recordSpecialMeasure(
+  deps: Pick<Required<AppDeps>, 'db' | 'now' | 'providerTimeZone'>,
   principal: Principal,
   body: CreateSpecialMeasureBodyT,
 ): Promise<{ created: boolean; record: SpecialMeasureRecord }> {
@@ -134,5 +172,12 @@ export async function createSpecialMeasure(
       );
     }
   }
+  return result;
+}
+
+/** Records the measure and starts its case (a repeat of the same measure starts it if a crash left it unstarted). */
+export async function createSpecialMeasure(deps: Required<AppDeps>, principal: Principal, body: CreateSpecialMeasureBodyT) {
+  const result = await recordSpecialMeasure(deps, principal, body);
+  await startSpecialMeasureCase(deps, result.record, result.record.measure.createdBy);
   return result;
 }

@@ -1,0 +1,141 @@
+// Special-measure activities: project a measure's workflow into its rows (status history,
+// extensions, revocation) idempotently, and find the existing customers and resellers a
+// measure in force reaches. Matching is rules/ `specialMeasureEffect` through the one answer
+// of db/queries/special-measures.ts; the parties' identities it reads are logged as personal reads.
+import { ApplicationFailure } from '@temporalio/common';
+import { listPartyIdentities, recordPersonalDataRead, type PartyIdentityView } from '../db/queries/customers.js';
+import { isJurisdictionCode, type PersonIdentifier, type SpecialMeasureSubject } from '../rules/index.js';
+import {
+  appendSpecialMeasureStatus,
+  applySpecialMeasures,
+  getSpecialMeasure,
+  insertSpecialMeasureExtension,
+  listImpactCandidateCustomers,
+  listImpactCandidateResellers,
+  revokeSpecialMeasure,
+} from '../db/queries/special-measures.js';
+import type { SpecialMeasureStatusName } from '../db/schema/special-measures.js';
+import type { SpecialMeasureApplication } from '../db/queries/special-measures.js';
+import type { ActivityDeps } from './deps.js';
+
+export interface ImpactedSubject {
+  subjectType: 'customer' | 'reseller';
+  subjectId: string;
+  effect: 'refuse' | 'conditions' | 'warn' | 'review';
+  matchedBy: string[];
+  nearMatchOnly: boolean;
+}
+
+export interface SpecialMeasureActivities {
+  recordSpecialMeasureStatus(input: { measureId: string; status: SpecialMeasureStatusName; eventKey: string; occurredAt: string; actor: string; data?: Record<string, unknown> }): Promise<void>;
+  recordSpecialMeasureExtension(input: {
+    measureId: string;
+    federalRegisterCitation: string;
+    publishedAt: string;
+    newEndDate: string | null;
+    expiresAt: string;
+    expiryDate: string;
+    explanation: string[];
+    recordedBy: string;
+  }): Promise<void>;
+  recordSpecialMeasureRevocation(input: { measureId: string; revokedAt: string; federalRegisterCitation: string | null; reason: string; revokedBy: string }): Promise<void>;
+  /** Existing customers (with their beneficial owners) and resellers the measure matches at `at`. */
+  findSpecialMeasureImpact(input: { measureId: string; at: string }): Promise<ImpactedSubject[]>;
+}
+
+/** How a finding matched, in words without personal data. */
+export function matchedBy(f: SpecialMeasureApplication): string[] {
+  return [
+    ...f.matchedJurisdictions.map((c) => `jurisdiction ${c}`),
+    ...f.matchedIdentifiers.map((i) => `identifier (${i.type})`),
+    ...f.nearNameMatches.map((n) => `near name match (similarity ${n.similarity})`),
+  ];
+}
+
+/** What a measure is matched against, from the identities of a customer and its beneficial owners. */
+export function specialMeasureSubjectOf(identities: readonly PartyIdentityView[]): SpecialMeasureSubject {
+  const jurisdictions = new Set<string>();
+  const names: string[] = [];
+  const identifiers: PersonIdentifier[] = [];
+  for (const identity of identities) {
+    if (identity.address?.country && isJurisdictionCode(identity.address.country)) jurisdictions.add(identity.address.country);
+    if (identity.name) names.push(identity.name);
+    if (identity.email) identifiers.push({ type: 'email', value: identity.email });
+    if (identity.telephone) identifiers.push({ type: 'telephone', value: identity.telephone });
+    for (const payment of identity.paymentMethods ?? []) identifiers.push({ type: 'payment-identifier', value: payment.identifier });
+  }
+  return { jurisdictions: [...jurisdictions], names, identifiers, personIds: identities.map((i) => i.partyId) };
+}
+
+/** Customers read per batch during an impact scan. */
+const BATCH = 200;
+
+export function createSpecialMeasureActivities({ db }: ActivityDeps): SpecialMeasureActivities {
+  const measureOrFail = async (measureId: string) => {
+    const detail = await getSpecialMeasure(db, { id: measureId });
+    if (!detail) throw ApplicationFailure.create({ type: 'cipdesk.special_measures.not_found', message: `special measure ${measureId} does not exist`, nonRetryable: true });
+    return detail;
+  };
+
+  return {
+    async recordSpecialMeasureStatus(input) {
+      await measureOrFail(input.measureId);
+      await appendSpecialMeasureStatus(db, { ...input, occurredAt: new Date(input.occurredAt) });
+    },
+
+    async recordSpecialMeasureExtension(input) {
+      await measureOrFail(input.measureId);
+      await db.transaction((tx) =>
+        insertSpecialMeasureExtension(tx, {
+          measureId: input.measureId,
+          federalRegisterCitation: input.federalRegisterCitation,
+          publishedAt: new Date(input.publishedAt),
+          newEndDate: input.newEndDate,
+          expiresAt: new Date(input.expiresAt),
+          expiryDate: input.expiryDate,
+          explanation: input.explanation,
+          recordedBy: input.recordedBy,
+        }),
+      );
+    },
+
+    async recordSpecialMeasureRevocation(input) {
+      await measureOrFail(input.measureId);
+      await revokeSpecialMeasure(db, { ...input, revokedAt: new Date(input.revokedAt) });
+    },
+
+    async findSpecialMeasureImpact({ measureId, at }) {
+      const record = await measureOrFail(measureId);
+      const when = new Date(at);
+      const found: ImpactedSubject[] = [];
+      const keep = (subjectType: ImpactedSubject['subjectType'], subjectId: string, findings: SpecialMeasureApplication[]) => {
+        const f = findings[0];
+        if (!f) return;
+        const strong = f.matchedJurisdictions.length > 0 || f.matchedIdentifiers.length > 0 || f.matchedPersonIds.length > 0;
+        found.push({ subjectType, subjectId, effect: f.effect as ImpactedSubject['effect'], matchedBy: matchedBy(f), nearMatchOnly: !strong });
+      };
+      const customerIds = await listImpactCandidateCustomers(db, { jurisdiction: record.measure.jurisdiction });
+      for (let i = 0; i < customerIds.length; i += BATCH) {
+        for (const customerId of customerIds.slice(i, i + BATCH)) {
+          const identities = await db.transaction(async (tx) => {
+            await recordPersonalDataRead(tx, { customerId, actor: 'system', purpose: `special-measure impact review (measure ${measureId})`, fields: ['name', 'address.country', 'email', 'telephone', 'paymentMethods'] });
+            return listPartyIdentities(tx, { customerId });
+          });
+          keep('customer', customerId, applySpecialMeasures([record], specialMeasureSubjectOf(identities), when, 'maintaining'));
+        }
+      }
+      for (const reseller of await listImpactCandidateResellers(db, { jurisdiction: record.measure.jurisdiction })) {
+        const subject = {
+          jurisdictions: [reseller.jurisdiction],
+          names: [reseller.legalName, ...reseller.contacts.map((c) => c.name)],
+          identifiers: reseller.contacts.flatMap((c) => [
+            ...(c.email ? [{ type: 'email' as const, value: c.email }] : []),
+            ...(c.telephone ? [{ type: 'telephone' as const, value: c.telephone }] : []),
+          ]),
+        };
+        keep('reseller', reseller.id, applySpecialMeasures([record], subject, when, 'maintaining'));
+      }
+      return found;
+    },
+  };
+}

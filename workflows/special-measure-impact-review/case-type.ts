@@ -1,0 +1,35 @@
+// A special measure entered force and an existing customer or reseller matches its target: a
+// handler reviews it. Whether the measure reaches an account already open is the rule set's
+// question (NPRM-2024: it binds openings only); the review records the handler's judgement.
+import { Type } from '@sinclair/typebox';
+import { DECIDING_ROLES, DecisionParams, defineCaseType } from '../kit/index.js';
+
+export const IMPACT_REVIEW_OUTCOMES = ['not-a-match', 'no-action', 'conditions-applied', 'account-restricted', 'account-closed', 'relationship-terminated'] as const;
+
+export const specialMeasureImpactReviewCase = defineCaseType({
+  type: 'special-measure-impact-review',
+  title: 'Special measure impact review',
+  description:
+    'A special measure in force matches an existing customer (or one of its beneficial owners) or a reseller, by jurisdiction, by a designated person\'s identifiers, or nearly by name: a handler decides what follows.',
+  subjectType: 'customer | reseller',
+  ruleSetObligations: [],
+  statuses: ['open', 'concluded'],
+  closedStatuses: ['concluded'],
+  listensTo: [],
+  decisions: {
+    conclude: {
+      title: 'Conclude the review',
+      description: 'Records what the handler found and did: not a match (a near name match of someone else), no action, conditions applied, account restricted or closed, relationship terminated.',
+      params: DecisionParams({
+        outcome: Type.Union(
+          IMPACT_REVIEW_OUTCOMES.map((o) => Type.Literal(o)),
+          { description: `what the review concluded: ${IMPACT_REVIEW_OUTCOMES.join(', ')}` },
+        ),
+      }),
+      requiresReason: true,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['open'],
+    },
+  },
+});

@@ -1,0 +1,239 @@
+// The special-measure workflow on the time-skipping test server, activities mocked: the
+// phase-in's reminders and the entry into force after its last day, the expiry, extensions that
+// move the expiry while the workflow waits, a revocation during the phase-in, and the impact
+// review that opens a case for each matching customer and reseller. Every instant comes from rules/.
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
+import type { ImpactedSubject, SpecialMeasureActivities } from '../../activities/special-measures.js';
+import { addPeriod, CURRENT_RULE_SET_ID, formatDate, getRuleSet, parseDate, reminderInstants, specialMeasureTimeline } from '../../rules/index.js';
+import { issuedInForce } from '../../test/helpers/special-measures.js';
+import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { recordHistory } from '../../test/helpers/history.js';
+import { decideUpdate } from '../kit/decisions.js';
+import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput } from './messages.js';
+import { specialMeasureWorkflow } from './workflow.js';
+
+const testEnv = useTimeSkippingEnv('test');
+const ZONE = 'America/New_York';
+const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
+const legal = { subject: 'lena.legal', role: 'legal' as const };
+const handler = { subject: 'hana.handler', role: 'case_handler' as const };
+const HOUR = 60 * 60 * 1000;
+
+function measureActivities(impacted: ImpactedSubject[] = []) {
+  const calls = { statuses: [] as string[], extensions: [] as string[], revocations: [] as string[], impactScans: 0 };
+  const activities: SpecialMeasureActivities = {
+    async recordSpecialMeasureStatus(input) {
+      calls.statuses.push(input.status);
+    },
+    async recordSpecialMeasureExtension(input) {
+      calls.extensions.push(`${input.federalRegisterCitation}->${input.expiryDate}`);
+    },
+    async recordSpecialMeasureRevocation(input) {
+      calls.revocations.push(input.reason);
+    },
+    async findSpecialMeasureImpact() {
+      calls.impactScans += 1;
+      return impacted;
+    },
+  };
+  return { calls, activities };
+}
+
+async function start(options: { issuedAt?: Date; impacted?: ImpactedSubject[] } = {}) {
+  const cases = caseProjectionRecorder();
+  const measure = measureActivities(options.impacted);
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...measure.activities });
+  const issuedAt = options.issuedAt ?? new Date(await testEnv().currentTimeMs());
+  const input: SpecialMeasureInput = {
+    caseId: randomUUID(),
+    measureId: randomUUID(),
+    federalRegisterCitation: '91 FR 10001',
+    issuedAt: issuedAt.toISOString(),
+    kind: 'prohibition',
+    jurisdiction: 'KP',
+    extensions: [],
+    ruleSetId: ruleSet.id,
+    timeZone: ZONE,
+    openedBy: legal.subject,
+  };
+  const timeline = (extensions: SpecialMeasureExtensionFact[] = []) =>
+    specialMeasureTimeline(
+      {
+        id: input.measureId,
+        issuedAt,
+        extensions: extensions.map((e) => ({ publishedAt: new Date(e.publishedAt), ...(e.newEndDate ? { newEndDate: e.newEndDate } : {}) })),
+      },
+      { ruleSet, timeZone: ZONE },
+    );
+  return { cases, measure, worker, taskQueue, input, timeline };
+}
+
+const sleepUntil = async (instant: Date) => testEnv().sleep(Math.max(1, instant.getTime() - (await testEnv().currentTimeMs())));
+
+describe('specialMeasureWorkflow', () => {
+  it('reminds ahead of the implementation date, enters force after the last day of the phase-in, and expires at the end of its duration', async () => {
+    const { cases, measure, worker, taskQueue, input, timeline } = await start();
+    const { implementation, expiry } = timeline();
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await sleepUntil(new Date(implementation.dueAt.getTime() - HOUR));
+      let state = await handle.query(specialMeasureStateQuery);
+      expect(state.status).toBe('phase-in');
+      expect(cases.opened[0]).toMatchObject({ type: 'special-measure', subjectType: 'special-measure', subjectId: input.measureId, dueAt: implementation.dueAt.toISOString() });
+      expect(cases.opened[0]!.details).toMatchObject({ implementationDate: implementation.dueDate, expiryDate: expiry.dueDate });
+      const reminders = reminderInstants(implementation, ruleSet).map((r) => r.at.toISOString());
+      expect(reminders.length).toBeGreaterThan(0);
+      expect(state.remindersSent).toEqual(reminders);
+
+      await sleepUntil(new Date(implementation.dueAt.getTime() + HOUR));
+      state = await handle.query(specialMeasureStateQuery);
+      expect(state.status).toBe('in-force');
+      const inForce = cases.events.find((e) => e.type === 'special-measure.in-force')!;
+      // In force from the instant after the implementation deadline (the end of the phase-in's last day).
+      expect(new Date(inForce.occurredAt).getTime()).toBeGreaterThan(implementation.dueAt.getTime());
+      expect(cases.transitions.find((t) => t.status === 'in-force')?.dueAt).toBe(expiry.dueAt.toISOString());
+      expect(measure.calls.impactScans).toBe(1);
+
+      await sleepUntil(new Date(expiry.dueAt.getTime() - HOUR));
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+      await sleepUntil(new Date(expiry.dueAt.getTime() + HOUR));
+      const final = await handle.result();
+      expect(final.status).toBe('expired');
+      const expired = cases.events.find((e) => e.type === 'special-measure.expired')!;
+      expect(new Date(expired.occurredAt).getTime()).toBeGreaterThan(expiry.dueAt.getTime());
+      expect(measure.calls.statuses).toEqual(['phase-in', 'in-force', 'expired']);
+      expect(cases.eventTypes()).toEqual([
+        'case.opened',
+        ...reminders.map(() => 'deadline.reminder'),
+        'special-measure.in-force',
+        'special-measure.impact-review-opened',
+        ...reminderInstants(expiry, ruleSet, { after: implementation.dueAt }).map(() => 'deadline.reminder'),
+        'special-measure.expired',
+      ]);
+      expect(cases.transitions.at(-1)?.closedAt).toBeTruthy();
+    });
+  });
+
+  it('moves the expiry while it waits, once per extension (twice here), and refuses a malformed extension', async () => {
+    const now = new Date(await testEnv().currentTimeMs());
+    const { cases, measure, worker, taskQueue, input, timeline } = await start({ issuedAt: issuedInForce(now, ruleSet, ZONE) });
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+      const original = timeline().expiry;
+
+      const refused = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { publishedAt: now.toISOString() }, actor: legal }] }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(JSON.stringify((refused as WorkflowUpdateFailedError).cause)).toContain('params.federalRegisterCitation');
+      const forbidden = await handle
+        .executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { federalRegisterCitation: '91 FR 2', publishedAt: now.toISOString() }, actor: handler }] })
+        .catch((e: unknown) => e);
+      expect(forbidden).toBeInstanceOf(WorkflowUpdateFailedError);
+
+      // First extension: published now, no end stated: the rule set's duration from its publication.
+      const first: SpecialMeasureExtensionFact = { federalRegisterCitation: '91 FR 20002', publishedAt: new Date(await testEnv().currentTimeMs()).toISOString() };
+      const afterFirst = timeline([first]).expiry;
+      expect(afterFirst.dueAt.getTime()).toBeGreaterThan(original.dueAt.getTime());
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { ...first }, actor: legal }] });
+      expect((await handle.query(specialMeasureStateQuery)).expiresAt).toBe(afterFirst.dueAt.toISOString());
+
+      // Past the original end: still in force.
+      await sleepUntil(new Date(original.dueAt.getTime() + HOUR));
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+
+      // Second extension, stating its new end: one rule-set duration after the first extension's end.
+      const second: SpecialMeasureExtensionFact = {
+        federalRegisterCitation: '91 FR 30003',
+        publishedAt: new Date(await testEnv().currentTimeMs()).toISOString(),
+        newEndDate: formatDate(addPeriod(parseDate(afterFirst.dueDate), ruleSet.regulatory.periods.specialMeasureDuration.value).date),
+      };
+      const afterSecond = timeline([first, second]).expiry;
+      expect(afterSecond.dueDate).toBe(second.newEndDate);
+      const badEnd = await handle
+        .executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { ...second, federalRegisterCitation: '91 FR 4', newEndDate: second.publishedAt.slice(0, 10) }, actor: legal }] })
+        .catch((e: unknown) => e);
+      expect(JSON.stringify((badEnd as WorkflowUpdateFailedError).cause)).toContain('params.newEndDate');
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { ...second }, actor: legal }] });
+
+      await sleepUntil(new Date(afterFirst.dueAt.getTime() + HOUR));
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+      await sleepUntil(new Date(afterSecond.dueAt.getTime() + HOUR));
+      const final = await handle.result();
+      expect(final.status).toBe('expired');
+      expect(final.expiresAt).toBe(afterSecond.dueAt.toISOString());
+      await recordHistory(handle, 'specialMeasureWorkflow--extended-twice-then-expired');
+      expect(measure.calls.extensions).toEqual([`91 FR 20002->${afterFirst.dueDate}`, `91 FR 30003->${afterSecond.dueDate}`]);
+      expect(cases.eventTypes().filter((t) => t.startsWith('special-measure.') || t === 'decision.accepted')).toEqual([
+        'special-measure.in-force',
+        'special-measure.impact-review-opened',
+        'decision.accepted',
+        'special-measure.extended',
+        'decision.accepted',
+        'special-measure.extended',
+        'special-measure.expired',
+      ]);
+      const expired = cases.events.find((e) => e.type === 'special-measure.expired')!;
+      expect(new Date(expired.occurredAt).getTime()).toBeGreaterThan(afterSecond.dueAt.getTime());
+    });
+  });
+
+  it('is revoked during the phase-in: it never enters force and no review is opened', async () => {
+    const { cases, measure, worker, taskQueue, input, timeline } = await start();
+    const { implementation } = timeline();
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      const halfway = (await testEnv().currentTimeMs()) + (implementation.dueAt.getTime() - (await testEnv().currentTimeMs())) / 2;
+      await sleepUntil(new Date(halfway));
+      const noReason = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', actor: legal }] }).catch((e: unknown) => e);
+      expect(JSON.stringify((noReason as WorkflowUpdateFailedError).cause)).toContain('reason');
+      const result = await handle.executeUpdate(decideUpdate, {
+        args: [{ decision: 'revoke', reason: 'Commerce revoked the determination', params: { federalRegisterCitation: '91 FR 40004' }, actor: legal }],
+      });
+      expect(result.status).toBe('revoked');
+      const final = await handle.result();
+      expect(final.status).toBe('revoked');
+      expect(measure.calls).toMatchObject({ statuses: ['phase-in', 'revoked'], revocations: ['Commerce revoked the determination'], impactScans: 0 });
+      expect(cases.eventTypes()).not.toContain('special-measure.in-force');
+      expect(cases.events.find((e) => e.type === 'special-measure.revoked')?.data).toMatchObject({ federalRegisterCitation: '91 FR 40004', during: 'phase-in' });
+      expect(cases.transitions.at(-1)).toMatchObject({ status: 'revoked', dueAt: null });
+      // A closed case takes no further decision.
+      const late = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { federalRegisterCitation: '91 FR 5', publishedAt: new Date(halfway).toISOString() }, actor: legal }] }).catch((e: unknown) => e);
+      expect(late).toBeInstanceOf(Error);
+    });
+  });
+
+  it('opens one impact-review case for each matching customer and reseller when it enters force, each once', async () => {
+    const now = new Date(await testEnv().currentTimeMs());
+    const impacted: ImpactedSubject[] = [
+      { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false },
+      { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['near name match (similarity 0.9)'], nearMatchOnly: true },
+      { subjectType: 'reseller', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false },
+    ];
+    const { cases, worker, taskQueue, input } = await start({ issuedAt: issuedInForce(now, ruleSet, ZONE), impacted });
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      const state = await handle.query(specialMeasureStateQuery);
+      expect(state.status).toBe('in-force');
+      expect(state.impactReviews).toEqual(impacted.map((s) => `special-measure-impact-review:${input.measureId}/${s.subjectType}/${s.subjectId}`));
+      const reviews = cases.opened.filter((c) => c.type === 'special-measure-impact-review');
+      expect(reviews.map((c) => [c.subjectType, c.subjectId])).toEqual(impacted.map((s) => [s.subjectType, s.subjectId]));
+      expect(reviews[1]!.details).toMatchObject({ nearMatchOnly: true, federalRegisterCitation: input.federalRegisterCitation, reach: 'opening' });
+      expect(cases.events.find((e) => e.type === 'special-measure.impact-review-opened')?.data).toMatchObject({ reviews: 3 });
+
+      // A handler concludes a review; the measure's case is unaffected.
+      const review = testEnv().client.workflow.getHandle(state.impactReviews[1]!);
+      const concluded = await review.executeUpdate(decideUpdate, { args: [{ decision: 'conclude', reason: 'a different person of a similar name', params: { outcome: 'not-a-match' }, actor: handler }] });
+      expect(concluded.status).toBe('concluded');
+      expect(await review.result()).toEqual({ outcome: 'not-a-match', decidedBy: handler.subject });
+      await recordHistory(review, 'specialMeasureImpactReviewWorkflow--not-a-match');
+
+      for (const id of [state.impactReviews[0]!, state.impactReviews[2]!]) await testEnv().client.workflow.getHandle(id).terminate('test over');
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'test over', actor: legal }] });
+      await handle.result();
+    });
+  });
+});

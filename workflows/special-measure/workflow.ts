@@ -1,0 +1,238 @@
+// A special measure (REGULATION.md, "Special measures"), one workflow per measure: issued, then
+// its phase-in (providers need not implement it yet; reminders ahead of the implementation
+// date), then in force until its expiry, which an extension decision (carrying its Federal
+// Register citation and new end) moves while the workflow waits, as often as Commerce extends
+// it; a revocation decision ends it at any time. Entering force opens an impact review: one
+// case per existing customer or reseller that matches the measure's target.
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { SpecialMeasureActivities } from '../../activities/special-measures.js';
+import { getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
+import { workflowIdFor } from '../ids.js';
+import { CaseDeadline, CaseRecorder, handleDecisions, newCaseId, refuseInvalid, startChildOnce } from '../kit/index.js';
+import { specialMeasureImpactReviewWorkflow } from '../special-measure-impact-review/workflow.js';
+import { specialMeasureCase } from './case-type.js';
+import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput, type SpecialMeasureState } from './messages.js';
+
+// Projections into PostgreSQL must eventually succeed (an outage only delays them).
+const measures = proxyActivities<SpecialMeasureActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+// The impact scan reads every matching customer: it may take longer.
+const impact = proxyActivities<SpecialMeasureActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** The rules name the measure's fields (`measure.extensions[1].newEndDate`); the decision names its params. */
+function asParamsField(field: string): string {
+  return /newEndDate$/.test(field) ? 'params.newEndDate' : /publishedAt$/.test(field) ? 'params.publishedAt' : 'params';
+}
+
+export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promise<SpecialMeasureState> {
+  const ruleSet = getRuleSet(input.ruleSetId);
+  const context = { ruleSet, timeZone: input.timeZone };
+  const extensions: SpecialMeasureExtensionFact[] = [...input.extensions];
+  const facts = (withExtensions: readonly SpecialMeasureExtensionFact[]): SpecialMeasure => ({
+    id: input.measureId,
+    issuedAt: new Date(input.issuedAt),
+    ...(input.expiresOn ? { expiresOn: input.expiresOn } : {}),
+    extensions: withExtensions.map((e) => ({
+      publishedAt: new Date(e.publishedAt),
+      federalRegisterCitation: e.federalRegisterCitation,
+      ...(e.newEndDate ? { newEndDate: e.newEndDate } : {}),
+    })),
+  });
+  let timeline = specialMeasureTimeline(facts(extensions), context);
+  const state: SpecialMeasureState = {
+    caseId: input.caseId,
+    measureId: input.measureId,
+    status: 'phase-in',
+    implementationDueAt: timeline.implementation.dueAt.toISOString(),
+    implementationDate: timeline.implementation.dueDate,
+    expiresAt: timeline.expiry.dueAt.toISOString(),
+    expiryDate: timeline.expiry.dueDate,
+    extensions,
+    remindersSent: [],
+    impactReviews: [],
+  };
+  const recorder = new CaseRecorder({
+    caseId: input.caseId,
+    caseType: specialMeasureCase,
+    state,
+    details: () => ({
+      measureId: input.measureId,
+      federalRegisterCitation: input.federalRegisterCitation,
+      kind: input.kind,
+      jurisdiction: input.jurisdiction,
+      implementationDate: state.implementationDate,
+      implementationDueAt: state.implementationDueAt,
+      implementationExplanation: [...timeline.implementation.explanation],
+      expiryDate: state.expiryDate,
+      expiresAt: state.expiresAt,
+      expiryExplanation: [...timeline.expiry.explanation],
+      extensions: extensions.map((e) => e.federalRegisterCitation),
+      impactReviews: state.impactReviews.length,
+    }),
+  });
+  const phaseIn = new CaseDeadline(recorder, ruleSet, timeline.implementation);
+  const expiry = new CaseDeadline(recorder, ruleSet, timeline.expiry);
+  const projectStatus = (status: SpecialMeasureState['status'], actor: string, data: Record<string, unknown> = {}) =>
+    measures.recordSpecialMeasureStatus({ measureId: input.measureId, status, eventKey: `${status}:${extensions.length}`, occurredAt: new Date().toISOString(), actor, data });
+
+  setHandler(specialMeasureStateQuery, () => ({ ...state, remindersSent: [...phaseIn.remindersSent, ...expiry.remindersSent] }));
+
+  // Decisions are Updates: legal must know the extension or revocation was accepted, and the
+  // measure's row (which enforcement reads) is updated before the answer.
+  handleDecisions(specialMeasureCase, recorder, {
+    validate: (request) => {
+      if (request.decision !== 'extend') return;
+      const params = request.params as { federalRegisterCitation: string; publishedAt: string; newEndDate?: string };
+      if (new Date(params.publishedAt).getTime() > Date.now()) refuseInvalid('params.publishedAt', 'must not be in the future');
+      if (extensions.some((e) => e.federalRegisterCitation.trim() === params.federalRegisterCitation.trim())) {
+        refuseInvalid('params.federalRegisterCitation', 'this extension is already recorded');
+      }
+      try {
+        specialMeasureTimeline(facts([...extensions, { ...params }]), context);
+      } catch (err) {
+        if (err instanceof RuleInputError) refuseInvalid(asParamsField(err.field), err.message.slice(err.field.length + 2));
+        throw err;
+      }
+    },
+    apply: async (request, at) => {
+      const actor = request.actor.subject;
+      if (request.decision === 'extend') {
+        const params = request.params as { federalRegisterCitation: string; publishedAt: string; newEndDate?: string };
+        const extension: SpecialMeasureExtensionFact = {
+          federalRegisterCitation: params.federalRegisterCitation.trim(),
+          publishedAt: new Date(params.publishedAt).toISOString(),
+          ...(params.newEndDate ? { newEndDate: params.newEndDate } : {}),
+        };
+        const next = specialMeasureTimeline(facts([...extensions, extension]), context);
+        await measures.recordSpecialMeasureExtension({
+          measureId: input.measureId,
+          ...extension,
+          newEndDate: extension.newEndDate ?? null,
+          expiresAt: next.expiry.dueAt.toISOString(),
+          expiryDate: next.expiry.dueDate,
+          explanation: [...next.expiry.explanation],
+          recordedBy: actor,
+        });
+        extensions.push(extension);
+        timeline = next;
+        state.expiresAt = next.expiry.dueAt.toISOString();
+        state.expiryDate = next.expiry.dueDate;
+        // The expiry clock re-plans from the new end while it waits (or starts from it after the phase-in).
+        expiry.move(next.expiry);
+        await recorder.transition({
+          ...(state.status === 'in-force' ? { dueAt: next.expiry.dueAt } : {}),
+          events: {
+            type: 'special-measure.extended',
+            actor,
+            occurredAt: at,
+            data: { ...extension, expiresAt: state.expiresAt, expiryDate: state.expiryDate, explanation: [...next.expiry.explanation] },
+          },
+        });
+        await projectStatus(state.status, actor, { extension: extension.federalRegisterCitation, expiresAt: state.expiresAt });
+      } else {
+        const citation = (request.params?.federalRegisterCitation as string | undefined) ?? null;
+        await measures.recordSpecialMeasureRevocation({ measureId: input.measureId, revokedAt: at.toISOString(), federalRegisterCitation: citation, reason: request.reason ?? '', revokedBy: actor });
+        await recorder.transition({
+          status: 'revoked',
+          dueAt: null,
+          events: { type: 'special-measure.revoked', actor, occurredAt: at, data: { federalRegisterCitation: citation, reason: request.reason ?? null, during: state.status === 'revoked' ? null : state.status } },
+        });
+        await projectStatus('revoked', actor, { federalRegisterCitation: citation, reason: request.reason ?? null });
+      }
+    },
+  });
+
+  await recorder.open({
+    subject: { type: 'special-measure', id: input.measureId },
+    ruleSetId: ruleSet.id,
+    workflowId: workflowInfo().workflowId,
+    openedAt: new Date(),
+    dueAt: timeline.implementation.dueAt,
+    openedBy: input.openedBy,
+    data: { federalRegisterCitation: input.federalRegisterCitation, issuedAt: input.issuedAt, implementationDueAt: state.implementationDueAt, expiresAt: state.expiresAt },
+  });
+  await projectStatus('phase-in', 'system', { implementationDueAt: state.implementationDueAt });
+
+  // The phase-in: reminders ahead of the implementation date; when it passes the measure is in force.
+  let enteredForce = false;
+  await phaseIn.run({
+    settled: () => recorder.closed,
+    escalation: {
+      escalate: async () => {
+        enteredForce = true;
+      },
+    },
+  });
+
+  if (enteredForce && !recorder.closed) {
+    if (Date.now() > timeline.expiry.dueAt.getTime()) {
+      // Recorded after it had already ended: nothing to enforce, nobody to review.
+      await expire();
+    } else {
+      await recorder.transition({
+        status: 'in-force',
+        dueAt: timeline.expiry.dueAt,
+        events: {
+          type: 'special-measure.in-force',
+          actor: 'system',
+          data: { implementationDueAt: state.implementationDueAt, expiresAt: state.expiresAt, explanation: ruleSet.interpretations.specialMeasureInForce.explanation },
+        },
+      });
+      await projectStatus('in-force', 'system', { expiresAt: state.expiresAt });
+      await openImpactReview();
+      await expiry.run({ settled: () => recorder.closed, escalation: { escalate: () => expire() } });
+    }
+  }
+
+  async function expire() {
+    await recorder.transition({
+      status: 'expired',
+      dueAt: null,
+      events: { type: 'special-measure.expired', actor: 'system', data: { expiresAt: state.expiresAt, expiryDate: state.expiryDate, explanation: [...timeline.expiry.explanation] } },
+    });
+    await projectStatus('expired', 'system', { expiresAt: state.expiresAt });
+  }
+
+  /** Every existing customer and reseller matching the target becomes a review case for a handler. */
+  async function openImpactReview() {
+    const subjects = await impact.findSpecialMeasureImpact({ measureId: input.measureId, at: new Date().toISOString() });
+    for (const subject of subjects) {
+      if (recorder.closed) break;
+      const workflowId = workflowIdFor('special-measure-impact-review', `${input.measureId}/${subject.subjectType}/${subject.subjectId}`);
+      await startChildOnce(specialMeasureImpactReviewWorkflow, {
+        workflowId,
+        args: [
+          {
+            caseId: newCaseId(),
+            measureId: input.measureId,
+            federalRegisterCitation: input.federalRegisterCitation,
+            ...subject,
+            ruleSetId: ruleSet.id,
+            timeZone: input.timeZone,
+            openedBy: 'system',
+          },
+        ],
+      });
+      state.impactReviews.push(workflowId);
+    }
+    await recorder.transition({
+      events: {
+        type: 'special-measure.impact-review-opened',
+        actor: 'system',
+        data: {
+          reviews: subjects.length,
+          subjects: subjects.map((s) => ({ subjectType: s.subjectType, subjectId: s.subjectId, effect: s.effect, nearMatchOnly: s.nearMatchOnly })),
+          reach: ruleSet.interpretations.specialMeasureReach.value,
+        },
+      },
+    });
+  }
+
+  await condition(() => recorder.closed && allHandlersFinished());
+  return { ...state, remindersSent: [...phaseIn.remindersSent, ...expiry.remindersSent] };
+}
