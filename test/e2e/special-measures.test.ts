@@ -1,0 +1,128 @@
+// Special measures end to end, through the API, a real worker, real Temporal and real
+// PostgreSQL: a measure against a jurisdiction warns an applicant located there during its
+// phase-in; a measure issued a phase-in and a day ago (computed from rules/) is in force, opens
+// an impact review for the existing applicant and refuses the next one, with the measure's
+// citation in the identification case's events; extension and revocation go through the cases'
+// decisions. Iran (IR) is this suite's own jurisdiction: no other suite's customers live there.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPeriod, formatDate, NPRM_2024, parseDate, specialMeasureStatus } from '../../rules/index.js';
+import { issuedInForce } from '../helpers/special-measures.js';
+import { bearer } from '../helpers/tokens.js';
+import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+
+const ZONE = 'America/New_York';
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem({ providerTimeZone: ZONE });
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+type Role = Parameters<typeof bearer>[0];
+const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
+  const res = await system.app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
+  return { status: res.statusCode, body: res.json() };
+};
+interface CaseBody {
+  id: string;
+  status: string;
+  dueAt: string | null;
+  details: Record<string, unknown>;
+}
+const caseWhere = (query: string, status?: string) =>
+  eventually(async () => {
+    const { body } = await call('GET', `/v1/cases?${query}`, undefined, 'legal');
+    const found = body.items[0] as CaseBody | undefined;
+    return found && (!status || found.status === status) ? found : undefined;
+  });
+const caseInStatus = (caseId: string, status: string) =>
+  eventually(async () => {
+    const { body } = await call('GET', `/v1/cases/${caseId}`, undefined, 'legal');
+    return body.status === status ? (body as CaseBody) : undefined;
+  });
+const eventsOf = async (caseId: string) => (await call('GET', `/v1/cases/${caseId}/events`, undefined, 'legal')).body.items as { type: string; data: Record<string, unknown> }[];
+
+function applicantIn(country: string) {
+  return {
+    kind: 'entity',
+    externalReference: `e2e-sm-${randomUUID()}`,
+    organizedUnderUsLaw: false,
+    foreignBranchOfUsEntity: false,
+    locatedInUnitedStates: false,
+    name: 'Compute Trading Co.',
+    address: { lines: ['1 Example Street'], city: 'Tehran', country },
+    email: `ops-${randomUUID()}@compute.example`,
+    beneficialOwners: [{ usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 100, name: 'Owner Person' }],
+    account: {},
+  };
+}
+
+describe('special measures, end to end', () => {
+  it('warns during the phase-in, refuses once in force with the citation on the case, reviews the existing applicant, and takes extension and revocation decisions', async () => {
+    const now = new Date();
+    const phaseInCitation = `91 FR e2e-phase-in ${randomUUID().slice(0, 8)}`;
+    const phaseIn = await call('POST', '/v1/special-measures', { target: { jurisdiction: 'IR' }, kind: 'prohibition', issuedAt: new Date(now.getTime() - 60_000).toISOString(), federalRegisterCitation: phaseInCitation }, 'legal');
+    expect(phaseIn.status).toBe(201);
+    const phaseInCase = await caseWhere(`type=special-measure&subjectId=${phaseIn.body.id}`, 'phase-in');
+    expect(phaseInCase.id).toBe(phaseIn.body.caseId);
+    expect(phaseInCase.dueAt).toBe(phaseIn.body.implementation.dueAt);
+    expect(phaseInCase.details).toMatchObject({ implementationDate: phaseIn.body.implementation.date });
+
+    // An applicant located there during the phase-in: warned, not blocked.
+    const first = await call('POST', '/v1/customers', applicantIn('IR'));
+    expect([201, 202]).toContain(first.status);
+    await caseInStatus(first.body.caseId, 'awaiting-verification');
+    const warning = (await eventsOf(first.body.caseId)).find((e) => e.type === 'special-measure.warning');
+    expect(JSON.stringify(warning?.data)).toContain(phaseInCitation);
+
+    // A measure issued the phase-in plus one day ago (181 days under NPRM-2024): in force today.
+    const issuedAt = issuedInForce(now, NPRM_2024, ZONE);
+    expect(specialMeasureStatus({ id: 'check', issuedAt, jurisdictions: ['IR'] }, now, { ruleSet: NPRM_2024, timeZone: ZONE }).state).toBe('in-force');
+    const inForceCitation = `91 FR e2e-in-force ${randomUUID().slice(0, 8)}`;
+    const inForce = await call('POST', '/v1/special-measures', { target: { jurisdiction: 'IR' }, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: inForceCitation }, 'admin');
+    expect(inForce.status).toBe(201);
+    const inForceCase = await caseWhere(`type=special-measure&subjectId=${inForce.body.id}`, 'in-force');
+    expect(inForceCase.dueAt).toBe(inForce.body.expiry.dueAt);
+    const active = (await call('GET', `/v1/special-measures?jurisdiction=IR&activeAt=${encodeURIComponent(new Date().toISOString())}`)).body.items.map((m: { id: string }) => m.id);
+    expect(active).toContain(inForce.body.id);
+    expect(active).not.toContain(phaseIn.body.id);
+
+    // Entering force opened an impact review for the applicant already on the books.
+    const review = await caseWhere(`type=special-measure-impact-review&subjectType=customer&subjectId=${first.body.customer.id}`, 'open');
+    expect(review.details).toMatchObject({ measureId: inForce.body.id, federalRegisterCitation: inForceCitation, reach: 'opening' });
+
+    // The next applicant located there is refused; the refusal and the citation are in its case's events.
+    const second = await call('POST', '/v1/customers', applicantIn('IR'));
+    await caseInStatus(second.body.caseId, 'prohibited');
+    const refusal = (await eventsOf(second.body.caseId)).find((e) => e.type === 'special-measure.prohibits');
+    expect(refusal?.data).toMatchObject({ measureIds: [inForce.body.id], citations: [{ measureId: inForce.body.id, federalRegisterCitation: inForceCitation }] });
+    expect((await call('GET', `/v1/accounts/${second.body.accountId}`)).body.status).toBe('refused');
+
+    // An extension without its citation is refused naming the field, and changes nothing.
+    const noCitation = await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'extend', params: { publishedAt: new Date().toISOString() } }, 'legal');
+    expect(noCitation.status).toBe(400);
+    expect(JSON.stringify(noCitation.body.errors)).toContain('federalRegisterCitation');
+    expect((await call('GET', `/v1/special-measures/${inForce.body.id}`)).body.extensions).toEqual([]);
+    // With it: the expiry moves to the published new end.
+    const newEndDate = formatDate(addPeriod(parseDate(inForce.body.expiry.date), NPRM_2024.regulatory.periods.specialMeasureDuration.value).date);
+    const extended = await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'extend', params: { federalRegisterCitation: `${inForceCitation} ext`, publishedAt: new Date().toISOString(), newEndDate } }, 'legal');
+    expect(extended.status).toBe(200);
+    const measure = (await call('GET', `/v1/special-measures/${inForce.body.id}`)).body;
+    expect(measure.extensions).toEqual([expect.objectContaining({ federalRegisterCitation: `${inForceCitation} ext`, newEndDate, expiryDate: newEndDate })]);
+    expect(measure.expiry.date).toBe(newEndDate);
+    expect((await caseInStatus(inForceCase.id, 'in-force')).details).toMatchObject({ expiryDate: newEndDate });
+
+    // Revocation of the measure still in its phase-in: it stops applying at once.
+    const revoked = await call('POST', `/v1/cases/${phaseInCase.id}/decisions`, { decision: 'revoke', reason: 'revoked by Commerce' }, 'legal');
+    expect(revoked.status).toBe(200);
+    await caseInStatus(phaseInCase.id, 'revoked');
+    const revokedMeasure = (await call('GET', `/v1/special-measures/${phaseIn.body.id}`)).body;
+    expect(revokedMeasure).toMatchObject({ status: 'revoked', now: { state: 'revoked' }, revocation: { reason: 'revoked by Commerce', revokedBy: 'lena.legal' } });
+    expect(revokedMeasure.history.map((h: { status: string }) => h.status)).toEqual(['issued', 'phase-in', 'revoked']);
+
+    // A handler may not extend a measure.
+    expect((await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'revoke', reason: 'x' }, 'case_handler')).status).toBe(403);
+  });
+});
