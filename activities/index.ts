@@ -2,6 +2,7 @@ import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
 import { createNotificationActivities } from './notifications.js';
+import { createFactActivities } from './facts.js';
 import { createResellerActivities } from './resellers.js';
 import { createSpecialMeasureActivities } from './special-measures.js';
 
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createResellerActivities(deps),
     ...createNotificationActivities(deps, deps.notifications),
     ...createSpecialMeasureActivities(deps),
+    ...createFactActivities(deps),
   };
 }
 

@@ -9,3 +9,4 @@ export { notificationDeliveryWorkflow } from './notifications/delivery.js';
 export { dailyDigestWorkflow } from './notifications/digest.js';
 export { specialMeasureWorkflow } from './special-measure/workflow.js';
 export { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';
+export { resellerTerminationWorkflow } from './reseller-termination/workflow.js';

@@ -19,6 +19,8 @@ import { specialMeasureCase } from './special-measure/case-type.js';
 import { specialMeasureWorkflow } from './special-measure/workflow.js';
 import { specialMeasureImpactReviewCase } from './special-measure-impact-review/case-type.js';
 import { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';
+import { resellerTerminationCase } from './reseller-termination/case-type.js';
+import { resellerTerminationWorkflow } from './reseller-termination/workflow.js';
 
 export interface Obligation<C extends CaseTypeDefinition = CaseTypeDefinition, W extends Workflow = Workflow> {
   caseType: C;
@@ -35,6 +37,7 @@ export const OBLIGATIONS = {
   'record-retention': obligation(recordRetentionCase, recordRetentionWorkflow),
   'special-measure': obligation(specialMeasureCase, specialMeasureWorkflow),
   'special-measure-impact-review': obligation(specialMeasureImpactReviewCase, specialMeasureImpactReviewWorkflow),
+  'reseller-termination': obligation(resellerTerminationCase, resellerTerminationWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

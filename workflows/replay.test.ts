@@ -21,6 +21,7 @@ describe('replay of recorded workflow histories', () => {
       'recordRetentionWorkflow',
       'specialMeasureImpactReviewWorkflow',
       'specialMeasureWorkflow',
+      'resellerTerminationWorkflow',
     ]);
   });
 

@@ -227,6 +227,17 @@ export async function listNoncomplianceEvidence(db: DbOrTx, params: { resellerId
     .orderBy(asc(resellerNoncomplianceEvidence.recordedAt), asc(resellerNoncomplianceEvidence.id));
 }
 
+/** The evidence that opened an oversight case: the first one recorded with its workflow id. */
+export async function openingEvidenceOf(db: DbOrTx, params: { caseWorkflowId: string }): Promise<NoncomplianceEvidenceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(resellerNoncomplianceEvidence)
+    .where(eq(resellerNoncomplianceEvidence.caseWorkflowId, params.caseWorkflowId))
+    .orderBy(asc(resellerNoncomplianceEvidence.recordedAt), asc(resellerNoncomplianceEvidence.id))
+    .limit(1);
+  return row;
+}
+
 /** Idempotent on the id (chosen by the workflow), so a retried activity records the issue once. */
 export async function insertResellerIssueIfAbsent(db: DbOrTx, row: ResellerIssueRow): Promise<void> {
   await db.insert(resellerIssues).values(row).onConflictDoNothing();

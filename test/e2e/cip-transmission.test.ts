@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
+import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
@@ -17,6 +18,11 @@ afterAll(async () => {
 describe('CIP transmission requests', () => {
   it('opens a case due 10 calendar days after receipt (NPRM-2024), then closes it on transmission', async () => {
     const reference = `BIS-CIP-${randomUUID()}`;
+    // The provider's own CIP on file: the version the transmission names.
+    const { payload, headers } = multipartBody({ receivedAt: '2026-01-02T09:00:00Z' }, { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`provider CIP ${reference}`) });
+    const upload = await system.app.inject({ method: 'POST', url: '/v1/provider/cip-documents', headers: { ...bearer('case_handler'), ...headers }, payload });
+    expect(upload.statusCode).toBe(201);
+    const cipVersion = String(upload.json().version);
     const created = await system.app.inject({
       method: 'POST',
       url: '/v1/cip-transmission-requests',
@@ -62,7 +68,7 @@ describe('CIP transmission requests', () => {
       method: 'POST',
       url: `/v1/cases/${kase.id}/decisions`,
       headers: { ...bearer('case_handler', 1), 'idempotency-key': `transmit-${reference}` },
-      payload: { decision: 'transmit', params: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-1' } },
+      payload: { decision: 'transmit', params: { cipVersion, transmissionReference: 'BIS-ACK-1' } },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ caseId: kase.id, decision: 'transmit', status: 'transmitted' });
@@ -83,12 +89,14 @@ describe('CIP transmission requests', () => {
     const events = (await system.app.inject({ method: 'GET', url: `/v1/cases/${kase.id}/events`, headers: bearer('legal') })).json();
     expect(events.items.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([
       ['case.opened', 'hana.handler'],
+      ['cip.on-file', 'system'],
       ['decision.accepted', 'henrik.handler'],
       ['cip.transmitted', 'henrik.handler'],
     ]);
     // The case carries the rules' own explanation of its deadline, line for line.
     const expected = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: new Date('2026-11-20T20:00:00.000Z'), timeZone: 'America/New_York' });
     expect(events.items[0].data.explanation).toEqual(expected.explanation);
+    expect(events.items.at(-1).data).toMatchObject({ cipVersion, sha256: upload.json().document.sha256 });
   });
 
   it('refuses bad input naming the field and starts nothing', async () => {

@@ -30,6 +30,12 @@ export interface CipTransmissionState {
   remindersSent: string[];
   transmittedAt?: string;
   transmittedOnTime?: boolean;
+  /** The version on file that was transmitted: its document and SHA-256. */
+  transmittedDocument?: { version: number; documentId: string; sha256: string };
+  /** When the reseller's current CIP was not on file: the request to the reseller and its answer. */
+  resellerCip?: { requestedAt: string; dueAt: string; dueDate: string; receivedAt?: string; late?: boolean };
+  /** The reseller's status, when it changed while the case was open. */
+  resellerStatus?: string;
 }
 
 export const cipTransmissionStateQuery = defineQuery<CipTransmissionState>('state');

@@ -1,19 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
+import type { CipVersionRef, ResellerActivities } from '../../activities/resellers.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
 import { decideUpdate } from '../kit/decisions.js';
+import { resellerCipRecordedFact } from '../kit/index.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput } from './messages.js';
 import { cipTransmissionWorkflow } from './workflow.js';
 
 const testEnv = useTimeSkippingEnv();
 
 const handler = { subject: 'hana.handler', role: 'case_handler' as const };
+const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
-async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>) {
-  const { worker, taskQueue } = await createTestWorker(testEnv(), recorder.activities);
+/** The CIP versions on file, as the reseller activities read them. */
+function cipsOnFile(initial: number) {
+  const versions: CipVersionRef[] = [];
+  const add = () => {
+    const version = versions.length + 1;
+    versions.push({ version, documentId: randomUUID(), sha256: `${version}`.repeat(64).slice(0, 64), effectiveAt: new Date(0).toISOString() });
+  };
+  for (let i = 0; i < initial; i++) add();
+  const activities: Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'> = {
+    async findCurrentCip() {
+      return versions.at(-1) ?? null;
+    },
+    async findCipVersion({ version }) {
+      return versions.find((v) => v.version === version) ?? null;
+    },
+  };
+  return { versions, add, activities };
+}
+
+async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>, cips: ReturnType<typeof cipsOnFile>) {
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...recorder.activities, ...cips.activities });
   const receivedAt = new Date(await testEnv().currentTimeMs());
   const input: CipTransmissionInput = {
     caseId: randomUUID(),
@@ -24,34 +46,46 @@ async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>)
     timeZone: 'America/New_York',
     openedBy: handler.subject,
   };
-  const expected = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet(CURRENT_RULE_SET_ID), startedAt: receivedAt, timeZone: input.timeZone });
-  return { worker, taskQueue, input, expected };
+  const expected = computeDeadline({ obligation: 'cip-transmission', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
+  const start = () => testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+  return { worker, taskQueue, input, expected, start };
+}
+
+const transmit = (params: Record<string, unknown>) => ({ args: [{ decision: 'transmit', params, actor: handler }] as [never] });
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (err as WorkflowUpdateFailedError).cause as Error & { type?: string };
+  }
+  throw new Error('decision was accepted');
 }
 
 describe('cipTransmissionWorkflow', () => {
-  it('opens the case due at the rule set deadline, reminds, and escalates when the deadline passes', async () => {
+  it('misses the 10 days: reminds, escalates when the deadline passes, and records a late transmission as late', async () => {
     const recorder = caseProjectionRecorder();
-    const { worker, taskQueue, input, expected } = await startRequest(recorder);
+    const cips = cipsOnFile(3);
+    const { worker, expected, start } = await startRequest(recorder, cips);
     await worker.runUntil(async () => {
-      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      const handle = await start();
       // Skip past the deadline: every reminder and then the escalation are recorded.
       await testEnv().sleep(expected.dueAt.getTime() - (await testEnv().currentTimeMs()) + 60_000);
       const state = await handle.query(cipTransmissionStateQuery);
       expect(state.status).toBe('overdue');
       expect(state.dueAt).toBe(expected.dueAt.toISOString());
-      const reminders = reminderInstants(expected, getRuleSet(CURRENT_RULE_SET_ID)).map((r) => r.at);
-      expect(reminders).toHaveLength(getRuleSet(CURRENT_RULE_SET_ID).cipPolicy.reminderOffsetsDays.value.length); // a 10-day deadline has room for every offset
+      const reminders = reminderInstants(expected, ruleSet).map((r) => r.at);
+      expect(reminders).toHaveLength(ruleSet.cipPolicy.reminderOffsetsDays.value.length); // a 10-day deadline has room for every offset
       expect(state.remindersSent).toEqual(reminders.map((r) => r.toISOString()));
-      expect(recorder.eventTypes()).toEqual(['case.opened', ...reminders.map(() => 'deadline.reminder'), 'deadline.missed']);
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file', ...reminders.map(() => 'deadline.reminder'), 'deadline.missed']);
       expect(recorder.opened[0]).toMatchObject({ type: 'cip-transmission', subjectType: 'foreign-reseller', subjectId: 'reseller-7', dueAt: expected.dueAt.toISOString() });
-      // A late transmission is still accepted, and recorded as late.
-      const result = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'transmit', params: { cipVersion: 'v3' }, actor: handler }] });
+      // A late transmission is still accepted, and recorded as late, with the version sent.
+      const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '3' }));
       expect(result.status).toBe('transmitted');
       const final = await handle.result();
-      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted');
-      // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
-      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted-on-kit');
-      expect(final.transmittedOnTime).toBe(false);
+      await recordHistory(handle, 'cipTransmissionWorkflow--versions-on-file-overdue-then-transmitted');
+      expect(final).toMatchObject({ transmittedOnTime: false, transmittedDocument: { version: 3, documentId: cips.versions[2]!.documentId, sha256: cips.versions[2]!.sha256 } });
       expect(recorder.lastStatus()).toBe('transmitted');
       // Closed at the instant of the closing event, recorded in the same transition.
       expect(recorder.transitions.at(-1)?.closedAt).toBe((recorder.transitions.at(-1)?.events ?? []).at(-1)?.occurredAt);
@@ -59,48 +93,84 @@ describe('cipTransmissionWorkflow', () => {
     });
   });
 
-  it('closes on time when the handler records the transmission before the deadline', async () => {
+  it("transmits on time the reseller's CIP on file, recording the exact version sent", async () => {
     const recorder = caseProjectionRecorder();
-    const { worker, taskQueue, input } = await startRequest(recorder);
+    const cips = cipsOnFile(2);
+    const { worker, input, start } = await startRequest(recorder, cips);
     await worker.runUntil(async () => {
-      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      const handle = await start();
       await testEnv().sleep('2 days');
-      const result = await handle.executeUpdate(decideUpdate, {
-        args: [{ decision: 'transmit', params: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-9' }, actor: handler }],
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '3' })))).toMatchObject({
+        type: 'cipdesk.decision.invalid',
+        message: 'params.cipVersion version 3 is not on file (the latest is 2)',
       });
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: 'CIP-2026.1' })))).toMatchObject({ type: 'cipdesk.decision.invalid' });
+      const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2', transmissionReference: 'BIS-ACK-9' }));
       expect(result).toMatchObject({ caseId: input.caseId, decision: 'transmit', status: 'transmitted' });
       const final = await handle.result();
       expect(final.transmittedOnTime).toBe(true);
-      expect(recorder.eventTypes()).toEqual(['case.opened', 'decision.accepted', 'cip.transmitted']);
-      expect(recorder.events.at(-1)).toMatchObject({ actor: 'hana.handler', data: { cipVersion: 'CIP-2026.1', transmissionReference: 'BIS-ACK-9', onTime: true } });
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file', 'decision.accepted', 'cip.transmitted']);
+      expect(recorder.events.at(-1)).toMatchObject({
+        actor: 'hana.handler',
+        data: { cipVersion: '2', documentId: cips.versions[1]!.documentId, sha256: cips.versions[1]!.sha256, transmissionReference: 'BIS-ACK-9', onTime: true },
+      });
+    });
+  });
+
+  it('asks the reseller for a CIP not on file, escalates when the reseller is late, and transmits once it arrives', async () => {
+    const recorder = caseProjectionRecorder();
+    const cips = cipsOnFile(0);
+    const { worker, input, expected, start } = await startRequest(recorder, cips);
+    const internal = computeDeadline({ obligation: 'reseller-cip-delivery', ruleSet, startedAt: new Date(input.requestReceivedAt), timeZone: input.timeZone });
+    expect(internal.dueAt.getTime()).toBeLessThan(expected.dueAt.getTime());
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('1 hour');
+      expect(await handle.query(cipTransmissionStateQuery)).toMatchObject({ status: 'awaiting-reseller-cip', resellerCip: { dueAt: internal.dueAt.toISOString() } });
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' })))).toMatchObject({ type: 'cipdesk.decision.wrong_state' });
+      // The internal deadline passes: reminders before it, then the escalation.
+      await testEnv().sleep(internal.dueAt.getTime() - (await testEnv().currentTimeMs()) + 60_000);
+      expect((await handle.query(cipTransmissionStateQuery)).status).toBe('reseller-cip-overdue');
+      // The reseller's reminders and the legal clock's own, both before the internal deadline.
+      const internalReminders =
+        reminderInstants(internal, ruleSet, { after: new Date(input.requestReceivedAt) }).length +
+        reminderInstants(expected, ruleSet).filter((r) => r.at.getTime() < internal.dueAt.getTime()).length;
+      expect(recorder.eventTypes()).toEqual([
+        'case.opened',
+        'reseller-cip.requested',
+        ...Array.from({ length: internalReminders }, () => 'deadline.reminder'),
+        'reseller-cip.overdue',
+      ]);
+      // The reseller answers late; its CIP is recorded and the case hears of it.
+      cips.add();
+      await handle.signal(resellerCipRecordedFact.signal, { version: 1, receivedAt: new Date().toISOString(), effectiveAt: new Date().toISOString(), recordedBy: 'hana.handler' });
+      await testEnv().sleep('1 hour');
+      expect(await handle.query(cipTransmissionStateQuery)).toMatchObject({ status: 'awaiting-transmission', resellerCip: { late: true } });
+      await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' }));
+      const final = await handle.result();
+      await recordHistory(handle, 'cipTransmissionWorkflow--reseller-late-then-transmitted');
+      expect(final).toMatchObject({ status: 'transmitted', transmittedOnTime: true, transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
+      expect(recorder.eventTypes()).toContain('reseller-cip.received');
     });
   });
 
   it('refuses malformed, unknown and wrong-state decisions without changing the case', async () => {
     const recorder = caseProjectionRecorder();
-    const { worker, taskQueue, input } = await startRequest(recorder);
+    const { worker, start } = await startRequest(recorder, cipsOnFile(1));
     await worker.runUntil(async () => {
-      const handle = await testEnv().client.workflow.start(cipTransmissionWorkflow, { taskQueue, workflowId: `cip-transmission:${input.requestReference}`, args: [input] });
+      const handle = await start();
       await testEnv().sleep('1 hour');
-      const refusal = async (args: object) => {
-        try {
-          await handle.executeUpdate(decideUpdate, { args: [args as never] });
-        } catch (err) {
-          expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-          return (err as WorkflowUpdateFailedError).cause as Error & { type?: string };
-        }
-        throw new Error('decision was accepted');
-      };
-      expect(await refusal({ decision: 'transmit', params: {}, actor: handler })).toMatchObject({
+      const decide = (args: object) => handle.executeUpdate(decideUpdate, { args: [args as never] });
+      expect(await refusal(decide({ decision: 'transmit', params: {}, actor: handler }))).toMatchObject({
         type: 'cipdesk.decision.invalid',
         message: 'params.cipVersion is required (a non-empty string)',
       });
-      expect(await refusal({ decision: 'shred', actor: handler })).toMatchObject({ type: 'cipdesk.decision.unknown' });
-      expect(await refusal({ decision: 'withdraw', actor: handler })).toMatchObject({ type: 'cipdesk.decision.invalid', message: 'reason is required for this decision' });
-      expect(recorder.eventTypes()).toEqual(['case.opened']);
+      expect(await refusal(decide({ decision: 'shred', actor: handler }))).toMatchObject({ type: 'cipdesk.decision.unknown' });
+      expect(await refusal(decide({ decision: 'withdraw', actor: handler }))).toMatchObject({ type: 'cipdesk.decision.invalid', message: 'reason is required for this decision' });
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file']);
       expect((await handle.query(cipTransmissionStateQuery)).status).toBe('awaiting-transmission');
 
-      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'withdraw', reason: 'Commerce withdrew the request by letter', actor: handler }] });
+      await decide({ decision: 'withdraw', reason: 'Commerce withdrew the request by letter', actor: handler });
       await handle.result();
       expect(recorder.lastStatus()).toBe('withdrawn');
     });

@@ -2,16 +2,37 @@
 // within the rule set's period after the request is received (NPRM-2024: 10 calendar days).
 // The workflow owns the clock: it reminds before the deadline, escalates when it passes, and
 // closes the case when a handler records the transmission (or Commerce withdraws the request).
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { CaseDeadline, CaseRecorder, handleDecisions, refuseInvalid } from '../kit/index.js';
+// A transmission names a version on file, and the case records that version's document and
+// SHA-256. When a reseller's current CIP is not on file, the case asks the reseller for it with
+// the CIP policy's internal deadline (ahead of the legal one), reminds, and escalates when the
+// reseller is late; the legal clock runs on regardless.
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
+import type { CipVersionRef } from '../../activities/resellers.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  handleDecisions,
+  providerCipRecordedFact,
+  refuseInvalid,
+  refuseWrongState,
+  resellerCipRecordedFact,
+  resellerStatusChangedFact,
+} from '../kit/index.js';
+import { resellerActivities } from '../shared/reseller-activities.js';
 import { cipTransmissionCase } from './case-type.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput, type CipTransmissionState } from './messages.js';
 
+// Cases opened before this change record the transmitted version as the handler typed it and
+// know nothing of the documents on file; they keep that path when replayed.
+const CIP_VERSIONS_ON_FILE = 'cip-versions-on-file';
+
 export async function cipTransmissionWorkflow(input: CipTransmissionInput): Promise<CipTransmissionState> {
+  const versionsOnFile = patched(CIP_VERSIONS_ON_FILE);
   const ruleSet = getRuleSet(input.ruleSetId);
   const receivedAt = new Date(input.requestReceivedAt);
   const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
+  const owner = input.cipOwner;
   const state: CipTransmissionState = {
     caseId: input.caseId,
     status: 'awaiting-transmission',
@@ -20,6 +41,8 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     deadlineExplanation: [...deadline.explanation],
     remindersSent: [],
   };
+  let onFile: CipVersionRef | null = null;
+  let resellerDeadline: Deadline | undefined;
   const recorder = new CaseRecorder({
     caseId: input.caseId,
     caseType: cipTransmissionCase,
@@ -30,18 +53,44 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       dueDate: state.dueDate,
       deadlineExplanation: state.deadlineExplanation,
       ...(state.status === 'overdue' ? { escalated: true } : {}),
+      ...(onFile ? { cipOnFile: { version: onFile.version, sha256: onFile.sha256 } } : {}),
+      ...(state.resellerCip ? { resellerCip: state.resellerCip } : {}),
+      ...(state.resellerStatus ? { resellerStatus: state.resellerStatus } : {}),
       ...(state.transmittedAt ? { transmittedAt: state.transmittedAt, transmittedOnTime: state.transmittedOnTime } : {}),
+      ...(state.transmittedDocument ? { transmittedDocument: state.transmittedDocument } : {}),
     }),
   });
   const clock = new CaseDeadline(recorder, ruleSet, deadline);
   state.remindersSent = clock.remindersSent;
+  const awaitingReseller = () => state.status === 'awaiting-reseller-cip' || state.status === 'reseller-cip-overdue';
 
   setHandler(cipTransmissionStateQuery, () => state);
+
+  // A new version on file: the case can transmit it. Facts only wake the workflow; the version
+  // is read back from the database.
+  const newVersions: number[] = [];
+  if (versionsOnFile) {
+    const hear = (fact: { version: number }) => void newVersions.push(fact.version);
+    if (owner.type === 'foreign-reseller') setHandler(resellerCipRecordedFact.signal, hear);
+    else setHandler(providerCipRecordedFact.signal, hear);
+    setHandler(resellerStatusChangedFact.signal, async (fact) => {
+      if (recorder.closed) return;
+      state.resellerStatus = fact.status;
+      await recorder.transition({ events: { type: 'reseller.status-changed', actor: 'system', data: { status: fact.status, reason: fact.reason, at: fact.at } } });
+    });
+  }
 
   // An Update, not a Signal: the handler must know whether the transmission was accepted.
   handleDecisions(cipTransmissionCase, recorder, {
     validate: (request) => {
-      if (request.decision !== 'transmit' || request.params?.transmittedAt === undefined) return;
+      if (request.decision !== 'transmit') return;
+      if (versionsOnFile) {
+        const version = request.params!.cipVersion as string;
+        if (!/^[1-9][0-9]{0,8}$/.test(version)) refuseInvalid('params.cipVersion', 'must be the number of a CIP version on file (1, 2, …)');
+        if (!onFile) refuseWrongState(`no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`);
+        if (Number(version) > onFile.version) refuseInvalid('params.cipVersion', `version ${version} is not on file (the latest is ${onFile.version})`);
+      }
+      if (request.params?.transmittedAt === undefined) return;
       const transmittedAt = new Date(request.params.transmittedAt as string);
       if (transmittedAt.getTime() > Date.now()) refuseInvalid('params.transmittedAt', 'must not be in the future');
       if (transmittedAt.getTime() < receivedAt.getTime()) refuseInvalid('params.transmittedAt', 'must not be before the request was received');
@@ -49,6 +98,10 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     apply: async (request, at) => {
       if (request.decision === 'transmit') {
         const transmittedAt = request.params?.transmittedAt ? new Date(request.params.transmittedAt as string) : at;
+        if (versionsOnFile) {
+          const sent = await resellerActivities.findCipVersion({ owner, version: Number(request.params!.cipVersion) });
+          if (sent) state.transmittedDocument = { version: sent.version, documentId: sent.documentId, sha256: sent.sha256 };
+        }
         state.transmittedAt = transmittedAt.toISOString();
         state.transmittedOnTime = transmittedAt.getTime() <= deadline.dueAt.getTime();
         await recorder.transition({
@@ -59,6 +112,7 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
             actor: request.actor.subject,
             data: {
               cipVersion: request.params?.cipVersion,
+              ...(state.transmittedDocument ? { documentId: state.transmittedDocument.documentId, sha256: state.transmittedDocument.sha256 } : {}),
               transmissionReference: request.params?.transmissionReference ?? null,
               transmittedAt: state.transmittedAt,
               onTime: state.transmittedOnTime,
@@ -75,7 +129,7 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   });
 
   await recorder.open({
-    subject: input.cipOwner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: input.cipOwner.resellerId },
+    subject: owner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: owner.resellerId },
     ruleSetId: ruleSet.id,
     workflowId: workflowInfo().workflowId,
     openedAt: receivedAt,
@@ -84,9 +138,69 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     data: { requestReceivedAt: input.requestReceivedAt, dueAt: state.dueAt, explanation: state.deadlineExplanation },
   });
 
+  if (versionsOnFile) {
+    onFile = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
+    if (onFile) {
+      await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: onFile.version, sha256: onFile.sha256, effectiveAt: onFile.effectiveAt } } });
+    } else if (owner.type === 'foreign-reseller') {
+      // Ask the reseller, with the internal deadline: never later than the legal one.
+      const internal = computeDeadline({ obligation: 'reseller-cip-delivery', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
+      resellerDeadline = internal.dueAt.getTime() <= deadline.dueAt.getTime() ? internal : deadline;
+      state.resellerCip = { requestedAt: new Date().toISOString(), dueAt: resellerDeadline.dueAt.toISOString(), dueDate: resellerDeadline.dueDate };
+      await recorder.transition({
+        status: 'awaiting-reseller-cip',
+        events: {
+          type: 'reseller-cip.requested',
+          actor: 'system',
+          data: { resellerId: owner.resellerId, dueAt: state.resellerCip.dueAt, explanation: [...resellerDeadline.explanation] },
+        },
+      });
+    }
+  }
+
+  // Versions recorded while the case is open: the first one a waiting case gets from the
+  // reseller lets it transmit; a later one becomes the version on file.
+  const watchVersions = async () => {
+    if (!versionsOnFile) return;
+    for (;;) {
+      await condition(() => newVersions.length > 0 || recorder.closed);
+      if (recorder.closed) return;
+      newVersions.length = 0;
+      const current = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
+      if (!current || current.version === onFile?.version) continue;
+      const first = onFile === null;
+      onFile = current;
+      if (first && resellerDeadline && state.resellerCip) {
+        const late = Date.now() > resellerDeadline.dueAt.getTime();
+        state.resellerCip = { ...state.resellerCip, receivedAt: new Date().toISOString(), late };
+        await recorder.transition({
+          ...(awaitingReseller() ? { status: 'awaiting-transmission' as const } : {}),
+          events: { type: 'reseller-cip.received', actor: 'system', data: { version: current.version, sha256: current.sha256, afterInternalDeadline: late } },
+        });
+      } else {
+        await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: current.version, sha256: current.sha256, effectiveAt: current.effectiveAt } } });
+      }
+    }
+  };
+
+  // The reseller's part: reminders before the internal deadline, escalation when it passes.
+  const resellerClock = async () => {
+    if (!resellerDeadline) return;
+    await new CaseDeadline(recorder, ruleSet, resellerDeadline).run({
+      settled: () => onFile !== null || recorder.closed,
+      escalation: {
+        escalate: (missed) =>
+          recorder.transition({
+            ...(state.status === 'awaiting-reseller-cip' ? { status: 'reseller-cip-overdue' as const } : {}),
+            events: { ...missed, type: 'reseller-cip.overdue', data: { ...missed.data, resellerId: owner.type === 'foreign-reseller' ? owner.resellerId : null } },
+          }),
+      },
+    });
+  };
+
   // Reminders, then the deadline itself; a decision ends the wait at once. Reminders whose time
   // had passed when the request was entered (a late entry) are not sent.
-  await clock.run({ settled: () => recorder.closed, escalation: { status: 'overdue' } });
+  await Promise.all([watchVersions(), resellerClock(), clock.run({ settled: () => recorder.closed, escalation: { status: 'overdue' } })]);
   await condition(() => recorder.closed && allHandlersFinished());
   return state;
 }

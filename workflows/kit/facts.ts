@@ -46,6 +46,54 @@ export interface AccountClosed {
 }
 export const accountClosedFact = defineFact<AccountClosed>()('account-closed', 'customer', 'accountClosed');
 
+export interface NoncomplianceEvidenceAdded {
+  evidenceId: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+export interface ResellerAnswered {
+  answerId: string;
+  issueId: string;
+  claimsCured: boolean;
+  receivedAt: string;
+  recordedBy: string;
+}
+export interface ResellerCipRecorded {
+  version: number;
+  receivedAt: string;
+  effectiveAt: string;
+  recordedBy: string;
+}
+export interface ProviderCipRecorded {
+  version: number;
+  receivedAt: string;
+  effectiveAt: string;
+  recordedBy: string;
+}
+export interface ResellerStatusChanged {
+  status: string;
+  reason: string | null;
+  at: string;
+}
+
+export const noncomplianceEvidenceAddedFact = defineFact<NoncomplianceEvidenceAdded>()('noncompliance-evidence-added', 'foreign-reseller', 'noncomplianceEvidenceAdded');
+export const resellerAnsweredFact = defineFact<ResellerAnswered>()('reseller-answered', 'foreign-reseller', 'resellerAnswered');
+export const resellerCipRecordedFact = defineFact<ResellerCipRecorded>()('reseller-cip-recorded', 'foreign-reseller', 'resellerCipRecorded');
+export const providerCipRecordedFact = defineFact<ProviderCipRecorded>()('provider-cip-recorded', 'provider-cip', 'providerCipRecorded');
+export const resellerStatusChangedFact = defineFact<ResellerStatusChanged>()('reseller-status-changed', 'foreign-reseller', 'resellerStatusChanged');
+
 /** Every fact a case can listen to. A new fact is added here, beside its payload type. */
-export const FACTS = [verificationRecordedFact, beneficialOwnerAddedFact, accountAccessedFact, legalHoldSetFact, legalHoldReleasedFact, accountClosedFact] as const;
+export const FACTS = [
+  verificationRecordedFact,
+  beneficialOwnerAddedFact,
+  accountAccessedFact,
+  legalHoldSetFact,
+  legalHoldReleasedFact,
+  accountClosedFact,
+  noncomplianceEvidenceAddedFact,
+  resellerAnsweredFact,
+  resellerCipRecordedFact,
+  providerCipRecordedFact,
+  resellerStatusChangedFact,
+] as const;
 export type FactName = (typeof FACTS)[number]['name'];

@@ -2,7 +2,10 @@
 // versions. The file is stored in the generic document store; a download returns exactly the
 // stored bytes with their SHA-256.
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
+import { providerCipRecordedFact, resellerCipRecordedFact } from '../../../workflows/kit/index.js';
+import { deliverFact } from '../../facts.js';
 import type { Database } from '../../../db/client.js';
 import { getDocument, getDocumentMeta, insertDocument } from '../../../db/queries/documents.js';
 import { getCipVersion, insertCipVersion, listCipVersions, lockReseller, type CipOwner } from '../../../db/queries/resellers.js';
@@ -17,6 +20,7 @@ interface Deps {
   db: { db: Database };
   now: () => Date;
   documentMaxBytes: number;
+  temporal: { client: Client };
 }
 
 export const CIP_UPLOAD_FIELDS = ['receivedAt', 'effectiveAt', 'label'] as const;
@@ -44,7 +48,10 @@ export function toCipVersionDto(owner: CipOwner, row: CipDocumentRow, document: 
   };
 }
 
-/** Reads the multipart upload, then stores the document and the next version in one transaction. */
+/**
+ * Reads the multipart upload, then stores the document and the next version in one transaction;
+ * the open cases of the owner (a CIP request waiting for it) hear of the new version.
+ */
 export async function recordCipVersion(deps: Deps, principal: Principal, owner: CipOwner, request: FastifyRequest) {
   const upload = await readDocumentUpload(request, { maxBytes: deps.documentMaxBytes, allowedFields: CIP_UPLOAD_FIELDS });
   const now = deps.now();
@@ -53,7 +60,7 @@ export async function recordCipVersion(deps: Deps, principal: Principal, owner: 
   const effectiveAt = instantField(upload.fields, 'effectiveAt', { required: false }) ?? receivedAt;
   const label = upload.fields.label?.trim() || null;
   if (label && label.length > 200) throw badInput('body.label', 'must be at most 200 characters');
-  return deps.db.db.transaction(async (tx) => {
+  const recorded = await deps.db.db.transaction(async (tx) => {
     if (owner.type === 'foreign-reseller' && !(await lockReseller(tx, { id: owner.resellerId }))) throw notFound('reseller', owner.resellerId);
     const document = await insertDocument(tx, {
       purpose: 'cip',
@@ -74,6 +81,10 @@ export async function recordCipVersion(deps: Deps, principal: Principal, owner: 
     });
     return toCipVersionDto(owner, row, document);
   });
+  const fact = { version: recorded.version, receivedAt: recorded.receivedAt, effectiveAt: recorded.effectiveAt, recordedBy: principal.subject };
+  if (owner.type === 'foreign-reseller') await deliverFact(deps, request.log, resellerCipRecordedFact, owner.resellerId, fact);
+  else await deliverFact(deps, request.log, providerCipRecordedFact, 'provider', fact);
+  return recorded;
 }
 
 async function checkOwner(db: Database, owner: CipOwner) {

@@ -11,8 +11,16 @@ import {
   ResellerSchema,
   ResellerSummarySchema,
   UpdateResellerBody,
+  NoncomplianceBody,
+  NoncomplianceResult,
+  IssueParams,
+  IssueAnswerBody,
+  IssueAnswerSchema,
 } from './resellers.schemas.js';
-import { createReseller, listResellers, readOversightRecord, readReseller, updateReseller } from './resellers.usecases.js';
+import { createReseller, listResellers, readOversightRecord, readReseller, recordIssueAnswer, updateReseller } from './resellers.usecases.js';
+import { openResellerOversightCase } from './oversight.js';
+import { toCaseDto } from '../cases/case-dto.js';
+import { badInput } from '../../errors.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -87,5 +95,53 @@ export const resellerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => readOversightRecord(app.deps, request.params.id),
+  );
+
+  app.post(
+    '/resellers/:id/noncompliance',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['resellers'],
+        summary: 'Record evidence of non-compliance: opens the reseller oversight and termination case, or adds to the open one',
+        description:
+          'One oversight case at a time per reseller: 201 when the evidence opened a case, 200 when it was added to the open one. ' +
+          'Decisions on the case (identify-issues, report-to-authorities, determine, propose-termination, approve, reinstate, ...) go through POST /v1/cases/{id}/decisions. ' +
+          '409 for a terminated reseller.',
+        params: ResellerIdParams,
+        body: NoncomplianceBody,
+        response: { 200: NoncomplianceResult, 201: NoncomplianceResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const observedAt = new Date(request.body.observedAt);
+      if (observedAt.getTime() > app.deps.now().getTime() + 60_000) throw badInput('body.observedAt', 'must not be in the future');
+      const ref = await openResellerOversightCase(app.deps, request.log, {
+        resellerId: request.params.id,
+        description: request.body.description,
+        source: request.body.source,
+        observedAt,
+        recordedBy: request.principal.subject,
+      });
+      return reply
+        .status(ref.opened ? 201 : 200)
+        .header('location', `/v1/cases/${ref.caseId}`)
+        .send({ evidenceId: ref.evidence.id, caseId: ref.caseId, opened: ref.opened, case: ref.case ? toCaseDto(ref.case) : null });
+    },
+  );
+
+  app.post(
+    '/resellers/:id/issues/:issueId/answers',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['resellers'],
+        summary: "Record the reseller's answer to an issue identified to it; its oversight case hears of it",
+        params: IssueParams,
+        body: IssueAnswerBody,
+        response: { 201: IssueAnswerSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordIssueAnswer(app.deps, request.log, request.principal, { resellerId: request.params.id, issueId: request.params.issueId }, request.body)),
   );
 };

@@ -1,6 +1,7 @@
 // Foreign resellers and their oversight record: request and response schemas.
 import { Type, type Static } from '@sinclair/typebox';
 import { RESELLER_STATUSES } from '../../../db/schema/resellers.js';
+import { CaseSchema } from '../cases/cases.schemas.js';
 import { PageQuery } from '../../schemas.js';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -138,4 +139,31 @@ export const OversightRecordSchema = Type.Object({
       recordedAt: Instant,
     }),
   ),
+});
+
+export const NoncomplianceBody = Type.Object(
+  {
+    description: Text(8000, 'what was found: the reseller failed to keep or implement a CIP, or lacked good-faith efforts (no personal data)'),
+    source: Text(500, 'where it came from: an audit, a complaint, a Commerce notice, another case'),
+    observedAt: Type.String({ format: 'date-time', description: 'when it was observed; not in the future' }),
+  },
+  { additionalProperties: false },
+);
+
+export const NoncomplianceResult = Type.Object({
+  evidenceId: Uuid,
+  caseId: Uuid,
+  opened: Type.Boolean({ description: 'true: this evidence opened the oversight case; false: it was added to the open one' }),
+  case: Type.Union([CaseSchema, Type.Null()], { description: 'the oversight case (null while it is being opened)' }),
+});
+
+export const IssueAnswerSchema = Type.Object({
+  id: Uuid,
+  issueId: Uuid,
+  answer: Type.String(),
+  claimsCured: Type.Boolean(),
+  receivedAt: Instant,
+  afterCureBy: Type.Boolean({ description: 'the answer came after the cure date the provider set' }),
+  recordedBy: Type.String(),
+  recordedAt: Instant,
 });

@@ -8,6 +8,8 @@ import { decodeCursor } from '../../../db/queries/pagination.js';
 import {
   currentCipVersion,
   getResellerById,
+  getResellerIssue,
+  insertIssueAnswer,
   insertReseller,
   listAuthorityReports,
   listIssueAnswers,
@@ -23,6 +25,10 @@ import {
 } from '../../../db/queries/resellers.js';
 import type { ResellerRow } from '../../../db/schema/resellers.js';
 import { badInput, notFound } from '../../errors.js';
+import { deliverFact } from '../../facts.js';
+import { resellerAnsweredFact } from '../../../workflows/kit/index.js';
+import type { CaseStartDeps } from '../start-case.js';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../../plugins/auth.js';
 import type { CreateResellerBodyT, ResellerDto, UpdateResellerBodyT } from './resellers.schemas.js';
 
@@ -133,6 +139,40 @@ export async function listResellers(deps: Deps, query: ResellerListFilter & { li
 }
 
 const iso = (d: Date) => d.toISOString();
+
+/** Records the reseller's answer to an identified issue, then tells its open oversight case. */
+export async function recordIssueAnswer(
+  deps: Deps & CaseStartDeps,
+  log: FastifyBaseLogger,
+  principal: Principal,
+  params: { resellerId: string; issueId: string },
+  body: { answer: string; claimsCured: boolean; receivedAt: string },
+) {
+  const receivedAt = new Date(body.receivedAt);
+  if (receivedAt.getTime() > deps.now().getTime() + 60_000) throw badInput('body.receivedAt', 'must not be in the future');
+  await resellerOrNotFound(deps.db.db, params.resellerId);
+  const issue = await getResellerIssue(deps.db.db, params);
+  if (!issue) throw notFound('issue', params.issueId);
+  if (receivedAt < issue.identifiedAt) throw badInput('body.receivedAt', 'must not be before the issue was identified');
+  const row = await insertIssueAnswer(deps.db.db, {
+    id: randomUUID(),
+    issueId: issue.id,
+    resellerId: params.resellerId,
+    answer: body.answer,
+    claimsCured: body.claimsCured,
+    receivedAt,
+    documentId: null,
+    recordedBy: principal.subject,
+  });
+  await deliverFact(deps, log, resellerAnsweredFact, params.resellerId, {
+    answerId: row.id,
+    issueId: issue.id,
+    claimsCured: row.claimsCured,
+    receivedAt: iso(receivedAt),
+    recordedBy: principal.subject,
+  });
+  return { ...row, receivedAt: iso(row.receivedAt), recordedAt: iso(row.recordedAt), afterCureBy: receivedAt > issue.cureBy };
+}
 
 /** Evidence, issues identified, the reseller's answers and reports to authorities, oldest first. */
 export async function readOversightRecord(deps: Deps, resellerId: string) {

@@ -1,0 +1,147 @@
+// End to end through the API, a real worker, real Temporal and real PostgreSQL: a foreign
+// reseller is registered and its CIP recorded; Commerce requests that CIP and the handler
+// transmits exactly that version; then evidence of non-compliance, the provider's
+// determination, and a termination approved by a second person close the reseller's account,
+// whose records go into retention.
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCustomerApplication, setAccountStatus } from '../../db/queries/customers.js';
+import { multipartBody } from '../helpers/multipart.js';
+import { bearer } from '../helpers/tokens.js';
+import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+type Role = Parameters<typeof bearer>[0];
+const post = (url: string, payload: object, role: Role = 'case_handler', index = 0) =>
+  system.app.inject({ method: 'POST', url, headers: bearer(role, index), payload });
+const get = async (url: string) => (await system.app.inject({ method: 'GET', url, headers: bearer('legal') })).json();
+const decide = (caseId: string, body: object, role: Role = 'case_handler', index = 0) => post(`/v1/cases/${caseId}/decisions`, body, role, index);
+
+/** An account in use that serves the reseller (its own identification is not what this test is about). */
+async function openAccount(): Promise<string> {
+  const customerId = randomUUID();
+  const accountId = randomUUID();
+  await system.db.db.transaction((tx) =>
+    insertCustomerApplication(tx, {
+      customer: { id: customerId, kind: 'entity', externalReference: `reseller-e2e-${customerId}`, createdBy: 'test', createdAt: new Date() },
+      parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'test', identity: {} }],
+      account: { id: accountId, identificationCaseId: randomUUID() },
+    }),
+  );
+  await setAccountStatus(system.db.db, { accountId, status: 'open', at: new Date(Date.now() - 86_400_000), actor: 'test' });
+  return accountId;
+}
+
+describe('foreign resellers end to end', () => {
+  it('registers a reseller, transmits its CIP on file to Commerce, then terminates it with four-eyes and puts its account into retention', async () => {
+    const accountId = await openAccount();
+    const reseller = await post('/v1/resellers', {
+      legalName: 'Nordwind Cloud Reselling GmbH',
+      jurisdiction: 'DE',
+      contacts: [{ name: 'Ines Officer', role: 'CIP officer', email: 'cip@nordwind.example' }],
+      accountIds: [accountId],
+    });
+    expect(reseller.statusCode).toBe(201);
+    const resellerId: string = reseller.json().id;
+
+    // Its written CIP, recorded as version 1.
+    const cip = Buffer.from(`%PDF-1.7 Nordwind CIP ${randomUUID()}\n\u00ff\u0000`, 'latin1');
+    const { payload, headers } = multipartBody({ receivedAt: '2026-02-01T10:00:00Z', label: 'CIP 2026' }, { filename: 'nordwind-cip.pdf', contentType: 'application/pdf', content: cip });
+    const upload = await system.app.inject({ method: 'POST', url: `/v1/resellers/${resellerId}/cip-documents`, headers: { ...bearer('case_handler'), ...headers }, payload });
+    expect(upload.statusCode).toBe(201);
+    const sha256 = createHash('sha256').update(cip).digest('hex');
+    expect(upload.json()).toMatchObject({ version: 1, document: { sha256 } });
+
+    // Commerce requests it: the case finds version 1 on file; the handler transmits it.
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const request = await post('/v1/cip-transmission-requests', { requestReference: reference, cipOwner: { type: 'foreign-reseller', resellerId }, receivedAt: new Date().toISOString() });
+    expect(request.statusCode).toBe(201);
+    const transmission = request.json();
+    const withCip = await eventually(async () => {
+      const kase = await get(`/v1/cases/${transmission.id}`);
+      return kase.details.cipOnFile ? kase : undefined;
+    });
+    expect(withCip).toMatchObject({ status: 'awaiting-transmission', subject: { type: 'foreign-reseller', id: resellerId }, details: { cipOnFile: { version: 1, sha256 } } });
+    const transmitted = await decide(transmission.id, { decision: 'transmit', params: { cipVersion: '1', transmissionReference: 'BIS-ACK-77' } });
+    expect(transmitted.statusCode).toBe(200);
+    const sent = (await get(`/v1/cases/${transmission.id}/events`)).items.find((e: { type: string }) => e.type === 'cip.transmitted');
+    expect(sent.data).toMatchObject({ cipVersion: '1', sha256, documentId: upload.json().document.id, onTime: true });
+
+    // A second request stays open and hears of the reseller's status changes.
+    const watching = (await post('/v1/cip-transmission-requests', { requestReference: `BIS-CIP-${randomUUID()}`, cipOwner: { type: 'foreign-reseller', resellerId }, receivedAt: new Date().toISOString() })).json();
+
+    // Evidence of non-compliance opens the oversight case; the reseller is under review.
+    const evidence = await post(`/v1/resellers/${resellerId}/noncompliance`, {
+      description: 'Customers onboarded without any identity verification (audit sample of 40 accounts)',
+      source: 'provider audit 2026-Q1',
+      observedAt: new Date().toISOString(),
+    });
+    expect(evidence.statusCode).toBe(201);
+    const { caseId } = evidence.json();
+    await eventually(async () => ((await get(`/v1/cases/${caseId}`)).status === 'under-review' ? true : undefined));
+    expect((await get(`/v1/resellers/${resellerId}`)).status).toBe('under-review');
+    await eventually(async () => ((await get(`/v1/cases/${watching.id}`)).details.resellerStatus === 'under-review' ? true : undefined));
+    // More evidence goes to the same case.
+    const more = await post(`/v1/resellers/${resellerId}/noncompliance`, { description: 'IP access logs not kept', source: 'audit', observedAt: new Date().toISOString() });
+    expect(more.statusCode).toBe(200);
+    expect(more.json()).toMatchObject({ caseId, opened: false });
+
+    // The provider's determination starts the termination clock.
+    const determined = await decide(caseId, { decision: 'determine', reason: 'systematic failure to verify; continuing increases the risk', params: { ground: 'continuing-increases-risk' } });
+    expect(determined.statusCode).toBe(200);
+    const terminating = await get(`/v1/cases/${caseId}`);
+    expect(terminating).toMatchObject({ status: 'terminating', details: { determination: { ground: 'continuing-increases-risk' } } });
+    expect(terminating.dueAt).not.toBeNull();
+
+    // Termination: proposed by one handler; its proposer cannot approve it; a reviewer does.
+    expect((await decide(caseId, { decision: 'propose-termination', reason: 'no credible remediation plan' })).statusCode).toBe(200);
+    const approved = await decide(caseId, { decision: 'approve' }, 'reviewer');
+    expect(approved.statusCode).toBe(200);
+    const final = await get(`/v1/cases/${caseId}`);
+    expect(final).toMatchObject({ status: 'terminated', details: { closedAccountIds: [accountId], terminatedOnTime: true } });
+    expect(final.closedAt).not.toBeNull();
+    expect((await get(`/v1/resellers/${resellerId}`)).status).toBe('terminated');
+    expect((await get(`/v1/accounts/${accountId}`)).status).toBe('closed');
+    const retention = await eventually(async () => (await get(`/v1/cases?type=record-retention&subjectId=${accountId}`)).items[0]);
+    expect(retention).toMatchObject({ status: 'retaining', subject: { type: 'account', id: accountId } });
+    const events = (await get(`/v1/cases/${caseId}/events`)).items.map((e: { type: string }) => e.type);
+    expect(events).toEqual(expect.arrayContaining(['case.opened', 'evidence.added', 'termination.determined', 'approval.requested', 'reseller.terminated']));
+    await eventually(async () => ((await get(`/v1/cases/${watching.id}`)).details.resellerStatus === 'terminated' ? true : undefined));
+  });
+
+  it('refuses a termination approved by its proposer, and evidence about an unknown reseller, changing nothing', async () => {
+    const resellerId = (await post('/v1/resellers', { legalName: 'Solo Reseller SARL', jurisdiction: 'FR' })).json().id;
+    const { caseId } = (await post(`/v1/resellers/${resellerId}/noncompliance`, { description: 'no written CIP', source: 'Commerce notice', observedAt: new Date().toISOString() })).json();
+    await eventually(async () => ((await get(`/v1/cases/${caseId}`)).status === 'under-review' ? true : undefined));
+    await decide(caseId, { decision: 'determine', reason: 'resale to a sanctioned party', params: { ground: 'continuing-increases-risk' } });
+    // The proposer is a reviewer too: still not a second person.
+    expect((await decide(caseId, { decision: 'propose-termination', reason: 'sanctions exposure' }, 'reviewer')).statusCode).toBe(200);
+    const own = await decide(caseId, { decision: 'approve' }, 'reviewer');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toContain('four-eyes');
+    expect((await get(`/v1/cases/${caseId}`)).status).toBe('termination-proposed');
+    expect((await get(`/v1/resellers/${resellerId}`)).status).toBe('terminating');
+    // Ignoring issues cannot be the ground when none were identified.
+    const other = (await post('/v1/resellers', { legalName: 'Second Reseller BV', jurisdiction: 'NL' })).json().id;
+    const second = (await post(`/v1/resellers/${other}/noncompliance`, { description: 'late reports', source: 'audit', observedAt: new Date().toISOString() })).json();
+    await eventually(async () => ((await get(`/v1/cases/${second.caseId}`)).status === 'under-review' ? true : undefined));
+    const noIssues = await decide(second.caseId, { decision: 'determine', reason: 'ignored', params: { ground: 'ignored-identified-issues' } });
+    expect(noIssues.statusCode).toBe(409);
+    const badGround = await decide(second.caseId, { decision: 'determine', reason: 'x', params: { ground: 'dislike' } });
+    expect(badGround.statusCode).toBe(400);
+    expect(badGround.json().errors[0].field).toBe('body.params.ground');
+
+    const unknown = await post(`/v1/resellers/${randomUUID()}/noncompliance`, { description: 'x', source: 'y', observedAt: new Date().toISOString() });
+    expect(unknown.statusCode).toBe(404);
+    const future = await post(`/v1/resellers/${other}/noncompliance`, { description: 'x', source: 'y', observedAt: '2999-01-01T00:00:00Z' });
+    expect(future.json().errors[0]).toMatchObject({ field: 'body.observedAt' });
+    expect((await get(`/v1/resellers/${other}/oversight-record`)).evidence).toHaveLength(1);
+  });
+});
