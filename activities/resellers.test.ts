@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../db/client.js';
-import { getAccountById, insertCustomerApplication, setAccountStatus } from '../db/queries/customers.js';
+import { getAccountById } from '../db/queries/customers.js';
+import { seedAccount } from '../test/helpers/accounts.js';
 import { insertDocument } from '../db/queries/documents.js';
 import { getResellerById, insertCipVersion, insertReseller, listResellerIssues, replaceResellerAccounts } from '../db/queries/resellers.js';
 import { createResellerActivities } from './resellers.js';
@@ -18,19 +19,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-async function account(status: 'pending' | 'open' | 'monitored') {
-  const accountId = randomUUID();
-  const customerId = randomUUID();
-  await handle.db.transaction((tx) =>
-    insertCustomerApplication(tx, {
-      customer: { id: customerId, kind: 'entity', externalReference: `rs-act-${customerId}`, createdBy: 'test', createdAt: new Date() },
-      parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'test', identity: {} }],
-      account: { id: accountId, identificationCaseId: randomUUID() },
-    }),
-  );
-  if (status !== 'pending') await setAccountStatus(handle.db, { accountId, status, at: new Date('2026-01-05T00:00:00Z'), actor: 'test' });
-  return accountId;
-}
+const account = (status: 'pending' | 'open' | 'monitored') => seedAccount(handle.db, status);
 
 async function reseller(accountIds: string[] = []) {
   const id = randomUUID();

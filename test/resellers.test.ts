@@ -2,7 +2,7 @@
 // PostgreSQL and Temporal.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCustomerApplication } from '../db/queries/customers.js';
+import { seedAccount as seedAccountIn } from './helpers/accounts.js';
 import { multipartBody } from './helpers/multipart.js';
 import { bearer } from './helpers/tokens.js';
 import { startTestSystem, type TestSystem } from './helpers/system.js';
@@ -15,18 +15,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-async function seedAccount(): Promise<string> {
-  const customerId = randomUUID();
-  const accountId = randomUUID();
-  await system.db.db.transaction((tx) =>
-    insertCustomerApplication(tx, {
-      customer: { id: customerId, kind: 'entity', externalReference: `reseller-acct-${customerId}`, createdBy: 'test', createdAt: new Date() },
-      parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'test', identity: {} }],
-      account: { id: accountId, identificationCaseId: randomUUID() },
-    }),
-  );
-  return accountId;
-}
+const seedAccount = () => seedAccountIn(system.db.db);
 
 const post = (url: string, payload: object, role: Parameters<typeof bearer>[0] = 'case_handler') =>
   system.app.inject({ method: 'POST', url, headers: bearer(role), payload });

@@ -5,7 +5,7 @@
 // whose records go into retention.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCustomerApplication, setAccountStatus } from '../../db/queries/customers.js';
+import { seedAccount } from '../helpers/accounts.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
@@ -25,19 +25,7 @@ const get = async (url: string) => (await system.app.inject({ method: 'GET', url
 const decide = (caseId: string, body: object, role: Role = 'case_handler', index = 0) => post(`/v1/cases/${caseId}/decisions`, body, role, index);
 
 /** An account in use that serves the reseller (its own identification is not what this test is about). */
-async function openAccount(): Promise<string> {
-  const customerId = randomUUID();
-  const accountId = randomUUID();
-  await system.db.db.transaction((tx) =>
-    insertCustomerApplication(tx, {
-      customer: { id: customerId, kind: 'entity', externalReference: `reseller-e2e-${customerId}`, createdBy: 'test', createdAt: new Date() },
-      parties: [{ id: randomUUID(), role: 'customer', kind: 'entity', addedBy: 'test', identity: {} }],
-      account: { id: accountId, identificationCaseId: randomUUID() },
-    }),
-  );
-  await setAccountStatus(system.db.db, { accountId, status: 'open', at: new Date(Date.now() - 86_400_000), actor: 'test' });
-  return accountId;
-}
+const openAccount = () => seedAccount(system.db.db, 'open');
 
 describe('foreign resellers end to end', () => {
   it('registers a reseller, transmits its CIP on file to Commerce, then terminates it with four-eyes and puts its account into retention', async () => {
