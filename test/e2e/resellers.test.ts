@@ -125,6 +125,17 @@ describe('foreign resellers end to end', () => {
     const badGround = await decide(second.caseId, { decision: 'determine', reason: 'x', params: { ground: 'dislike' } });
     expect(badGround.statusCode).toBe(400);
     expect(badGround.json().errors[0].field).toBe('body.params.ground');
+    // Issues identified with a cure date; the reseller's answer reaches the case.
+    const cureBy = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const identified = await decide(second.caseId, { decision: 'identify-issues', params: { issues: [{ description: 'reports filed late' }], cureBy } });
+    expect(identified.statusCode).toBe(200);
+    const [issue] = (await get(`/v1/resellers/${other}/oversight-record`)).issues;
+    expect(issue).toMatchObject({ caseId: second.caseId, description: 'reports filed late', cureBy: new Date(cureBy).toISOString() });
+    const answer = await post(`/v1/resellers/${other}/issues/${issue.id}/answers`, { answer: 'new filing calendar in place', claimsCured: true, receivedAt: new Date().toISOString() });
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json()).toMatchObject({ issueId: issue.id, claimsCured: true, afterCureBy: false });
+    await eventually(async () => ((await get(`/v1/cases/${second.caseId}/events`)).items.some((e: { type: string }) => e.type === 'reseller.answered') ? true : undefined));
+    expect((await post(`/v1/resellers/${other}/issues/${randomUUID()}/answers`, { answer: 'x', claimsCured: false, receivedAt: new Date().toISOString() })).statusCode).toBe(404);
 
     const unknown = await post(`/v1/resellers/${randomUUID()}/noncompliance`, { description: 'x', source: 'y', observedAt: new Date().toISOString() });
     expect(unknown.statusCode).toBe(404);
