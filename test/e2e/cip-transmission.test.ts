@@ -134,7 +134,7 @@ describe('CIP transmission requests', () => {
       payload: { legalName: 'Nordwind Cloud Reselling GmbH', jurisdiction: 'DE' },
     });
     const resellerId: string = reseller.json().id;
-    // No worker is polling while the request is accepted.
+    // No worker is polling while the request is accepted (the reseller has no CIP on file yet: the case will ask for it).
     await system.worker.shutdown();
     const res = await system.app.inject({
       method: 'POST',
@@ -157,6 +157,6 @@ describe('CIP transmission requests', () => {
       const r = await system.app.inject({ method: 'GET', url: `/v1/cases/${caseId}`, headers: bearer('legal') });
       return r.statusCode === 200 ? r.json() : undefined;
     });
-    expect(kase).toMatchObject({ id: caseId, status: 'awaiting-transmission', subject: { type: 'foreign-reseller', id: resellerId } });
+    expect(kase).toMatchObject({ id: caseId, status: 'awaiting-reseller-cip', subject: { type: 'foreign-reseller', id: resellerId } });
   });
 });

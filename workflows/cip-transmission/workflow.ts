@@ -18,6 +18,7 @@ import {
   refuseWrongState,
   resellerCipRecordedFact,
   resellerStatusChangedFact,
+  type CaseEventDraft,
 } from '../kit/index.js';
 import { resellerActivities } from '../shared/reseller-activities.js';
 import { cipTransmissionCase } from './case-type.js';
@@ -128,6 +129,27 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     },
   });
 
+  // What is on file is known before the case row exists, so that a handler who sees the case
+  // can transmit at once.
+  const opening: CaseEventDraft[] = [];
+  if (versionsOnFile) {
+    onFile = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
+    if (onFile) {
+      opening.push({ type: 'cip.on-file', actor: 'system', data: { version: onFile.version, sha256: onFile.sha256, effectiveAt: onFile.effectiveAt } });
+    } else if (owner.type === 'foreign-reseller') {
+      // Ask the reseller, with the internal deadline: never later than the legal one.
+      const internal = computeDeadline({ obligation: 'reseller-cip-delivery', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
+      resellerDeadline = internal.dueAt.getTime() <= deadline.dueAt.getTime() ? internal : deadline;
+      state.status = 'awaiting-reseller-cip';
+      state.resellerCip = { requestedAt: new Date().toISOString(), dueAt: resellerDeadline.dueAt.toISOString(), dueDate: resellerDeadline.dueDate };
+      opening.push({
+        type: 'reseller-cip.requested',
+        actor: 'system',
+        data: { resellerId: owner.resellerId, dueAt: state.resellerCip.dueAt, explanation: [...resellerDeadline.explanation] },
+      });
+    }
+  }
+
   await recorder.open({
     subject: owner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: owner.resellerId },
     ruleSetId: ruleSet.id,
@@ -136,27 +158,8 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     dueAt: deadline.dueAt,
     openedBy: input.openedBy,
     data: { requestReceivedAt: input.requestReceivedAt, dueAt: state.dueAt, explanation: state.deadlineExplanation },
+    also: opening,
   });
-
-  if (versionsOnFile) {
-    onFile = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
-    if (onFile) {
-      await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: onFile.version, sha256: onFile.sha256, effectiveAt: onFile.effectiveAt } } });
-    } else if (owner.type === 'foreign-reseller') {
-      // Ask the reseller, with the internal deadline: never later than the legal one.
-      const internal = computeDeadline({ obligation: 'reseller-cip-delivery', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
-      resellerDeadline = internal.dueAt.getTime() <= deadline.dueAt.getTime() ? internal : deadline;
-      state.resellerCip = { requestedAt: new Date().toISOString(), dueAt: resellerDeadline.dueAt.toISOString(), dueDate: resellerDeadline.dueDate };
-      await recorder.transition({
-        status: 'awaiting-reseller-cip',
-        events: {
-          type: 'reseller-cip.requested',
-          actor: 'system',
-          data: { resellerId: owner.resellerId, dueAt: state.resellerCip.dueAt, explanation: [...resellerDeadline.explanation] },
-        },
-      });
-    }
-  }
 
   // Versions recorded while the case is open: the first one a waiting case gets from the
   // reseller lets it transmit; a later one becomes the version on file.
