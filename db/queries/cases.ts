@@ -150,15 +150,3 @@ export async function setCaseAssignee(db: DbOrTx, params: { caseId: string; assi
   return updated.length > 0;
 }
 
-/** The open cases of a subject among the given case types (the listeners of a fact). */
-export async function listOpenCasesOfSubject(
-  db: DbOrTx,
-  params: { subjectType: string; subjectId: string; types: readonly string[] },
-): Promise<CaseRow[]> {
-  if (params.types.length === 0) return [];
-  return db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.subjectType, params.subjectType), eq(cases.subjectId, params.subjectId), inArray(cases.type, [...params.types]), isNull(cases.closedAt)))
-    .orderBy(asc(cases.openedAt), asc(cases.id));
-}

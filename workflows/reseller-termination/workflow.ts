@@ -9,6 +9,7 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, 
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
 import {
+  accountClosedFact,
   CaseDeadline,
   CaseRecorder,
   FourEyes,
@@ -21,6 +22,8 @@ import {
   resellerStatusChangedFact,
   startChildOnce,
   type CaseEventDraft,
+  type FactDefinition,
+  type FactName,
 } from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { resellerActivities } from '../shared/reseller-activities.js';
@@ -66,17 +69,22 @@ export async function resellerTerminationWorkflow(input: ResellerTerminationInpu
   const fourEyes = new FourEyes(recorder, 'termination-proposed');
   let clock: CaseDeadline<ResellerTerminationState['status']> | undefined;
 
-  /** The reseller's status changes, and its other open cases (a CIP request, say) hear of it. */
-  async function setResellerStatus(status: ResellerStatus, reason: string | null, at: Date, actor: string) {
-    await resellerActivities.setResellerStatus({ resellerId: input.resellerId, status, reason, at: at.toISOString(), actor });
-    const listeners = await resellerActivities.openCasesListeningTo({ fact: resellerStatusChangedFact.name, subjectId: input.resellerId, exceptCaseId: input.caseId });
+  /** Tells a fact to the open cases of its subject that listen to it (found through the cases table). */
+  async function tellOpenCases<P>(fact: FactDefinition<FactName, P>, subjectId: string, payload: P) {
+    const listeners = await resellerActivities.openCasesListeningTo({ fact: fact.name, subjectId, exceptCaseId: input.caseId });
     for (const workflowId of listeners) {
       try {
-        await getExternalWorkflowHandle(workflowId).signal(resellerStatusChangedFact.signal, { status, reason, at: at.toISOString() });
+        await getExternalWorkflowHandle(workflowId).signal(fact.signal, payload);
       } catch {
         // A case that ended since the lookup has nothing more to hear.
       }
     }
+  }
+
+  /** The reseller's status changes, and its other open cases (a CIP request, say) hear of it. */
+  async function setResellerStatus(status: ResellerStatus, reason: string | null, at: Date, actor: string) {
+    await resellerActivities.setResellerStatus({ resellerId: input.resellerId, status, reason, at: at.toISOString(), actor });
+    await tellOpenCases(resellerStatusChangedFact, input.resellerId, { status, reason, at: at.toISOString() });
   }
 
   setHandler(resellerTerminationStateQuery, () => state);
@@ -196,7 +204,11 @@ export async function resellerTerminationWorkflow(input: ResellerTerminationInpu
         case 'approve': {
           const approved = fourEyes.approve();
           const { closed, notClosed } = await resellerActivities.closeResellerAccounts({ resellerId: input.resellerId, at: at.toISOString(), actor });
-          for (const account of closed) await startRetention(account, actor);
+          for (const account of closed) {
+            await startRetention(account, actor);
+            // The customer's own cases (its periodic re-verification) hear that the account closed.
+            await tellOpenCases(accountClosedFact, account.customerId, { accountId: account.accountId, reason: approved.reason, closedBy: actor });
+          }
           state.closedAccountIds = closed.map((a) => a.accountId);
           state.terminatedAt = at.toISOString();
           state.terminatedOnTime = !clock || at.getTime() <= clock.current.dueAt.getTime();

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import { providerCipRecordedFact, resellerCipRecordedFact } from '../../../workflows/kit/index.js';
-import { deliverFact } from '../../facts.js';
+import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import type { Database } from '../../../db/client.js';
 import { getDocument, getDocumentMeta, insertDocument } from '../../../db/queries/documents.js';
 import { getCipVersion, insertCipVersion, listCipVersions, lockReseller, type CipOwner } from '../../../db/queries/resellers.js';
@@ -82,8 +82,8 @@ export async function recordCipVersion(deps: Deps, principal: Principal, owner: 
     return toCipVersionDto(owner, row, document);
   });
   const fact = { version: recorded.version, receivedAt: recorded.receivedAt, effectiveAt: recorded.effectiveAt, recordedBy: principal.subject };
-  if (owner.type === 'foreign-reseller') await deliverFact(deps, request.log, resellerCipRecordedFact, owner.resellerId, fact);
-  else await deliverFact(deps, request.log, providerCipRecordedFact, 'provider', fact);
+  if (owner.type === 'foreign-reseller') await deliverFactToSubjectCases({ ...deps, log: request.log }, factAbout(resellerCipRecordedFact, owner.resellerId, fact));
+  else await deliverFactToSubjectCases({ ...deps, log: request.log }, factAbout(providerCipRecordedFact, 'provider', fact));
   return recorded;
 }
 

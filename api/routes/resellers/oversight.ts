@@ -24,7 +24,7 @@ import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import { workflowIdFor } from '../../../workflows/ids.js';
 import { noncomplianceEvidenceAddedFact } from '../../../workflows/kit/index.js';
 import { AppError, notFound } from '../../errors.js';
-import { deliverFact } from '../../facts.js';
+import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import { startWorkflowOnce, waitForCase, type CaseStartDeps } from '../start-case.js';
 
 /** Reseller statuses while an oversight case is open. */
@@ -100,11 +100,11 @@ export async function openResellerOversightCase(deps: CaseStartDeps & { now: () 
   const opening = opened ? evidence : ((await openingEvidenceOf(deps.db.db, { caseWorkflowId: workflowId })) ?? evidence);
   await ensureStarted(deps, opening);
   if (!opened) {
-    await deliverFact(deps, log, noncomplianceEvidenceAddedFact, input.resellerId, {
+    await deliverFactToSubjectCases({ ...deps, log }, factAbout(noncomplianceEvidenceAddedFact, input.resellerId, {
       evidenceId: evidence.id,
       recordedAt: evidence.recordedAt.toISOString(),
       recordedBy: evidence.recordedBy,
-    });
+    }));
   }
   const row = await waitForCase(() => getCaseByWorkflowId(deps.db.db, { workflowId }), opened ? 5000 : 1000);
   return { evidence, caseId: evidence.caseId!, workflowId, opened, case: row ?? null };

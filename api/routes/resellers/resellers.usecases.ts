@@ -25,7 +25,7 @@ import {
 } from '../../../db/queries/resellers.js';
 import type { ResellerRow } from '../../../db/schema/resellers.js';
 import { badInput, notFound } from '../../errors.js';
-import { deliverFact } from '../../facts.js';
+import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import { resellerAnsweredFact } from '../../../workflows/kit/index.js';
 import type { CaseStartDeps } from '../start-case.js';
 import type { FastifyBaseLogger } from 'fastify';
@@ -164,13 +164,13 @@ export async function recordIssueAnswer(
     documentId: null,
     recordedBy: principal.subject,
   });
-  await deliverFact(deps, log, resellerAnsweredFact, params.resellerId, {
+  await deliverFactToSubjectCases({ ...deps, log }, factAbout(resellerAnsweredFact, params.resellerId, {
     answerId: row.id,
     issueId: issue.id,
     claimsCured: row.claimsCured,
     receivedAt: iso(receivedAt),
     recordedBy: principal.subject,
-  });
+  }));
   return { ...row, receivedAt: iso(row.receivedAt), recordedAt: iso(row.recordedAt), afterCureBy: receivedAt > issue.cureBy };
 }
 
