@@ -1,3 +1,4 @@
+import { createAiTrainingReportActivities } from './ai-training.js';
 import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
@@ -10,6 +11,7 @@ import { createSpecialMeasureActivities } from './special-measures.js';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseActivities(deps),
+    ...createAiTrainingReportActivities(deps),
     ...createCustomerActivities(deps),
     ...createResellerActivities(deps),
     ...createNotificationActivities(deps, deps.notifications),

@@ -8,6 +8,7 @@ import { errorsPlugin, problemFrom } from './plugins/errors.js';
 import { inputHygienePlugin } from './plugins/input-hygiene.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { aiTrainingRoutes } from './routes/ai-training/ai-training.routes.js';
+import { aiTrainingReportRoutes } from './routes/ai-training/reports.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { caseTypeRoutes } from './routes/case-types/case-types.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.addHook('onRequest', (request, reply, done) => (requiresCsrfCheck(request) ? app.csrfProtection(request, reply, done) : done()));
   await app.register(healthRoutes);
   await app.register(aiTrainingRoutes, { prefix: '/v1' });
+  await app.register(aiTrainingReportRoutes, { prefix: '/v1' });
   await app.register(caseRoutes, { prefix: '/v1' });
   await app.register(caseTypeRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });

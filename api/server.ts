@@ -5,6 +5,7 @@ import { loadConfigOrExit, type Config } from '../config.js';
 import { createDb } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp, type App } from './app.js';
+import { reconcileAiTrainingReports } from './routes/ai-training/report-case.js';
 import { reconcileCustomerCases } from './routes/customers/reconcile.js';
 
 export interface ApiHandle {
@@ -41,6 +42,13 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
       if (started || failed) app.log.warn({ started, failed }, 'reconciled customer applications left without a case');
     },
     (err: unknown) => app.log.error({ err }, 'reconciling customer applications failed; the next start retries'),
+  );
+  // Likewise AI training transactions stored before a crash whose report case never started.
+  await reconcileAiTrainingReports({ ...app.deps, log: app.log }).then(
+    ({ started, failed }) => {
+      if (started || failed) app.log.warn({ started, failed }, 'reconciled AI training transactions left without a case');
+    },
+    (err: unknown) => app.log.error({ err }, 'reconciling AI training transactions failed; the next start retries'),
   );
   return {
     app,

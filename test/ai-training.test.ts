@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAiTrainingTransactionByReference } from '../db/queries/ai-training.js';
+import { registerReseller } from './helpers/resellers.js';
 import { bearer } from './helpers/tokens.js';
 import { startTestSystem, type TestSystem } from './helpers/system.js';
 
@@ -10,14 +11,7 @@ let system: TestSystem;
 let resellerId: string;
 beforeAll(async () => {
   system = await startTestSystem();
-  const res = await system.app.inject({
-    method: 'POST',
-    url: '/v1/resellers',
-    headers: bearer('case_handler'),
-    payload: { legalName: `Nordwind Cloud ${randomUUID()}`, jurisdiction: 'DE' },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  resellerId = res.json().id;
+  resellerId = await registerReseller(system.app);
 });
 afterAll(async () => {
   await system?.close();

@@ -1,4 +1,5 @@
 // Every workflow the worker runs (its workflowsPath). One folder per obligation.
+export { aiTrainingReportWorkflow } from './ai-training-report/workflow.js';
 export { beneficialOwnerReverificationWorkflow } from './beneficial-owner-reverification/workflow.js';
 export { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 export { customerIdentificationWorkflow } from './customer-identification/workflow.js';

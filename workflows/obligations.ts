@@ -5,6 +5,8 @@
 // export in index.ts, its routes folder and its tables; nothing else.
 import type { Workflow } from '@temporalio/workflow';
 import type { CaseTypeDefinition, FactName } from './kit/index.js';
+import { aiTrainingReportCase } from './ai-training-report/case-type.js';
+import { aiTrainingReportWorkflow } from './ai-training-report/workflow.js';
 import { beneficialOwnerReverificationCase } from './beneficial-owner-reverification/case-type.js';
 import { beneficialOwnerReverificationWorkflow } from './beneficial-owner-reverification/workflow.js';
 import { cipTransmissionCase } from './cip-transmission/case-type.js';
@@ -38,6 +40,7 @@ export const OBLIGATIONS = {
   'special-measure': obligation(specialMeasureCase, specialMeasureWorkflow),
   'special-measure-impact-review': obligation(specialMeasureImpactReviewCase, specialMeasureImpactReviewWorkflow),
   'reseller-termination': obligation(resellerTerminationCase, resellerTerminationWorkflow),
+  'ai-training-report': obligation(aiTrainingReportCase, aiTrainingReportWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

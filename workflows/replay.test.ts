@@ -14,6 +14,7 @@ describe('replay of recorded workflow histories', () => {
   it('has histories of every workflow to replay', () => {
     const types = new Set(files.map((f) => f.split('--')[0]));
     expect([...types].sort()).toEqual([
+      'aiTrainingReportWorkflow',
       'beneficialOwnerReverificationWorkflow',
       'cipTransmissionWorkflow',
       'customerIdentificationWorkflow',

@@ -104,7 +104,7 @@ export async function recordReportVersionApproval(db: DbOrTx, params: { versionI
 /** Adds the filing record once; a repeat leaves the first one. */
 export async function recordReportVersionFiling(
   db: DbOrTx,
-  params: { versionId: string; filedAt: Date; filedBy: string; filingReceipt: string; filedOnTime: boolean },
+  params: { versionId: string; filedAt: Date; filedBy: string; filingReceipt: string; filedOnTime: boolean | null },
 ): Promise<void> {
   await db
     .update(aiTrainingReportVersions)

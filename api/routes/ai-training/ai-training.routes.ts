@@ -1,12 +1,14 @@
 // Large-AI-model training transactions. Handlers stay a few lines: the work is in
 // ai-training.usecases.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ROLES } from '../../../workflows/kit/actors.js';
 import { Type } from '@sinclair/typebox';
 import { listAiTrainingTransactions } from '../../../db/queries/ai-training.js';
 import { decodeCursor } from '../../../db/queries/pagination.js';
 import { badInput } from '../../errors.js';
-import { ProblemSchema } from '../cases/cases.schemas.js';
 import {
+  HANDLERS,
+  errors,
   AiTrainingTransactionSchema,
   CreateAiTrainingTransactionBody,
   CreatedAiTrainingTransaction,
@@ -14,10 +16,6 @@ import {
   TransactionIdParams,
 } from './ai-training.schemas.js';
 import { createAiTrainingTransaction, readAiTrainingTransaction, toTransactionDto } from './ai-training.usecases.js';
-
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema } as const;
-const HANDLERS = ['case_handler', 'admin'] as const;
-const READERS = ['case_handler', 'reviewer', 'legal', 'admin', 'scheduler'] as const;
 
 export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -45,7 +43,7 @@ export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ai-training-transactions',
     {
-      config: { roles: READERS },
+      config: { roles: ROLES },
       schema: {
         tags: ['ai-training-reports'],
         summary: 'Covered (and handler-opened) AI training transactions, newest first',
@@ -65,7 +63,7 @@ export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ai-training-transactions/:id',
     {
-      config: { roles: READERS },
+      config: { roles: ROLES },
       schema: {
         tags: ['ai-training-reports'],
         summary: 'One AI training transaction, with its coverage finding and its report case',

@@ -4,7 +4,12 @@
 // nothing is lost to floating point before the rules compare them.
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery } from '../../schemas.js';
-import { CaseSchema } from '../cases/cases.schemas.js';
+import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
+import { ReportContentsSchema } from '../../../workflows/ai-training-report/case-type.js';
+
+/** Who records transactions and reseller reports. */
+export const HANDLERS = ['case_handler', 'admin'] as const;
+export const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema } as const;
 
 const Instant = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
@@ -54,7 +59,11 @@ export const ForeignPersonSchema = Type.Union(
 
 export const CreateAiTrainingTransactionBody = Type.Object(
   {
-    externalReference: Reference("the provider's reference for the transaction; one report case per reference"),
+    externalReference: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._\\-/]{0,127}$',
+      description: "the provider's reference for the transaction; one report case per reference",
+      examples: ['TXN-2026-0042'],
+    }),
     foreignPerson: ForeignPersonSchema,
     transactionAt: Type.String({ format: 'date-time', description: 'the covered transaction (or the change of arrangement that made it one)' }),
     knowledgeAt: Type.Optional(
@@ -127,5 +136,67 @@ export const ListAiTrainingTransactionsQuery = Type.Object(
     covered: Type.Optional(Type.Boolean()),
     ...PageQuery,
   },
+  { additionalProperties: false },
+);
+
+export const ReportCaseParams = Type.Object({ caseId: Uuid });
+
+export const ResellerReportBody = Type.Object(
+  {
+    resellerReportReference: Reference("the reseller's own reference for its report; a repeat delivery with it is ignored"),
+    receivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'when the provider received it (default: now); not in the future, not before the transaction' })),
+    contents: ReportContentsSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const ResellerReportAccepted = Type.Object({
+  caseId: Uuid,
+  resellerReportReference: Type.String(),
+  receivedAt: Instant,
+  status: Type.Literal('accepted', { description: 'the case records it as a report version; read GET /v1/ai-training-reports/{caseId}' }),
+});
+
+const DeadlineSchema = Type.Object({ dueAt: Instant, dueDate: Type.String({ format: 'date' }), explanation: Type.Array(Type.String()) });
+
+export const ReportVersionSchema = Type.Object({
+  id: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  kind: Type.Union([Type.Literal('provider-draft'), Type.Literal('reseller-submission'), Type.Literal('amendment')]),
+  source: Type.Union([Type.Literal('provider-records'), Type.Literal('reseller-report')]),
+  contents: Type.Record(Type.String(), Type.Unknown(), { description: 'references to personal data and non-personal facts of the run' }),
+  complete: Type.Boolean(),
+  missing: Type.Array(Type.Object({ item: Type.String(), field: Type.String(), reason: Type.String() })),
+  completenessExplanation: Type.Array(Type.String()),
+  amendsVersionId: Type.Union([Uuid, Type.Null()]),
+  createdAt: Instant,
+  createdBy: Type.String(),
+  approvedAt: Type.Union([Instant, Type.Null()]),
+  approvedBy: Type.Union([Type.String(), Type.Null()]),
+  filing: Type.Union([
+    Type.Object({
+      filedAt: Instant,
+      filedBy: Type.Union([Type.String(), Type.Null()]),
+      filingReceipt: Type.Union([Type.String(), Type.Null()]),
+      filedOnTime: Type.Union([Type.Boolean(), Type.Null()], { description: 'null for an amendment, which has no deadline of its own' }),
+    }),
+    Type.Null(),
+  ]),
+});
+
+export const ReportSchema = Type.Object({
+  caseId: Uuid,
+  case: Type.Union([CaseSchema, Type.Null()]),
+  transaction: AiTrainingTransactionSchema,
+  deadlines: Type.Object({
+    filing: DeadlineSchema,
+    resellerReport: Type.Union([DeadlineSchema, Type.Null()]),
+    ownRecordsFrom: Type.Union([Type.Object({ at: Instant, date: Type.String({ format: 'date' }), explanation: Type.Array(Type.String()) }), Type.Null()]),
+  }),
+  versions: Type.Array(ReportVersionSchema),
+});
+
+export const ReportDocumentQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1, description: 'a report version (default: the last filed one, else the latest)' })) },
   { additionalProperties: false },
 );

@@ -21,6 +21,7 @@ import { AppError, badInput, notFound } from '../../errors.js';
 import type { AppDeps } from '../../deps.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import type { AiTrainingTransactionDto, CreateAiTrainingTransaction } from './ai-training.schemas.js';
+import { startAiTrainingReport } from './report-case.js';
 
 type Deps = Required<AppDeps>;
 
@@ -146,7 +147,8 @@ export async function createAiTrainingTransaction(deps: Deps, principal: Princip
       createdBy: principal.subject,
     },
   });
-  const caseRow = await getCaseById(deps.db.db, { id: transaction.caseId });
+  // A new transaction, or a repeat after a crash left its case unstarted: start it (idempotent).
+  const caseRow = (await getCaseById(deps.db.db, { id: transaction.caseId })) ?? (await startAiTrainingReport(deps, transaction));
   return { created, body: responseOf(transaction, caseRow) };
 }
 

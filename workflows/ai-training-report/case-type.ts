@@ -1,0 +1,143 @@
+// The large-AI-model training report case type: a foreign person's covered training
+// transaction, reported to Commerce by the provider, directly or after its foreign reseller's
+// report.
+import { Type } from '@sinclair/typebox';
+import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+
+const Reference = (description: string) => Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:\\-/]{0,127}$', description });
+
+/** A report's contents as a decision or the reseller's report gives them: references and non-personal facts. */
+export const ReportContentsSchema = Type.Object(
+  {
+    contactInfoRef: Type.Optional(Reference("reference to the foreign person's contact information in the identity vault")),
+    paymentInfoRef: Type.Optional(Reference("reference to the foreign person's payment information in the identity vault")),
+    estimatedOperations: Type.Optional(
+      Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?([eE]\\+?[0-9]{1,3})?$', maxLength: 120, description: 'estimated operations, exact decimal ("1.2e26")' }),
+    ),
+    operationsPeriod: Type.Optional(
+      Type.Object({ start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+    ),
+    modelName: Type.Optional(Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' })),
+    cybersecurityPractices: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Before approval: the report can still be drafted, and filing from it can be proposed. */
+const PREPARING = ['awaiting-reseller-report', 'reseller-overdue', 'preparing-from-own-records', 'drafting'] as const;
+const BEFORE_FILING = [...PREPARING, 'awaiting-approval', 'approved'] as const;
+
+export const aiTrainingReportCase = defineCaseType({
+  type: 'ai-training-report',
+  title: 'Large-AI-model training report',
+  description:
+    "A foreign person's transaction that results or could result in training a large AI model. The provider files a complete report with Commerce " +
+    "within the rule set's period of the transaction (or of its knowledge); through a foreign reseller, the reseller reports to the provider first, " +
+    'and the provider files from its own records when the reseller is late.',
+  subjectType: 'ai-training-transaction',
+  ruleSetObligations: ['ai-report-provider', 'ai-report-reseller-to-provider', 'ai-report-provider-files-reseller'],
+  statuses: [
+    'awaiting-reseller-report',
+    'reseller-overdue',
+    'preparing-from-own-records',
+    'drafting',
+    'awaiting-approval',
+    'approved',
+    'filed',
+    'closed',
+    'withdrawn',
+  ],
+  closedStatuses: ['closed', 'withdrawn'],
+  listensTo: [],
+  statusNotes: {
+    filed: 'a filed report can be amended (a new version with its own filing) or the case closed',
+    'awaiting-approval': 'a reviewer who did not submit the report approves or rejects it',
+  },
+  decisions: {
+    'revise-draft': {
+      title: 'Revise the draft',
+      description:
+        'Writes a new draft version: the latest version with these items replaced (references and non-personal facts only). Its completeness is checked against the required contents.',
+      params: ReportContentsSchema,
+      requiresReason: false,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: PREPARING,
+    },
+    'submit-for-approval': {
+      title: 'Submit the report for approval',
+      description: 'Proposes filing the latest version; refused unless it is complete. A reviewer who is not the submitter approves it.',
+      params: NoParams,
+      requiresReason: false,
+      fourEyes: true,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: PREPARING,
+    },
+    approve: {
+      title: 'Approve the report for filing',
+      description: 'A reviewer other than the submitter approves the submitted version (four-eyes).',
+      params: NoParams,
+      requiresReason: false,
+      fourEyes: false,
+      roles: REVIEWING_ROLES,
+      allowedInStatuses: ['awaiting-approval'],
+    },
+    reject: {
+      title: 'Send the report back',
+      description: 'A reviewer other than the submitter sends it back for revision (reason).',
+      params: NoParams,
+      requiresReason: true,
+      fourEyes: false,
+      roles: REVIEWING_ROLES,
+      allowedInStatuses: ['awaiting-approval'],
+    },
+    file: {
+      title: 'Record the filing with Commerce',
+      description: "The approved version was filed with Commerce; records Commerce's receipt and whether it was on time.",
+      params: DecisionParams({
+        filingReceipt: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: "Commerce's receipt for the filing" }),
+        filedAt: Type.Optional(Type.String({ format: 'date-time', description: 'when it was filed (default: now); not in the future' })),
+      }),
+      requiresReason: false,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['approved'],
+    },
+    amend: {
+      title: 'Amend the filed report',
+      description: 'Starts an amendment (reason): a new version of the filed report, drafted, approved and filed with its own filing record.',
+      params: NoParams,
+      requiresReason: true,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['filed'],
+    },
+    'refer-reseller': {
+      title: 'Refer the reseller to oversight and termination',
+      description: 'The foreign reseller keeps failing to report (reason): sends it into its oversight and termination case.',
+      params: NoParams,
+      requiresReason: true,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: [...BEFORE_FILING, 'filed'],
+    },
+    withdraw: {
+      title: 'Withdraw the case',
+      description: 'No report is owed after all (reason), e.g. the transaction was cancelled before any training; closes the case.',
+      params: NoParams,
+      requiresReason: true,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: BEFORE_FILING,
+    },
+    close: {
+      title: 'Close the case',
+      description: 'The filed report needs no further amendment; closes the case.',
+      params: NoParams,
+      requiresReason: false,
+      fourEyes: false,
+      roles: DECIDING_ROLES,
+      allowedInStatuses: ['filed'],
+    },
+  },
+});
