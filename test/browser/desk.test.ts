@@ -58,7 +58,7 @@ async function signIn(subject: string): Promise<Page> {
 
 
 describe('the case handlers desk', () => {
-  it('signs in, finds a case in the queue, opens it and takes it; the timeline shows the assignment', async () => {
+  it('signs in, finds a case in the queue, opens it, decides through the rendered form (a refusal shown beside its field), and shows the timeline', async () => {
     // A few cases so that the queue shows due, due-soon and overdue rows (screenshot for the README).
     const due = await openCipRequest(receivedWithDaysLeft(8).toISOString());
     await openCipRequest(receivedWithDaysLeft(3).toISOString());
@@ -67,7 +67,7 @@ describe('the case handlers desk', () => {
 
     const page = await signIn('hana.handler');
     await page.getByRole('link', { name: 'Unassigned' }).click();
-    await page.getByLabel('Subject type').fill('provider-cip');
+    await page.getByLabel('Case type').selectOption('cip-transmission');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const row = page.getByRole('row').filter({ hasText: `#${due.id.slice(0, 8)}` });
     await row.waitFor();
@@ -84,7 +84,65 @@ describe('the case handlers desk', () => {
     expect(await page.getByRole('heading', { name: 'Why this due date' }).isVisible()).toBe(true);
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // A refused decision: the API's problem is shown beside the field it names.
+    const transmit = page.getByRole('region', { name: 'Record the transmission' });
+    await transmit.getByRole('button', { name: 'Record the transmission' }).click();
+    await transmit.getByText(/Refused:/).waitFor();
+    // The innermost field group of the cipVersion input holds the API's message for body.params.cipVersion.
+    const cipVersionGroup = transmit.locator('.form-group').filter({ has: page.getByLabel(/cip version/i) }).last();
+    expect(await cipVersionGroup.textContent()).toMatch(/required/);
+    expect(await page.getByTestId('case-status').textContent()).toBe('awaiting-transmission');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await screenshotForDocs(page, 'desk-case.png');
+
+    // The same form, filled in: accepted, and the timeline shows it.
+    await transmit.getByLabel(/cip version/i).fill('CIP-2026.1');
+    await transmit.getByRole('button', { name: 'Record the transmission' }).click();
+    await page.getByTestId('case-status').filter({ hasText: 'transmitted' }).waitFor();
+    await page.getByTestId('timeline').getByText('cip.transmitted').waitFor();
     await page.context().close();
+  });
+
+  it('shows a four-eyes proposal as awaiting a second reviewer, and lets a reviewer complete it', async () => {
+    const created = await api('POST', '/v1/customers', {
+      kind: 'entity',
+      externalReference: `desk-${randomUUID()}`,
+      organizedUnderUsLaw: false,
+      foreignBranchOfUsEntity: false,
+      locatedInUnitedStates: false,
+      name: 'Desk Test Compute Ltd',
+      address: { lines: ['1 Harbour Road'], city: 'Dublin', postalCode: 'D01', country: 'IE' },
+      paymentMethods: [{ type: 'bank-account', identifier: 'IE29AIBK93115212345678', source: 'company funds' }],
+      email: 'ops@desk-test.example',
+      telephone: '+353 1 234 5678',
+      beneficialOwners: [{ usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 80, name: 'Aoife Owner' }],
+      account: {},
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.body.caseId as string;
+    await eventually(async () => ((await api('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body.status === 'awaiting-verification' ? true : undefined));
+
+    const handler = await signIn('hana.handler');
+    await handler.goto(`${baseUrl}/desk/cases/${caseId}`);
+    const refuse = handler.getByRole('region', { name: /^Propose refusing/ });
+    await refuse.getByLabel(/Reason/).fill('Identity could not be verified from the documents supplied');
+    await refuse.getByRole('button', { name: /Propose/ }).click();
+    const fourEyes = handler.getByTestId('four-eyes');
+    await fourEyes.waitFor();
+    expect(await fourEyes.textContent()).toMatch(/proposed by hana\.handler.*awaiting a second reviewer/);
+    // The proposer cannot approve their own proposal: the desk does not offer it.
+    expect(await handler.getByRole('region', { name: /^Approve/ }).count()).toBe(0);
+    await handler.context().close();
+
+    const reviewer = await signIn('rita.reviewer');
+    await reviewer.goto(`${baseUrl}/desk/cases/${caseId}`);
+    await reviewer.getByTestId('four-eyes').waitFor();
+    const approve = reviewer.getByRole('region', { name: /^Approve/ });
+    await approve.getByRole('button').click();
+    await reviewer.getByTestId('case-status').filter({ hasText: 'refused' }).waitFor();
+    expect(await reviewer.getByTestId('four-eyes').count()).toBe(0);
+    await reviewer.context().close();
   });
 
   it('shows admins the webhook subscriptions and deliveries; other roles do not get the page', async () => {
