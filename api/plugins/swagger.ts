@@ -34,9 +34,11 @@ declare module 'fastify' {
 // OpenAPI 3.1 generated from the route schemas: JSON at /openapi.json, Swagger UI at /docs.
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
-    transform: ({ schema, url }) => {
+    transform: ({ schema, url, route }) => {
       if (!schema) return { schema, url };
-      const { querystring, body, headers, ...rest } = schema as Record<string, unknown>;
+      const { querystring, headers, ...rest } = schema as Record<string, unknown>;
+      // A route that validates a general body and refines it per case type documents the refined shape.
+      const body = route.config?.openapiBody ?? (schema as Record<string, unknown>).body;
       return {
         url,
         schema: {
@@ -64,10 +66,6 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
     // Shared schemas keep their own names (Case, Problem, …) in components, so that clients
     // generated from the document (the desk's) name them as the API does.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-    transform: ({ schema, url, route }) => {
-      const body = route.config?.openapiBody;
-      return body === undefined ? { schema, url } : { schema: { ...schema, body }, url };
-    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
