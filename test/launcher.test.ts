@@ -58,6 +58,13 @@ describe('the launcher (npm start)', () => {
     expect(tokens.map((t) => t.role).sort()).toEqual(['admin', 'case_handler', 'legal', 'reviewer', 'scheduler']);
     for (const t of tokens) expect(first.output()).toContain(t.token);
     const handler = { authorization: `Bearer ${tokens.find((t) => t.role === 'case_handler')!.token}`, 'content-type': 'application/json' };
+    // The provider's own CIP on file: the transmission below names its version.
+    const form = new FormData();
+    form.append('receivedAt', '2026-01-02T09:00:00Z');
+    form.append('file', new Blob([Buffer.from('provider CIP for the launcher test')], { type: 'text/plain' }), 'cip.txt');
+    const uploaded = await fetch(`${api}/v1/provider/cip-documents`, { method: 'POST', headers: { authorization: handler.authorization }, body: form });
+    expect(uploaded.status).toBe(201);
+    const cipVersion = String(((await uploaded.json()) as { version: number }).version);
     const created = await fetch(`${api}/v1/cip-transmission-requests`, {
       method: 'POST',
       headers: handler,
@@ -76,7 +83,7 @@ describe('the launcher (npm start)', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ id, status: 'awaiting-transmission', workflowId: 'cip-transmission:BIS-CIP-LAUNCHER-1' });
     // The workflow survived too: it still takes decisions.
-    const decided = await fetch(`${api}/v1/cases/${id}/decisions`, { method: 'POST', headers: handler, body: JSON.stringify({ decision: 'transmit', params: { cipVersion: 'v1' } }) });
+    const decided = await fetch(`${api}/v1/cases/${id}/decisions`, { method: 'POST', headers: handler, body: JSON.stringify({ decision: 'transmit', params: { cipVersion } }) });
     expect(decided.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

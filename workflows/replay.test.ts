@@ -20,9 +20,9 @@ describe('replay of recorded workflow histories', () => {
       'customerIdentificationWorkflow',
       'interimAccountReviewWorkflow',
       'recordRetentionWorkflow',
+      'resellerTerminationWorkflow',
       'specialMeasureImpactReviewWorkflow',
       'specialMeasureWorkflow',
-      'resellerTerminationWorkflow',
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotForDocs, seriousAccessibilityViolations } from '../helpers/browser.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { uploadProviderCip } from '../helpers/provider-cip.js';
 import { receivedWithDaysLeft, receivedWithDeadlinePassed } from '../helpers/rule-dates.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
 import { eq } from 'drizzle-orm';
@@ -60,6 +61,7 @@ async function signIn(subject: string): Promise<Page> {
 describe('the case handlers desk', () => {
   it('signs in, finds a case in the queue, opens it, decides through the rendered form (a refusal shown beside its field), and shows the timeline', async () => {
     // A few cases so that the queue shows due, due-soon and overdue rows (screenshot for the README).
+    const cipVersion = await uploadProviderCip(system.app, `desk ${randomUUID()}`);
     const due = await openCipRequest(receivedWithDaysLeft(8).toISOString());
     await openCipRequest(receivedWithDaysLeft(3).toISOString());
     await openCipRequest(receivedWithDeadlinePassed(1).toISOString());
@@ -97,7 +99,7 @@ describe('the case handlers desk', () => {
     await screenshotForDocs(page, 'desk-case.png');
 
     // The same form, filled in: accepted, and the timeline shows it.
-    await transmit.getByLabel(/cip version/i).fill('CIP-2026.1');
+    await transmit.getByLabel(/cip version/i).fill(cipVersion);
     await transmit.getByRole('button', { name: 'Record the transmission' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'transmitted' }).waitFor();
     await page.getByTestId('timeline').getByText('cip.transmitted').waitFor();

@@ -108,6 +108,9 @@ describe('AI training report through a foreign reseller, end to end', () => {
       'report.version-recorded',
       'approval.requested',
       'report.submitted-for-approval',
+      // The refused attempts above stay on record with who tried them.
+      'decision.refused',
+      'decision.refused',
       'decision.accepted',
       'report.approved',
       'decision.accepted',

@@ -3,6 +3,7 @@
 // running system, and the subject and due instant are searchable too.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadProviderCip } from '../helpers/provider-cip.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
@@ -24,6 +25,7 @@ describe('case search attributes', () => {
   it("lists an overdue case with CaseStatus='overdue', and follows it when it closes", async () => {
     // Entered late: the transmission deadline has already passed, so the case is overdue at once.
     const reference = `BIS-CIP-${randomUUID()}`;
+    const cipVersion = await uploadProviderCip(system.app, reference);
     const created = await system.app.inject({
       method: 'POST',
       url: '/v1/cip-transmission-requests',
@@ -44,7 +46,7 @@ describe('case search attributes', () => {
       method: 'POST',
       url: `/v1/cases/${caseId}/decisions`,
       headers: bearer('case_handler'),
-      payload: { decision: 'transmit', params: { cipVersion: 'CIP-2025.1' } },
+      payload: { decision: 'transmit', params: { cipVersion } },
     });
     expect(decided.statusCode).toBe(200);
     await eventually(async () => ((await workflowIdsWhere(`CaseStatus='transmitted' AND WorkflowId='${workflowId}'`)).length === 1 ? true : undefined));
