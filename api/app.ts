@@ -11,6 +11,7 @@ import { aiTrainingRoutes } from './routes/ai-training/ai-training.routes.js';
 import { aiTrainingReportRoutes } from './routes/ai-training/reports.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
+import { caseNoteRoutes } from './routes/case-notes/case-notes.routes.js';
 import { caseTypeRoutes } from './routes/case-types/case-types.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
 import { DEFAULT_DOCUMENT_MAX_BYTES } from './routes/documents/upload.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(aiTrainingRoutes, { prefix: '/v1' });
   await app.register(aiTrainingReportRoutes, { prefix: '/v1' });
   await app.register(caseRoutes, { prefix: '/v1' });
+  await app.register(caseNoteRoutes, { prefix: '/v1' });
   await app.register(caseTypeRoutes, { prefix: '/v1' });
   await app.register(cipTransmissionRoutes, { prefix: '/v1' });
   await app.register(customerRoutes, { prefix: '/v1' });

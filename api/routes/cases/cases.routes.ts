@@ -12,6 +12,7 @@ import { decodeCursor } from '../../../db/queries/pagination.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import { toCaseDto, toCaseEventDto } from './case-dto.js';
 import { caseLinks } from './case-links.js';
+import { caseAnnotationsSummary } from '../case-notes/case-notes.usecases.js';
 import {
   AssignmentBody,
   CaseEventSchema,
@@ -64,7 +65,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await getCaseById(app.deps.db.db, { id: request.params.id });
       if (!row) throw notFound('case', request.params.id);
-      return toCaseDto(row);
+      return { ...toCaseDto(row), ...(await caseAnnotationsSummary(app.deps.db.db, row.id)) };
     },
   );
 

@@ -3,6 +3,15 @@ import { Type, type Static } from '@sinclair/typebox';
 // The one error shape of the API, defined beside AppError.
 export { ProblemSchema } from '../../errors.js';
 import { PageQuery } from '../../schemas.js';
+import { AttachmentSchema, NoteSchema } from '../case-notes/case-notes.schemas.js';
+
+const annotations = <T extends typeof NoteSchema | typeof AttachmentSchema>(item: T, what: string) =>
+  Type.Optional(
+    Type.Object(
+      { total: Type.Integer({ minimum: 0 }), latest: Type.Array(item, { description: `the newest ${what}, at most 20` }), href: Type.String({ description: `GET it for every ${what}, paged` }) },
+      { description: `the case's ${what} (on GET /v1/cases/{id} only)` },
+    ),
+  );
 
 export const CaseSchema = Type.Object(
   {
@@ -31,6 +40,8 @@ export const CaseSchema = Type.Object(
       { description: 'a four-eyes proposal waiting for a reviewer who is not its proposer' },
     ),
     updatedAt: Type.String({ format: 'date-time' }),
+    notes: annotations(NoteSchema, 'notes'),
+    attachments: annotations(AttachmentSchema, 'evidence attachments'),
   },
   { $id: 'Case' },
 );

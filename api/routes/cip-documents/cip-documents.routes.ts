@@ -2,9 +2,9 @@
 // each foreign reseller's (/resellers/{id}/cip-documents). Upload is multipart; a download
 // returns exactly the stored bytes, with their SHA-256 in `Repr-Digest`.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { CipOwner } from '../../../db/queries/resellers.js';
+import { sendDocument as sendStoredDocument } from '../documents/download.js';
 import type { DocumentRow } from '../../../db/schema/documents.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import { ResellerIdParams } from '../resellers/resellers.schemas.js';
@@ -19,16 +19,7 @@ const Bytes = Type.String({ format: 'binary', description: 'exactly the stored b
 
 const PROVIDER: CipOwner = { type: 'provider' };
 const reseller = (resellerId: string): CipOwner => ({ type: 'foreign-reseller', resellerId });
-
-function sendDocument(reply: FastifyReply, document: DocumentRow) {
-  const filename = (document.filename ?? `cip-${document.id}`).replace(/[^A-Za-z0-9._ -]/g, '_');
-  return reply
-    .type(document.contentType)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('repr-digest', `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`)
-    .header('x-content-sha256', document.sha256)
-    .send(document.content);
-}
+const sendDocument = (reply: Parameters<typeof sendStoredDocument>[0], document: DocumentRow) => sendStoredDocument(reply, document, `cip-${document.id}`);
 
 export const cipDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

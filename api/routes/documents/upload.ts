@@ -51,7 +51,8 @@ export async function readDocumentUpload(
   }
   const fields: Record<string, string> = {};
   let file: UploadedDocument | undefined;
-  const parts = request.parts({ limits: { fileSize: options.maxBytes, files: 1, fields: options.allowedFields.length, fieldSize: MAX_FIELD_BYTES } });
+  // One field more than allowed, so that an unknown field is refused by its name below.
+  const parts = request.parts({ limits: { fileSize: options.maxBytes, files: 1, fields: options.allowedFields.length + 1, fieldSize: MAX_FIELD_BYTES } });
   try {
     for await (const part of parts) {
       const field = `body.${part.fieldname}`;
