@@ -38,6 +38,7 @@ describe('rule-set registry', () => {
       specialMeasureDuration: periods.specialMeasureDuration.value,
       recordRetention: periods.recordRetention.value,
       cipCertification: periods.cipCertification.value,
+      exemptionNotification: periods.exemptionNotification.value,
     }).toEqual({
       cipTransmission: { days: 10 },
       resellerTermination: { days: 30 },
@@ -48,6 +49,7 @@ describe('rule-set registry', () => {
       specialMeasureDuration: { days: 365 },
       recordRetention: { years: 2 },
       cipCertification: { years: 1 },
+      exemptionNotification: { years: 1 },
     });
     expect(NPRM_2024.regulatory.beneficialOwnershipThresholdPercent.value).toBe(25);
     expect(NPRM_2024.regulatory.aiTrainingCoverage.trainingOperations.value).toBe('1e26');

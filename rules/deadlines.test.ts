@@ -150,6 +150,17 @@ const rows: Row[] = [
     clockStartDate: '2024-07-15', dueDate: '2025-07-15', dueAt: '2025-07-16T03:59:59.999Z',
   },
   {
+    name: 'exemption notification: one year after the grant, Feb 29 ends Feb 28',
+    obligation: 'exemption-notification', startedAt: '2028-02-29T17:00:00.000Z',
+    clockStartDate: '2028-02-29', dueDate: '2029-02-28', dueAt: '2029-03-01T04:59:59.999Z',
+    flags: ['period-ended-on-last-day-of-shorter-month'],
+  },
+  {
+    name: 'exemption notification: one year after the last notification, counted in the provider zone',
+    obligation: 'exemption-notification', startedAt: '2026-03-03T02:00:00.000Z',
+    clockStartDate: '2026-03-02', dueDate: '2027-03-02', dueAt: '2027-03-03T04:59:59.999Z',
+  },
+  {
     name: 'interim account review: 30 days (CIP policy default) across a year end',
     obligation: 'interim-account-review', startedAt: '2024-12-15T17:00:00.000Z',
     clockStartDate: '2024-12-15', dueDate: '2025-01-14', dueAt: '2025-01-15T04:59:59.999Z',

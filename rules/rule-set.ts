@@ -26,7 +26,7 @@ export interface RuleValue<T> {
   readonly source: ValueSource;
 }
 
-/** Every obligation the desk computes a deadline for. One per row of the deadline table, plus the other CIP policy periods (irregular update, deficiency remediation, periodic re-verification). */
+/** Every obligation the desk computes a deadline for. One per row of the deadline table, plus the other CIP policy periods (irregular update, deficiency remediation, periodic re-verification) and the annual notification an exemption carries. */
 export const OBLIGATION_IDS = [
   'cip-transmission',
   'reseller-termination',
@@ -42,6 +42,7 @@ export const OBLIGATION_IDS = [
   'deficiency-remediation',
   'periodic-reverification',
   'reseller-cip-delivery',
+  'exemption-notification',
 ] as const;
 export type ObligationId = (typeof OBLIGATION_IDS)[number];
 
@@ -60,6 +61,7 @@ export const REGULATORY_PERIOD_KEYS = [
   'specialMeasureDuration',
   'recordRetention',
   'cipCertification',
+  'exemptionNotification',
 ] as const;
 export type RegulatoryPeriodKey = (typeof REGULATORY_PERIOD_KEYS)[number];
 

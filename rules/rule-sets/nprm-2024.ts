@@ -23,6 +23,7 @@ const CITE = {
   cipRecords: `${FR}, proposed 15 CFR 7.302 (recordkeeping)`,
   cipCertification: `${FR}, proposed 15 CFR 7.302 (annual certification and irregular updates)`,
   assessments: `${FR}, proposed 15 CFR 7.303 (compliance assessments)`,
+  exemptions: `${FR}, proposed 15 CFR 7.304 (exemptions)`,
   specialMeasures: `${FR}, proposed 15 CFR 7.306 (special measures)`,
   aiReports: `${FR}, proposed 15 CFR 7.308 (large AI model training reports)`,
   eo14110:
@@ -196,6 +197,13 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
         value: years(1),
         explanation: 'The provider certifies its CIP, for itself and for each foreign reseller, every year.',
         citation: CITE.cipCertification,
+        source: 'regulation',
+      },
+      exemptionNotification: {
+        value: years(1),
+        explanation:
+          'The Secretary may exempt a provider, an account type, a lessee, or a foreign reseller (applied for through its U.S. provider) on the strength of an effective Abuse of IaaS Products Deterrence Program. An exemption carries a duty to notify Commerce every year while it stands: the next notification is due one year after the exemption was granted, then one year after each notification given. The exemption may be revoked at any time, and then the normal CIP duties apply again.',
+        citation: CITE.exemptions,
         source: 'regulation',
       },
     },
@@ -469,6 +477,16 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       period: { kind: 'cip-policy', key: 'deficiencyRemediationPeriod' },
       meaning: 'deficiencies must be resolved and the CIP resubmitted by this instant',
       citation: CITE.assessments,
+    },
+    'exemption-notification': {
+      id: 'exemption-notification',
+      title: 'Give Commerce the annual notification an exemption carries',
+      owner: 'us-provider',
+      trigger: 'the exemption is granted, or the previous annual notification is given',
+      clockStart: 'event',
+      period: { kind: 'regulatory', key: 'exemptionNotification' },
+      meaning: 'the annual notification must be given by this instant; while the exemption stands, each notification starts the next year',
+      citation: CITE.exemptions,
     },
     'periodic-reverification': {
       id: 'periodic-reverification',

@@ -256,6 +256,10 @@ export const COMPUTE_DEADLINE_EXAMPLES: Record<ObligationId, { summary: string; 
     summary: "A customer's verification was completed on Feb 28 (next one due a year later)",
     value: { obligation: 'periodic-reverification', startedAt: '2026-02-28T13:00:00-05:00' },
   },
+  'exemption-notification': {
+    summary: 'An exemption granted on Mar 2: its first annual notification to Commerce',
+    value: { obligation: 'exemption-notification', startedAt: '2026-03-02T10:00:00-05:00' },
+  },
 };
 
 export const ComputeDeadlineBody = Type.Object(
