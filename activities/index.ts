@@ -2,6 +2,7 @@ import { createAiTrainingReportActivities } from './ai-training.js';
 import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
+import { createExemptionActivities } from './exemptions.js';
 import { createNotificationActivities } from './notifications.js';
 import { createFactActivities } from './facts.js';
 import { createResellerActivities } from './resellers.js';
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps, deps.notifications),
     ...createSpecialMeasureActivities(deps),
     ...createFactActivities(deps),
+    ...createExemptionActivities(deps),
   };
 }
 

@@ -25,6 +25,7 @@ import { specialMeasureRoutes } from './routes/special-measures/special-measures
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { caseHistoryRoutes } from './routes/case-history/case-history.routes.js';
 import { legalRoutes } from './routes/legal/legal.routes.js';
+import { exemptionRoutes } from './routes/exemptions/exemptions.routes.js';
 
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(auditRoutes, { prefix: '/v1' });
   await app.register(caseHistoryRoutes, { prefix: '/v1' });
   await app.register(legalRoutes, { prefix: '/v1' });
+  await app.register(exemptionRoutes, { prefix: '/v1' });
   return app;
 }
 

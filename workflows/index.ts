@@ -11,3 +11,5 @@ export { dailyDigestWorkflow } from './notifications/digest.js';
 export { specialMeasureWorkflow } from './special-measure/workflow.js';
 export { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';
 export { resellerTerminationWorkflow } from './reseller-termination/workflow.js';
+export { exemptionWorkflow } from './exemption/workflow.js';
+export { cipDutyResumptionWorkflow } from './cip-duty-resumption/workflow.js';

@@ -23,6 +23,10 @@ import { specialMeasureImpactReviewCase } from './special-measure-impact-review/
 import { specialMeasureImpactReviewWorkflow } from './special-measure-impact-review/workflow.js';
 import { resellerTerminationCase } from './reseller-termination/case-type.js';
 import { resellerTerminationWorkflow } from './reseller-termination/workflow.js';
+import { exemptionCase } from './exemption/case-type.js';
+import { exemptionWorkflow } from './exemption/workflow.js';
+import { cipDutyResumptionCase } from './cip-duty-resumption/case-type.js';
+import { cipDutyResumptionWorkflow } from './cip-duty-resumption/workflow.js';
 
 export interface Obligation<C extends CaseTypeDefinition = CaseTypeDefinition, W extends Workflow = Workflow> {
   caseType: C;
@@ -41,6 +45,8 @@ export const OBLIGATIONS = {
   'special-measure-impact-review': obligation(specialMeasureImpactReviewCase, specialMeasureImpactReviewWorkflow),
   'reseller-termination': obligation(resellerTerminationCase, resellerTerminationWorkflow),
   'ai-training-report': obligation(aiTrainingReportCase, aiTrainingReportWorkflow),
+  exemption: obligation(exemptionCase, exemptionWorkflow),
+  'cip-duty-resumption': obligation(cipDutyResumptionCase, cipDutyResumptionWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

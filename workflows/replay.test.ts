@@ -16,8 +16,10 @@ describe('replay of recorded workflow histories', () => {
     expect([...types].sort()).toEqual([
       'aiTrainingReportWorkflow',
       'beneficialOwnerReverificationWorkflow',
+      'cipDutyResumptionWorkflow',
       'cipTransmissionWorkflow',
       'customerIdentificationWorkflow',
+      'exemptionWorkflow',
       'interimAccountReviewWorkflow',
       'recordRetentionWorkflow',
       'resellerTerminationWorkflow',

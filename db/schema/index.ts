@@ -6,3 +6,4 @@ export * from './ai-training.js';
 export * from './special-measures.js';
 export * from './notifications.js';
 export * from './idempotency.js';
+export * from './exemptions.js';
