@@ -3,6 +3,7 @@ import { withCipPolicy } from './cip-policy.js';
 import { CipPolicyOverrideError, RuleInputError, UnknownRuleSetError } from './errors.js';
 import { CURRENT_RULE_SET_ID, getRuleSet, listRuleSets } from './rule-sets/index.js';
 import { NPRM_2024 } from './rule-sets/nprm-2024.js';
+import { CIP_POLICY_KEYS } from './rule-set.js';
 import type { CipPolicyOverrides } from './cip-policy.js';
 
 describe('rule-set registry', () => {
@@ -111,5 +112,97 @@ describe('withCipPolicy', () => {
     expect(run).toThrow(CipPolicyOverrideError);
     expect(run).toThrow(RuleInputError);
     expect(run).toThrow(expect.objectContaining({ key, field: key, reason, code: 'rules.cip_policy_override_rejected' }));
+  });
+});
+
+describe('withCipPolicy: what each override says', () => {
+  it('explains each kind of value in words, citing the provider policy by its reference', () => {
+    const custom = withCipPolicy(NPRM_2024, {
+      interimAccountDefaultAction: 'keep-under-additional-monitoring',
+      reminderOffsetsDays: [1, 14, 3, 14],
+      periodicReverificationPeriod: { years: 2 },
+      deficiencyRemediationPeriod: { months: 1 },
+      aiReportOwnRecordsMargin: { days: 1 },
+    });
+    const reference = "the provider's written CIP";
+    expect(custom.cipPolicy.interimAccountDefaultAction).toEqual({
+      value: 'keep-under-additional-monitoring',
+      explanation: `Provider policy (${reference}): "keep-under-additional-monitoring", overriding the NPRM-2024 default of "close". This is the provider's choice, not a regulatory number.`,
+      citation: `Provider CIP policy (${reference})`,
+      source: 'cip-policy-override',
+    });
+    expect(custom.cipPolicy.reminderOffsetsDays.value).toEqual([14, 3, 1]);
+    expect(custom.cipPolicy.reminderOffsetsDays.explanation).toBe(
+      `Provider policy (${reference}): 14, 3, 1 calendar days before the due date, overriding the NPRM-2024 default of 7, 3, 1 calendar days before the due date. This is the provider's choice, not a regulatory number.`,
+    );
+    expect(custom.cipPolicy.periodicReverificationPeriod.explanation).toBe(
+      `Provider policy (${reference}): 2 years, overriding the NPRM-2024 default of 1 year. This is the provider's choice, not a regulatory number.`,
+    );
+    expect(custom.cipPolicy.deficiencyRemediationPeriod.explanation).toContain(': 1 calendar month, overriding the NPRM-2024 default of 90 calendar days.');
+    expect(custom.cipPolicy.aiReportOwnRecordsMargin).toMatchObject({ value: { days: 1 }, source: 'cip-policy-override' });
+    expect(custom.cipPolicy.aiReportOwnRecordsMargin.explanation).toContain(': 1 calendar day, overriding the NPRM-2024 default of 10 calendar days.');
+    // keys listed in the order of the policy, whatever the order given
+    expect(custom.cipPolicyOverrides).toEqual(
+      ['interimAccountDefaultAction', 'periodicReverificationPeriod', 'deficiencyRemediationPeriod', 'reminderOffsetsDays', 'aiReportOwnRecordsMargin'],
+    );
+    // values not overridden stay the rule set's own
+    expect(custom.cipPolicy.interimAccountReviewPeriod).toBe(NPRM_2024.cipPolicy.interimAccountReviewPeriod);
+  });
+
+  it('says when it overrides an earlier provider value, and keeps both overrides on record', () => {
+    const first = withCipPolicy(NPRM_2024, { interimAccountReviewPeriod: { days: 45 } }, { policyReference: 'CIP v3' });
+    const second = withCipPolicy(first, { interimAccountReviewPeriod: { days: 60 }, irregularUpdatePeriod: { days: 14 } }, { policyReference: 'CIP v4' });
+    expect(second.cipPolicy.interimAccountReviewPeriod.explanation).toBe(
+      "Provider policy (CIP v4): 60 calendar days, overriding an earlier provider value of 45 calendar days. This is the provider's choice, not a regulatory number.",
+    );
+    expect(second.cipPolicy.interimAccountReviewPeriod.citation).toBe('Provider CIP policy (CIP v4)');
+    expect(second.cipPolicyOverrides).toEqual(['interimAccountReviewPeriod', 'irregularUpdatePeriod']);
+    const third = withCipPolicy(second, { resellerCipDeliveryPeriod: { days: 3 } });
+    expect(third.cipPolicyOverrides).toEqual(['interimAccountReviewPeriod', 'irregularUpdatePeriod', 'resellerCipDeliveryPeriod']);
+  });
+
+  it('skips a key given as undefined, and changes nothing for no overrides', () => {
+    const same = withCipPolicy(NPRM_2024, { interimAccountReviewPeriod: undefined });
+    expect(same.cipPolicyOverrides).toEqual([]);
+    expect(same.cipPolicy).toEqual(NPRM_2024.cipPolicy);
+    expect(withCipPolicy(NPRM_2024, {}).cipPolicy).toEqual(NPRM_2024.cipPolicy);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['interimAccountDefaultAction', 'delete-everything', 'must be one of close, keep-under-additional-monitoring'],
+    ['reminderOffsetsDays', 7, 'must be a non-empty list of positive whole numbers of days'],
+    ['reminderOffsetsDays', [3, 0], 'must be a non-empty list of positive whole numbers of days'],
+    ['reminderOffsetsDays', [3, 1.5], 'must be a non-empty list of positive whole numbers of days'],
+    ['reminderOffsetsDays', ['3'], 'must be a non-empty list of positive whole numbers of days'],
+    ['aiReportOwnRecordsMargin', { years: 1 }, 'must be a period in days: { days }'],
+    ['aiReportOwnRecordsMargin', { days: 0 }, 'days must be a positive whole number'],
+    ['interimAccountReviewPeriod', 30, 'must be a period: { days }, { months } or { years }'],
+    ['interimAccountReviewPeriod', { weeks: 2 }, 'must have exactly one of days, months or years'],
+  ])('refuses %s = %j with a message naming what is allowed', (key, value, message) => {
+    const run = () => withCipPolicy(NPRM_2024, { [key]: value } as unknown as CipPolicyOverrides);
+    expect(run).toThrow(expect.objectContaining({ key, reason: 'invalid-value', message: `${key}: ${message}` }));
+  });
+
+  it('accepts the smallest reminder offset of one day', () => {
+    expect(withCipPolicy(NPRM_2024, { reminderOffsetsDays: [1] }).cipPolicy.reminderOffsetsDays.value).toEqual([1]);
+  });
+
+  it('names the rule set a regulatory key belongs to, and lists the overridable keys for an unknown one', () => {
+    expect(() => withCipPolicy(NPRM_2024, { recordRetention: { years: 1 } } as unknown as CipPolicyOverrides)).toThrow(
+      'recordRetention: "recordRetention" is fixed by the regulation in rule set NPRM-2024; a provider cannot override it',
+    );
+    expect(() => withCipPolicy(NPRM_2024, { coffeeBreakPeriod: { days: 1 } } as unknown as CipPolicyOverrides)).toThrow(
+      `coffeeBreakPeriod: "coffeeBreakPeriod" is not a CIP policy value; overridable keys: ${CIP_POLICY_KEYS.join(', ')}`,
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a list', [{ interimAccountReviewPeriod: { days: 45 } }]],
+    ['a string', 'interimAccountReviewPeriod=45'],
+  ])('refuses overrides given as %s', (_name, overrides) => {
+    expect(() => withCipPolicy(NPRM_2024, overrides as CipPolicyOverrides)).toThrow(
+      expect.objectContaining({ field: 'overrides', reason: 'invalid-value', message: 'overrides: must be an object of CIP policy values' }),
+    );
   });
 });

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { RuleInputError } from '../errors.js';
+import { mustTrackCustomer, type TrackingInput } from './tracking.js';
+import type { PersonFacts } from './us-person.js';
+
+const CITE = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+const usEntity: PersonFacts = { kind: 'entity', organizedUnderUsLaw: true };
+const foreignIndividual: PersonFacts = { kind: 'individual', usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false };
+
+describe('mustTrackCustomer: the explanation a reviewer reads', () => {
+  it('states every party and why nothing more is tracked when all are U.S. persons', () => {
+    const result = mustTrackCustomer({ customer: usEntity, beneficialOwners: [{ id: 'bo1', kind: 'individual', usCitizen: true }] });
+    expect(result.mustTrack).toBe(false);
+    expect(result.reasons).toEqual([
+      `Customer: a U.S. person. The entity is organized under the laws of the United States or a U.S. jurisdiction, so the entity is a U.S. person ${CITE}.`,
+      `Beneficial owner bo1: a U.S. person. The individual is a U.S. citizen, so the individual is a U.S. person ${CITE}.`,
+      'Not tracked: the customer and all of its beneficial owners are U.S. persons, so nothing more is tracked.',
+    ]);
+    expect(result.customer).toMatchObject({ status: 'us', treatAsForeign: false });
+    expect(result.beneficialOwners).toEqual([expect.objectContaining({ id: 'bo1', status: 'us', treatAsForeign: false })]);
+  });
+
+  it('names the customer and each owner not established as a U.S. person, in the plural', () => {
+    const result = mustTrackCustomer({
+      customer: foreignIndividual,
+      beneficialOwners: [
+        { id: 'bo1', kind: 'individual', usCitizen: true },
+        { id: 'bo2', kind: 'individual' },
+        { id: 'bo3', ...foreignIndividual },
+      ],
+    });
+    expect(result.mustTrack).toBe(true);
+    expect(result.reasons).toHaveLength(5);
+    expect(result.reasons[0]).toBe(
+      `Customer: a foreign person. The individual is not a U.S. citizen, is not a lawful permanent resident of the United States and is not located in the United States: none of the tests for a U.S. person is met, so the individual is a foreign person ${CITE}.`,
+    );
+    expect(result.reasons[2]).toMatch(/^Beneficial owner bo2: U\.S\.-person status not yet known\. It is not yet known whether the individual /);
+    expect(result.reasons[4]).toBe(
+      "Tracked: the customer (a foreign person), beneficial owner bo2 (U.S.-person status not yet known), beneficial owner bo3 (a foreign person) are not established as U.S. persons, so the CIP's identification and verification apply.",
+    );
+    expect(result.beneficialOwners.map((o) => [o.id, o.status])).toEqual([
+      ['bo1', 'us'],
+      ['bo2', 'unknown'],
+      ['bo3', 'foreign'],
+    ]);
+  });
+
+  it('tracks a foreign customer whose owners are all U.S. persons, naming only the customer', () => {
+    const result = mustTrackCustomer({ customer: foreignIndividual, beneficialOwners: [{ id: 'bo1', kind: 'individual', usCitizen: true }] });
+    expect(result.mustTrack).toBe(true);
+    expect(result.reasons.at(-1)).toBe(
+      "Tracked: the customer (a foreign person) is not established as a U.S. person, so the CIP's identification and verification apply.",
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no input', null, 'input'],
+    ['input that is not an object', 'customer', 'input'],
+    ['owners that are not a list', { customer: usEntity, beneficialOwners: { id: 'bo1' } }, 'beneficialOwners'],
+    ['owners left out', { customer: usEntity }, 'beneficialOwners'],
+    ['a customer without a kind', { customer: {}, beneficialOwners: [] }, 'customer.kind'],
+  ])('refuses %s, naming the field', (_name, input, field) => {
+    const run = () => mustTrackCustomer(input as TrackingInput);
+    expect(run).toThrow(RuleInputError);
+    expect(run).toThrow(expect.objectContaining({ field }));
+  });
+});
