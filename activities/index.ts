@@ -3,6 +3,7 @@ import { createCaseActivities } from './cases.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
 import { createExemptionActivities } from './exemptions.js';
+import { createComplianceAssessmentActivities } from './compliance-assessments.js';
 import { createNotificationActivities } from './notifications.js';
 import { createFactActivities } from './facts.js';
 import { createResellerActivities } from './resellers.js';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSpecialMeasureActivities(deps),
     ...createFactActivities(deps),
     ...createExemptionActivities(deps),
+    ...createComplianceAssessmentActivities(deps),
   };
 }
 

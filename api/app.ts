@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit/audit.routes.js';
 import { caseHistoryRoutes } from './routes/case-history/case-history.routes.js';
 import { legalRoutes } from './routes/legal/legal.routes.js';
 import { exemptionRoutes } from './routes/exemptions/exemptions.routes.js';
+import { complianceAssessmentRoutes } from './routes/compliance-assessments/compliance-assessments.routes.js';
 
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(caseHistoryRoutes, { prefix: '/v1' });
   await app.register(legalRoutes, { prefix: '/v1' });
   await app.register(exemptionRoutes, { prefix: '/v1' });
+  await app.register(complianceAssessmentRoutes, { prefix: '/v1' });
   return app;
 }
 

@@ -13,3 +13,4 @@ export { specialMeasureImpactReviewWorkflow } from './special-measure-impact-rev
 export { resellerTerminationWorkflow } from './reseller-termination/workflow.js';
 export { exemptionWorkflow } from './exemption/workflow.js';
 export { cipDutyResumptionWorkflow } from './cip-duty-resumption/workflow.js';
+export { complianceAssessmentWorkflow } from './compliance-assessment/workflow.js';

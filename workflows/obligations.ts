@@ -27,6 +27,8 @@ import { exemptionCase } from './exemption/case-type.js';
 import { exemptionWorkflow } from './exemption/workflow.js';
 import { cipDutyResumptionCase } from './cip-duty-resumption/case-type.js';
 import { cipDutyResumptionWorkflow } from './cip-duty-resumption/workflow.js';
+import { complianceAssessmentCase } from './compliance-assessment/case-type.js';
+import { complianceAssessmentWorkflow } from './compliance-assessment/workflow.js';
 
 export interface Obligation<C extends CaseTypeDefinition = CaseTypeDefinition, W extends Workflow = Workflow> {
   caseType: C;
@@ -47,6 +49,7 @@ export const OBLIGATIONS = {
   'ai-training-report': obligation(aiTrainingReportCase, aiTrainingReportWorkflow),
   exemption: obligation(exemptionCase, exemptionWorkflow),
   'cip-duty-resumption': obligation(cipDutyResumptionCase, cipDutyResumptionWorkflow),
+  'compliance-assessment': obligation(complianceAssessmentCase, complianceAssessmentWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

@@ -18,6 +18,7 @@ describe('replay of recorded workflow histories', () => {
       'beneficialOwnerReverificationWorkflow',
       'cipDutyResumptionWorkflow',
       'cipTransmissionWorkflow',
+      'complianceAssessmentWorkflow',
       'customerIdentificationWorkflow',
       'exemptionWorkflow',
       'interimAccountReviewWorkflow',

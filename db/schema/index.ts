@@ -7,3 +7,4 @@ export * from './special-measures.js';
 export * from './notifications.js';
 export * from './idempotency.js';
 export * from './exemptions.js';
+export * from './compliance-assessments.js';
