@@ -11,7 +11,7 @@ import type { ExemptionActivities } from '../../activities/exemptions.js';
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
-import { resellerCipRecordedFact } from '../kit/facts.js';
+import { resellerCipRecordedFact, verificationRecordedFact } from '../kit/facts.js';
 import { decideUpdate } from '../kit/decisions.js';
 import { exemptionStateQuery, type ExemptionInput, type ExemptionSubject } from './messages.js';
 import { exemptionWorkflow } from './workflow.js';
@@ -183,6 +183,33 @@ describe('exemptionWorkflow', () => {
       expect(cases.opened.map((c) => c.type)).toEqual(['exemption']);
       const afterClose = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'withdraw', reason: 'too late', actor: handler }] }).catch((e: unknown) => e);
       expect(afterClose).toBeInstanceOf(Error);
+    });
+  });
+
+  it("revoking a lessee's exemption opens its duty resumption, which only a verified identification settles", async () => {
+    const customerId = randomUUID();
+    const { cases, worker, taskQueue, input } = await start({ type: 'customer', id: customerId });
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(exemptionWorkflow, { taskQueue, workflowId: `exemption:${input.exemptionId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'propose-grant', reason: 'grant letter', params: { commerceReference: 'BIS-EX-3', grantedAt: await nowIso() }, actor: handler }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', actor: reviewer }] });
+      await testEnv().sleep(30 * 24 * HOUR);
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'program no longer effective', params: { revokedAt: await nowIso() }, actor: legal }] });
+      await testEnv().sleep(1000);
+      const { dutyResumption } = await handle.query(exemptionStateQuery);
+      const resumption = cases.opened.find((c) => c.type === 'cip-duty-resumption')!;
+      expect(resumption).toMatchObject({ subjectType: 'customer', subjectId: customerId, details: { scope: 'lessee' } });
+      const child = testEnv().client.workflow.getHandle(dutyResumption!);
+      // A failed verification does not show the duties resumed; a verified one does.
+      await child.signal(verificationRecordedFact.signal, { attemptId: randomUUID(), partyId: randomUUID(), result: 'failed' });
+      await testEnv().sleep(1000);
+      expect(cases.transitions.filter((t) => t.caseId === resumption.caseId)).toEqual([]);
+      const attemptId = randomUUID();
+      await child.signal(verificationRecordedFact.signal, { attemptId, partyId: randomUUID(), result: 'verified' });
+      expect(await child.result()).toMatchObject({ resumedBy: 'fact', by: 'system' });
+      expect(cases.events.filter((e) => e.type === 'cip-duty.resumed').at(-1)?.data).toMatchObject({ fact: 'verification-recorded', attemptId });
+      expect((await handle.result()).status).toBe('revoked');
     });
   });
 });
