@@ -502,3 +502,211 @@ describe('edges the mutation run found untested', () => {
     expect(reminderInstants(d, NPRM_2024, { after: at('2024-03-08T04:59:59.999Z') }).map((r) => r.offsetDays)).toEqual([3, 1]);
   });
 });
+
+describe('the whole explanation, sentence by sentence, for each way a clock starts', () => {
+  // The rule set's own texts are referenced, so this pins what the deadline engine says around them.
+  const R = NPRM_2024;
+  const head = (o: ObligationId, owner: string) =>
+    `Obligation "${o}": ${R.obligations[o].title}; owner: ${owner}. Rule set NPRM-2024 (proposed rule, 89 FR 5698); ${R.obligations[o].citation}.`;
+  const periodLine = (o: ObligationId, words: string, kind = 'Period') => {
+    const v = obligationPeriod(R, o);
+    return `${kind}: ${words}. ${v.explanation} (${v.citation})`;
+  };
+  const dayCount = (start: string, zone: string, day1: string, n: number, last: string) =>
+    `Counting: the trigger day ${start} (its date in ${zone}) is not counted; day 1 is ${day1} and day ${n} is ${last}. ${R.calendar.dayCounting.explanation}`;
+  const lastDay = (date: string, weekday: string) =>
+    `The last day, ${date}, is a ${weekday}${weekday === 'Saturday' || weekday === 'Sunday' ? ' and is not moved' : ''}: ${R.calendar.weekendAndHolidayRoll.explanation}`;
+  const due = (o: ObligationId, date: string, zone: string, iso: string) =>
+    `Due at the end of ${date} in ${zone}: ${iso}, the last millisecond before local midnight; ${R.obligations[o].meaning}.`;
+  const explain = (input: Partial<DeadlineInput> & Pick<DeadlineInput, 'obligation' | 'startedAt'>) => computeDeadline({ ruleSet: R, timeZone: NY, ...input });
+  const late = R.interpretations.resellerLateKnowledge;
+
+  it('an event clock', () => {
+    expect(explain({ obligation: 'cip-transmission', startedAt: at('2024-03-01T15:00:00.000Z') }).explanation).toEqual([
+      head('cip-transmission', 'the U.S. IaaS provider'),
+      `The clock starts when ${R.obligations['cip-transmission'].trigger}: 2024-03-01T15:00:00.000Z (2024-03-01 10:00:00.000 in America/New_York).`,
+      periodLine('cip-transmission', '10 calendar days'),
+      dayCount('2024-03-01', NY, '2024-03-02', 10, '2024-03-11'),
+      lastDay('2024-03-11', 'Monday'),
+      due('cip-transmission', '2024-03-11', NY, '2024-03-12T03:59:59.999Z'),
+    ]);
+  });
+
+  it('a clock from the transaction or later knowledge', () => {
+    const startedAt = at('2024-10-20T12:00:00.000Z');
+    const later = explain({ obligation: 'ai-report-provider', startedAt, knowledgeAt: at('2024-10-25T02:00:00.000Z') });
+    expect(later.clockStartedAt.toISOString()).toBe('2024-10-25T02:00:00.000Z');
+    expect(later.explanation).toEqual([
+      head('ai-report-provider', 'the U.S. IaaS provider'),
+      'The covered transaction was at 2024-10-20T12:00:00.000Z (2024-10-20 08:00:00.000 in America/New_York); the provider gained knowledge of it later, at 2024-10-25T02:00:00.000Z (2024-10-24 22:00:00.000 in America/New_York). The period runs from the transaction or from knowledge if later, so the clock starts at knowledge.',
+      periodLine('ai-report-provider', '15 calendar days'),
+      dayCount('2024-10-24', NY, '2024-10-25', 15, '2024-11-08'),
+      lastDay('2024-11-08', 'Friday'),
+      due('ai-report-provider', '2024-11-08', NY, '2024-11-09T04:59:59.999Z'),
+    ]);
+    const trigger = R.obligations['ai-report-provider'].trigger;
+    expect(explain({ obligation: 'ai-report-provider', startedAt, knowledgeAt: startedAt }).explanation[1]).toBe(
+      `The clock starts when ${trigger}: 2024-10-20T12:00:00.000Z (2024-10-20 08:00:00.000 in America/New_York) (knowledge was gained at the same instant).`,
+    );
+    expect(explain({ obligation: 'ai-report-provider', startedAt, knowledgeAt: startedAt }).flags).toEqual([]);
+    expect(explain({ obligation: 'ai-report-provider', startedAt }).explanation[1]).toBe(
+      `The clock starts when ${trigger}: 2024-10-20T12:00:00.000Z (2024-10-20 08:00:00.000 in America/New_York) (no later knowledge date was recorded; the period runs from the transaction or from knowledge if later).`,
+    );
+    // the foreign reseller's own clock speaks of the reseller's knowledge
+    expect(explain({ obligation: 'ai-report-reseller-to-provider', startedAt: at('2024-06-01T12:00:00.000Z'), knowledgeAt: at('2024-06-10T12:00:00.000Z') }).explanation).toEqual([
+      head('ai-report-reseller-to-provider', 'the foreign reseller'),
+      'The covered transaction was at 2024-06-01T12:00:00.000Z (2024-06-01 08:00:00.000 in America/New_York); the reseller gained knowledge of it later, at 2024-06-10T12:00:00.000Z (2024-06-10 08:00:00.000 in America/New_York). The period runs from the transaction or from knowledge if later, so the clock starts at knowledge.',
+      periodLine('ai-report-reseller-to-provider', '15 calendar days'),
+      dayCount('2024-06-10', NY, '2024-06-11', 15, '2024-06-25'),
+      lastDay('2024-06-25', 'Tuesday'),
+      due('ai-report-reseller-to-provider', '2024-06-25', NY, '2024-06-26T03:59:59.999Z'),
+      `The provider must file this report with Commerce by 2024-07-02T03:59:59.999Z (from the covered transaction); this reseller deadline ends first. Were the reseller's deadline to end later, rule set NPRM-2024 settles it: ${late.explanation}`,
+    ]);
+  });
+
+  it("the provider's filing of a reseller's report, with and without the reseller's knowledge date", () => {
+    const startedAt = at('2024-06-01T12:00:00.000Z');
+    expect(explain({ obligation: 'ai-report-provider-files-reseller', startedAt, knowledgeAt: at('2024-06-10T12:00:00.000Z') }).explanation).toEqual([
+      head('ai-report-provider-files-reseller', 'the U.S. IaaS provider'),
+      `The clock starts when ${R.obligations['ai-report-provider-files-reseller'].trigger}: 2024-06-01T12:00:00.000Z (2024-06-01 08:00:00.000 in America/New_York).`,
+      "The reseller's knowledge date (2024-06-10T12:00:00.000Z (2024-06-10 08:00:00.000 in America/New_York)) does not move this clock: the provider's period runs from the covered transaction.",
+      periodLine('ai-report-provider-files-reseller', '30 calendar days'),
+      dayCount('2024-06-01', NY, '2024-06-02', 30, '2024-07-01'),
+      lastDay('2024-07-01', 'Monday'),
+      due('ai-report-provider-files-reseller', '2024-07-01', NY, '2024-07-02T03:59:59.999Z'),
+      `The reseller's own deadline (2024-06-26T03:59:59.999Z) ends first. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`,
+    ]);
+    const without = explain({ obligation: 'ai-report-provider-files-reseller', startedAt }).explanation;
+    expect(without).toHaveLength(7);
+    expect(without.at(-1)).toBe(`No reseller knowledge date was given. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`);
+    const lateCase = explain({ obligation: 'ai-report-provider-files-reseller', startedAt, knowledgeAt: at('2024-06-25T12:00:00.000Z') });
+    expect(lateCase.explanation.at(-1)).toBe(
+      `Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (2024-07-11T03:59:59.999Z) ends after this deadline (2024-07-02T03:59:59.999Z). ${late.explanation} (${late.citation})`,
+    );
+    expect(lateCase.flags).toEqual(['reseller-deadline-after-provider-deadline']);
+  });
+
+  it('a clock from closure or a later last access, in years, with the month-end rule', () => {
+    const closedAt = at('2028-02-29T12:00:00.000Z');
+    const retention = (lastAccessAt?: Date) => explain({ obligation: 'record-retention', startedAt: closedAt, timeZone: 'UTC', ...(lastAccessAt ? { lastAccessAt } : {}) });
+    const later = retention(at('2028-03-02T12:00:00.000Z'));
+    expect(later.flags).toEqual(['clock-started-at-last-access']);
+    expect(later.explanation).toEqual([
+      head('record-retention', 'the U.S. IaaS provider'),
+      'The account was closed at 2028-02-29T12:00:00.000Z (2028-02-29 12:00:00.000 in UTC) and last accessed later, at 2028-03-02T12:00:00.000Z (2028-03-02 12:00:00.000 in UTC). The period runs from closure or last access, whichever is later: the last access.',
+      periodLine('record-retention', '2 years'),
+      'Counting: 2 years from the trigger day 2028-03-02 (its date in UTC) ends on the same day of the month, 2030-03-02.',
+      lastDay('2030-03-02', 'Saturday'),
+      due('record-retention', '2030-03-02', 'UTC', '2030-03-02T23:59:59.999Z'),
+    ]);
+    const earlier = retention(at('2028-02-01T12:00:00.000Z'));
+    expect(earlier.flags).toEqual(['period-ended-on-last-day-of-shorter-month']);
+    expect(earlier.explanation).toEqual([
+      head('record-retention', 'the U.S. IaaS provider'),
+      'The account was closed at 2028-02-29T12:00:00.000Z (2028-02-29 12:00:00.000 in UTC), after its last access at 2028-02-01T12:00:00.000Z (2028-02-01 12:00:00.000 in UTC). The period runs from closure or last access, whichever is later: the closure.',
+      periodLine('record-retention', '2 years'),
+      'Counting: 2 years from the trigger day 2028-02-29 (its date in UTC) ends on the same day of the month, 2030-02-28.',
+      `02-29 has no counterpart in the final month, so the period ends on the last day of that month, 2030-02-28. ${R.calendar.monthEnd.explanation}`,
+      lastDay('2030-02-28', 'Thursday'),
+      due('record-retention', '2030-02-28', 'UTC', '2030-02-28T23:59:59.999Z'),
+    ]);
+    expect(retention().explanation[1]).toBe(
+      'The account was closed at 2028-02-29T12:00:00.000Z (2028-02-29 12:00:00.000 in UTC) (no last-access instant was given). The period runs from closure or last access, whichever is later: the closure.',
+    );
+    // a last access at the closure instant leaves the clock at the closure
+    expect(retention(closedAt)).toMatchObject({ flags: ['period-ended-on-last-day-of-shorter-month'], dueDate: '2030-02-28' });
+  });
+
+  it('a clock from issuance or the latest extension, with and without a stated duration', () => {
+    const extended = explain({
+      obligation: 'special-measure-expiry',
+      startedAt: at('2024-01-29T15:00:00.000Z'),
+      extensions: [{ publishedAt: at('2025-03-01T15:00:00.000Z'), duration: { days: 90 } }, { publishedAt: at('2024-12-01T15:00:00.000Z') }],
+    });
+    const ext = R.interpretations.specialMeasureExtension;
+    const duration = R.regulatory.periods.specialMeasureDuration;
+    expect(extended.flags).toEqual(['clock-started-at-extension']);
+    expect(extended.period).toEqual({ days: 90 });
+    expect(extended.explanation).toEqual([
+      head('special-measure-expiry', 'the Department of Commerce'),
+      'The measure was issued at 2024-01-29T15:00:00.000Z (2024-01-29 10:00:00.000 in America/New_York).',
+      "Extension published in the Federal Register at 2024-12-01T15:00:00.000Z (2024-12-01 10:00:00.000 in America/New_York), for 365 calendar days (no duration stated: the rule set's duration applies).",
+      'Extension published in the Federal Register at 2025-03-01T15:00:00.000Z (2025-03-01 10:00:00.000 in America/New_York), for 90 calendar days.',
+      `${ext.explanation} (${ext.citation}) The clock therefore starts at the latest extension, 2025-03-01T15:00:00.000Z (2025-03-01 10:00:00.000 in America/New_York).`,
+      `Period: 90 calendar days, as stated in the latest extension (the rule set's default would be 365 calendar days: ${duration.explanation} (${duration.citation})).`,
+      dayCount('2025-03-01', NY, '2025-03-02', 90, '2025-05-30'),
+      lastDay('2025-05-30', 'Friday'),
+      due('special-measure-expiry', '2025-05-30', NY, '2025-05-31T03:59:59.999Z'),
+    ]);
+    const none = explain({ obligation: 'special-measure-expiry', startedAt: at('2024-01-29T15:00:00.000Z') });
+    expect(none.explanation.slice(1, 3)).toEqual([
+      'The measure was issued at 2024-01-29T15:00:00.000Z (2024-01-29 10:00:00.000 in America/New_York).',
+      'No extension has been published: the clock starts at issuance.',
+    ]);
+  });
+
+  it('an extension published after the measure expired is counted, and flagged once for legal review', () => {
+    const result = explain({
+      obligation: 'special-measure-expiry',
+      startedAt: at('2024-01-29T15:00:00.000Z'),
+      extensions: [{ publishedAt: at('2025-03-01T15:00:00.000Z'), duration: { days: 30 } }, { publishedAt: at('2025-06-01T15:00:00.000Z') }],
+    });
+    expect(result.flags).toEqual(['extension-published-after-expiry', 'clock-started-at-extension']);
+    expect(result.dueDate).toBe('2026-06-01');
+    expect(result.explanation.filter((l) => l.startsWith('Legal review'))).toEqual([
+      'Legal review: the extension published at 2025-03-01T15:00:00.000Z (2025-03-01 10:00:00.000 in America/New_York) came after the measure had expired at 2025-01-29T04:59:59.999Z; it is counted as restarting the measure, but it may instead be a new measure.',
+      'Legal review: the extension published at 2025-06-01T15:00:00.000Z (2025-06-01 11:00:00.000 in America/New_York) came after the measure had expired at 2025-04-01T03:59:59.999Z; it is counted as restarting the measure, but it may instead be a new measure.',
+    ]);
+    // an extension published at the very instant of expiry is in time
+    const inTime = explain({ obligation: 'special-measure-expiry', startedAt: at('2024-01-29T15:00:00.000Z'), extensions: [{ publishedAt: at('2025-01-29T04:59:59.999Z') }] });
+    expect(inTime.flags).toEqual(['clock-started-at-extension']);
+    // an extension at the issuance instant is accepted; one before it is refused
+    expect(explain({ obligation: 'special-measure-expiry', startedAt: at('2024-01-29T15:00:00.000Z'), extensions: [{ publishedAt: at('2024-01-29T15:00:00.000Z') }] }).dueDate).toBe('2025-01-28');
+    expect(() => explain({ obligation: 'special-measure-expiry', startedAt: at('2024-01-29T15:00:00.000Z'), extensions: [{ publishedAt: at('2024-01-29T14:59:59.999Z') }] })).toThrow(
+      'extensions[0].publishedAt: an extension (2024-01-29T14:59:59.999Z) cannot precede the issuance (2024-01-29T15:00:00.000Z)',
+    );
+  });
+
+  it('a CIP policy period, with the default action of an interim account', () => {
+    const action = R.cipPolicy.interimAccountDefaultAction;
+    expect(explain({ obligation: 'interim-account-review', startedAt: at('2024-12-15T17:00:00.000Z') }).explanation).toEqual([
+      head('interim-account-review', 'the U.S. IaaS provider'),
+      `The clock starts when ${R.obligations['interim-account-review'].trigger}: 2024-12-15T17:00:00.000Z (2024-12-15 12:00:00.000 in America/New_York).`,
+      periodLine('interim-account-review', '30 calendar days', 'CIP policy period'),
+      dayCount('2024-12-15', NY, '2024-12-16', 30, '2025-01-14'),
+      lastDay('2025-01-14', 'Tuesday'),
+      due('interim-account-review', '2025-01-14', NY, '2025-01-15T04:59:59.999Z'),
+      `If no decision is taken by then, the CIP policy's default action applies: "${action.value}". ${action.explanation}`,
+    ]);
+    const overridden = computeDeadline({ obligation: 'periodic-reverification', ruleSet: withCipPolicy(R, { periodicReverificationPeriod: { months: 6 } }), startedAt: at('2024-01-31T17:00:00.000Z'), timeZone: NY });
+    expect(overridden.explanation.slice(2, 5)).toEqual([
+      `CIP policy period: 6 calendar months. ${overridden.explanation[2]!.slice('CIP policy period: 6 calendar months. '.length)}`,
+      'Counting: 6 calendar months from the trigger day 2024-01-31 (its date in America/New_York) ends on the same day of the month, 2024-07-31.',
+      lastDay('2024-07-31', 'Wednesday'),
+    ]);
+    expect(overridden.explanation[2]).toMatch(/^CIP policy period: 6 calendar months\. Provider policy \(the provider's written CIP\): 6 calendar months, overriding the NPRM-2024 default of 1 year\./);
+  });
+
+  it.each<[string, Partial<DeadlineInput>, string, string]>([
+    ['no input', null as unknown as Partial<DeadlineInput>, 'input', 'must be an object'],
+    ['an unknown obligation', { obligation: 'coffee' as ObligationId }, 'obligation', `unknown obligation "coffee"; known: ${OBLIGATION_IDS.join(', ')}`],
+    ['no rule set', { ruleSet: undefined }, 'ruleSet', 'a rule set is required (see getRuleSet)'],
+    ['a rule set that is not one', { ruleSet: 'NPRM-2024' as unknown as DeadlineInput['ruleSet'] }, 'ruleSet', 'a rule set is required (see getRuleSet)'],
+    ['a rule set without obligations', { ruleSet: { id: 'X' } as unknown as DeadlineInput['ruleSet'] }, 'ruleSet', 'a rule set is required (see getRuleSet)'],
+    ['knowledge before the event', { obligation: 'ai-report-provider', knowledgeAt: at('2024-06-01T11:59:59.999Z') }, 'knowledgeAt', 'knowledge (2024-06-01T11:59:59.999Z) cannot precede the event (2024-06-01T12:00:00.000Z)'],
+    ['knowledge where it is not used', { knowledgeAt: at('2024-06-02T12:00:00.000Z') }, 'knowledgeAt', `is not used by obligation "cip-transmission" (its clock starts when ${NPRM_2024.obligations['cip-transmission'].trigger})`],
+    ['a last access where it is not used', { lastAccessAt: at('2024-06-02T12:00:00.000Z') }, 'lastAccessAt', `is not used by obligation "cip-transmission" (its clock starts when ${NPRM_2024.obligations['cip-transmission'].trigger})`],
+    ['extensions where they are not used', { extensions: [] }, 'extensions', `is not used by obligation "cip-transmission" (its clock starts when ${NPRM_2024.obligations['cip-transmission'].trigger})`],
+    ['an extension that is not an object', { obligation: 'special-measure-expiry', extensions: [null as unknown as { publishedAt: Date }] }, 'extensions[0]', 'must be { publishedAt, duration? }'],
+    ['an extension with a bad duration', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('2024-07-01T12:00:00.000Z'), duration: { days: 0 } }] }, 'extensions[0].duration', 'days must be a positive whole number'],
+  ])('refuses %s with a sentence naming the field', (_name, patch, field, message) => {
+    const input = patch === null ? null : { obligation: 'cip-transmission' as ObligationId, ruleSet: NPRM_2024, startedAt: at('2024-06-01T12:00:00.000Z'), timeZone: NY, ...patch };
+    expect(() => computeDeadline(input as DeadlineInput)).toThrow(expect.objectContaining({ field, message: `${field}: ${message}` }));
+  });
+
+  it('takes knowledge at the event instant, and a null knowledge or last access as none given', () => {
+    const base = { ruleSet: NPRM_2024, startedAt: at('2024-06-01T12:00:00.000Z'), timeZone: NY };
+    expect(computeDeadline({ ...base, obligation: 'ai-report-provider', knowledgeAt: base.startedAt }).dueDate).toBe('2024-06-16');
+    expect(computeDeadline({ ...base, obligation: 'cip-transmission', knowledgeAt: null as unknown as Date, lastAccessAt: null as unknown as Date }).dueDate).toBe('2024-06-11');
+  });
+});

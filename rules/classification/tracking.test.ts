@@ -34,7 +34,10 @@ describe('mustTrackCustomer: the explanation a reviewer reads', () => {
     expect(result.reasons[0]).toBe(
       `Customer: a foreign person. The individual is not a U.S. citizen, is not a lawful permanent resident of the United States and is not located in the United States: none of the tests for a U.S. person is met, so the individual is a foreign person ${CITE}.`,
     );
-    expect(result.reasons[2]).toMatch(/^Beneficial owner bo2: U\.S\.-person status not yet known\. It is not yet known whether the individual /);
+    expect(result.reasons[2]).toBe(
+      'Beneficial owner bo2: U.S.-person status not yet known. It is not yet known whether the individual is a U.S. citizen, is a lawful permanent resident of the United States or is located in the United States. ' +
+        `Until that is known, the individual is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; ${CITE.slice(1, -1)}).`,
+    );
     expect(result.reasons[4]).toBe(
       "Tracked: the customer (a foreign person), beneficial owner bo2 (U.S.-person status not yet known), beneficial owner bo3 (a foreign person) are not established as U.S. persons, so the CIP's identification and verification apply.",
     );
@@ -53,15 +56,22 @@ describe('mustTrackCustomer: the explanation a reviewer reads', () => {
     );
   });
 
-  it.each<[string, unknown, string]>([
-    ['no input', null, 'input'],
-    ['input that is not an object', 'customer', 'input'],
-    ['owners that are not a list', { customer: usEntity, beneficialOwners: { id: 'bo1' } }, 'beneficialOwners'],
-    ['owners left out', { customer: usEntity }, 'beneficialOwners'],
-    ['a customer without a kind', { customer: {}, beneficialOwners: [] }, 'customer.kind'],
-  ])('refuses %s, naming the field', (_name, input, field) => {
+  it('gives both sentences of a customer whose status is not yet known', () => {
+    expect(mustTrackCustomer({ customer: { kind: 'entity', organizedUnderUsLaw: false, foreignBranchOfUsEntity: false }, beneficialOwners: [] }).reasons[0]).toBe(
+      'Customer: U.S.-person status not yet known. The entity is not organized under the laws of the United States or a U.S. jurisdiction and is not a foreign branch of an entity organized under U.S. law, but it is not yet known whether the entity is located in the United States. ' +
+        `Until that is known, the entity is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; ${CITE.slice(1, -1)}).`,
+    );
+  });
+
+  it.each<[string, unknown, string, string]>([
+    ['no input', null, 'input', 'must be an object'],
+    ['input that is not an object', 'customer', 'input', 'must be an object'],
+    ['owners that are not a list', { customer: usEntity, beneficialOwners: { id: 'bo1' } }, 'beneficialOwners', 'must be a list (empty if none)'],
+    ['owners left out', { customer: usEntity }, 'beneficialOwners', 'must be a list (empty if none)'],
+    ['a customer without a kind', { customer: {}, beneficialOwners: [] }, 'customer.kind', 'must be "individual" or "entity"'],
+  ])('refuses %s, naming the field', (_name, input, field, message) => {
     const run = () => mustTrackCustomer(input as TrackingInput);
     expect(run).toThrow(RuleInputError);
-    expect(run).toThrow(expect.objectContaining({ field }));
+    expect(run).toThrow(expect.objectContaining({ field, message: `${field}: ${message}` }));
   });
 });
