@@ -1,5 +1,6 @@
 import { createAiTrainingReportActivities } from './ai-training.js';
 import { createCaseActivities } from './cases.js';
+import { createCertificationActivities } from './certifications.js';
 import { createCustomerActivities } from './customers.js';
 import type { ActivityDeps } from './deps.js';
 import { createExemptionActivities } from './exemptions.js';
@@ -13,6 +14,7 @@ import { createSpecialMeasureActivities } from './special-measures.js';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseActivities(deps),
+    ...createCertificationActivities(deps),
     ...createAiTrainingReportActivities(deps),
     ...createCustomerActivities(deps),
     ...createResellerActivities(deps),

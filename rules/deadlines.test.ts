@@ -161,6 +161,11 @@ const rows: Row[] = [
     clockStartDate: '2026-03-02', dueDate: '2027-03-02', dueAt: '2027-03-03T04:59:59.999Z',
   },
   {
+    name: 'initial CIP certification: 90 days (CIP policy default) from the program start, before the first anniversary',
+    obligation: 'cip-initial-certification', startedAt: '2026-03-02T14:00:00.000Z',
+    clockStartDate: '2026-03-02', dueDate: '2026-05-31', dueAt: '2026-06-01T03:59:59.999Z',
+  },
+  {
     name: 'interim account review: 30 days (CIP policy default) across a year end',
     obligation: 'interim-account-review', startedAt: '2024-12-15T17:00:00.000Z',
     clockStartDate: '2024-12-15', dueDate: '2025-01-14', dueAt: '2025-01-15T04:59:59.999Z',

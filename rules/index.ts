@@ -116,3 +116,11 @@ export {
   type MeasureContext,
 } from './classification/special-measures.js';
 export { ISO_3166_ALPHA2, isJurisdictionCode, assertJurisdiction } from './jurisdictions.js';
+export {
+  parseAnniversary,
+  formatAnniversary,
+  certificationPeriod,
+  certificationPeriodAt,
+  type Anniversary,
+  type CertificationPeriod,
+} from './certification.js';

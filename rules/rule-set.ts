@@ -37,6 +37,7 @@ export const OBLIGATION_IDS = [
   'special-measure-expiry',
   'record-retention',
   'cip-certification',
+  'cip-initial-certification',
   'interim-account-review',
   'irregular-update',
   'deficiency-remediation',
@@ -80,6 +81,8 @@ export interface CipPolicyValues {
   readonly periodicReverificationPeriod: Period;
   readonly deficiencyRemediationPeriod: Period;
   readonly irregularUpdatePeriod: Period;
+  /** From the start of the provider's program under the rule set to its initial CIP certification. */
+  readonly initialCertificationPeriod: Period;
   /**
    * The provider's internal deadline for a foreign reseller to deliver its current CIP after
    * Commerce requested it, so that the provider can still transmit within the legal period.
@@ -101,6 +104,7 @@ export const CIP_POLICY_KEYS: readonly CipPolicyKey[] = [
   'periodicReverificationPeriod',
   'deficiencyRemediationPeriod',
   'irregularUpdatePeriod',
+  'initialCertificationPeriod',
   'resellerCipDeliveryPeriod',
   'reminderOffsetsDays',
   'aiReportOwnRecordsMargin',

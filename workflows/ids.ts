@@ -44,10 +44,21 @@ export function parseWorkflowId(
   return { caseType, businessId };
 }
 
+/**
+ * The business id of a provider's CIP certification: one per annual period (`<provider>/<year>`)
+ * and one initial certification (`<provider>/initial`). The Schedule's runs and a scheduler's
+ * request for the same period name the same case.
+ */
+export function certificationBusinessId(providerId: string, period: number | 'initial'): string {
+  return `${providerId}/${period}`;
+}
+
 // The product's own long-running workflows (not obligations): one notification dispatcher and
 // one daily-digest schedule per task queue, one delivery workflow per planned delivery.
 export const systemWorkflowIds = {
   notificationDispatcher: (taskQueue: string) => `notification-dispatcher:${taskQueue}`,
   notificationDelivery: (deliveryId: string) => `notification-delivery:${deliveryId}`,
   dailyDigestSchedule: (taskQueue: string) => `daily-digest:${taskQueue}`,
+  /** The provider's annual certification Schedule; each run it starts is `<this id>-<scheduled time>`. */
+  certificationSchedule: (providerId: string) => `cip-certification-schedule:${providerId}`,
 } as const;

@@ -1,6 +1,8 @@
 // Every workflow the worker runs (its workflowsPath). One folder per obligation.
 export { aiTrainingReportWorkflow } from './ai-training-report/workflow.js';
 export { beneficialOwnerReverificationWorkflow } from './beneficial-owner-reverification/workflow.js';
+export { cipCertificationWorkflow } from './cip-certification/workflow.js';
+export { cipCertificationScheduleWorkflow } from './cip-certification/scheduled.js';
 export { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 export { customerIdentificationWorkflow } from './customer-identification/workflow.js';
 export { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';

@@ -9,6 +9,8 @@ import { aiTrainingReportCase } from './ai-training-report/case-type.js';
 import { aiTrainingReportWorkflow } from './ai-training-report/workflow.js';
 import { beneficialOwnerReverificationCase } from './beneficial-owner-reverification/case-type.js';
 import { beneficialOwnerReverificationWorkflow } from './beneficial-owner-reverification/workflow.js';
+import { cipCertificationCase } from './cip-certification/case-type.js';
+import { cipCertificationWorkflow } from './cip-certification/workflow.js';
 import { cipTransmissionCase } from './cip-transmission/case-type.js';
 import { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 import { customerIdentificationCase } from './customer-identification/case-type.js';
@@ -50,6 +52,7 @@ export const OBLIGATIONS = {
   exemption: obligation(exemptionCase, exemptionWorkflow),
   'cip-duty-resumption': obligation(cipDutyResumptionCase, cipDutyResumptionWorkflow),
   'compliance-assessment': obligation(complianceAssessmentCase, complianceAssessmentWorkflow),
+  'cip-certification': obligation(cipCertificationCase, cipCertificationWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

@@ -8,3 +8,4 @@ export * from './notifications.js';
 export * from './idempotency.js';
 export * from './exemptions.js';
 export * from './compliance-assessments.js';
+export * from './certifications.js';

@@ -325,6 +325,13 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       citation: `${CITE.policy}; ${CITE.cipCertification}`,
       source: 'cip-policy-default',
     },
+    initialCertificationPeriod: {
+      value: days(90),
+      explanation:
+        "The provider certifies its CIP first in an initial certification, then every year. The summaries checked give no period for the initial one. Provider policy default: within 90 calendar days of the start of the provider's program under the rule set, so that it is filed before the first annual certification falls due (a year after the first certification anniversary).",
+      citation: `${CITE.policy}; ${CITE.cipCertification}`,
+      source: 'cip-policy-default',
+    },
     resellerCipDeliveryPeriod: {
       value: days(5),
       explanation:
@@ -446,6 +453,16 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       clockStart: 'event',
       period: { kind: 'regulatory', key: 'cipCertification' },
       meaning: 'the next certification must be submitted by this instant',
+      citation: CITE.cipCertification,
+    },
+    'cip-initial-certification': {
+      id: 'cip-initial-certification',
+      title: 'Submit the initial CIP certification (for the provider and each foreign reseller)',
+      owner: 'us-provider',
+      trigger: "the provider's program under the rule set starts",
+      clockStart: 'event',
+      period: { kind: 'cip-policy', key: 'initialCertificationPeriod' },
+      meaning: 'the initial certification must be submitted by this instant',
       citation: CITE.cipCertification,
     },
     'interim-account-review': {

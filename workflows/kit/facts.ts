@@ -76,11 +76,19 @@ export interface ResellerStatusChanged {
   at: string;
 }
 
+/** The provider's certification settings changed (CIP contact, procedures, anniversary). */
+export interface ProviderSettingsRecorded {
+  settingsVersion: number;
+  changed: string[];
+  recordedBy: string;
+}
+
 export const noncomplianceEvidenceAddedFact = defineFact<NoncomplianceEvidenceAdded>()('noncompliance-evidence-added', 'foreign-reseller', 'noncomplianceEvidenceAdded');
 export const resellerAnsweredFact = defineFact<ResellerAnswered>()('reseller-answered', 'foreign-reseller', 'resellerAnswered');
 export const resellerCipRecordedFact = defineFact<ResellerCipRecorded>()('reseller-cip-recorded', 'foreign-reseller', 'resellerCipRecorded');
 export const providerCipRecordedFact = defineFact<ProviderCipRecorded>()('provider-cip-recorded', 'provider-cip', 'providerCipRecorded');
 export const resellerStatusChangedFact = defineFact<ResellerStatusChanged>()('reseller-status-changed', 'foreign-reseller', 'resellerStatusChanged');
+export const providerSettingsRecordedFact = defineFact<ProviderSettingsRecorded>()('provider-settings-recorded', 'provider-cip', 'providerSettingsRecorded');
 
 /** Every fact a case can listen to. A new fact is added here, beside its payload type. */
 export const FACTS = [
@@ -95,5 +103,6 @@ export const FACTS = [
   resellerCipRecordedFact,
   providerCipRecordedFact,
   resellerStatusChangedFact,
+  providerSettingsRecordedFact,
 ] as const;
 export type FactName = (typeof FACTS)[number]['name'];

@@ -168,6 +168,7 @@ export const RuleSetSchema = Type.Object(
         periodicReverificationPeriod: RuleValue(PeriodSchema),
         deficiencyRemediationPeriod: RuleValue(PeriodSchema),
         irregularUpdatePeriod: RuleValue(PeriodSchema),
+        initialCertificationPeriod: RuleValue(PeriodSchema),
         resellerCipDeliveryPeriod: RuleValue(PeriodSchema),
         reminderOffsetsDays: RuleValue(Type.Array(Type.Integer({ minimum: 1 }))),
         aiReportOwnRecordsMargin: RuleValue(PeriodSchema),
@@ -239,6 +240,10 @@ export const COMPUTE_DEADLINE_EXAMPLES: Record<ObligationId, { summary: string; 
   'cip-certification': {
     summary: 'Next annual certification after the one submitted on Jan 15',
     value: { obligation: 'cip-certification', startedAt: '2026-01-15T12:00:00-05:00' },
+  },
+  'cip-initial-certification': {
+    summary: "The provider's program under the rule set started on Mar 2: its initial certification",
+    value: { obligation: 'cip-initial-certification', startedAt: '2026-03-02T09:00:00-05:00' },
   },
   'interim-account-review': {
     summary: 'An interim, restricted account opened while verification continues',
