@@ -13,6 +13,9 @@ import { healthRoutes } from './routes/health/health.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { caseNoteRoutes } from './routes/case-notes/case-notes.routes.js';
 import { caseTypeRoutes } from './routes/case-types/case-types.routes.js';
+import { certificationRoutes } from './routes/certifications/certifications.routes.js';
+import { irregularUpdateRoutes } from './routes/irregular-updates/irregular-updates.routes.js';
+import { providerSettingsRoutes } from './routes/provider-settings/provider-settings.routes.js';
 import { cipTransmissionRoutes } from './routes/cip-transmission/cip-transmission.routes.js';
 import { DEFAULT_DOCUMENT_MAX_BYTES } from './routes/documents/upload.js';
 import { cipDocumentRoutes } from './routes/cip-documents/cip-documents.routes.js';
@@ -90,6 +93,9 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(legalRoutes, { prefix: '/v1' });
   await app.register(exemptionRoutes, { prefix: '/v1' });
   await app.register(complianceAssessmentRoutes, { prefix: '/v1' });
+  await app.register(providerSettingsRoutes, { prefix: '/v1' });
+  await app.register(certificationRoutes, { prefix: '/v1' });
+  await app.register(irregularUpdateRoutes, { prefix: '/v1' });
   return app;
 }
 

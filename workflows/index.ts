@@ -5,6 +5,7 @@ export { cipCertificationWorkflow } from './cip-certification/workflow.js';
 export { cipCertificationScheduleWorkflow } from './cip-certification/scheduled.js';
 export { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 export { customerIdentificationWorkflow } from './customer-identification/workflow.js';
+export { irregularUpdateWorkflow } from './irregular-update/workflow.js';
 export { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';
 export { recordRetentionWorkflow } from './record-retention/workflow.js';
 export { notificationDispatcherWorkflow } from './notifications/dispatcher.js';

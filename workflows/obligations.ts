@@ -15,6 +15,8 @@ import { cipTransmissionCase } from './cip-transmission/case-type.js';
 import { cipTransmissionWorkflow } from './cip-transmission/workflow.js';
 import { customerIdentificationCase } from './customer-identification/case-type.js';
 import { customerIdentificationWorkflow } from './customer-identification/workflow.js';
+import { irregularUpdateCase } from './irregular-update/case-type.js';
+import { irregularUpdateWorkflow } from './irregular-update/workflow.js';
 import { interimAccountReviewCase } from './interim-account-review/case-type.js';
 import { interimAccountReviewWorkflow } from './interim-account-review/workflow.js';
 import { recordRetentionCase } from './record-retention/case-type.js';
@@ -53,6 +55,7 @@ export const OBLIGATIONS = {
   'cip-duty-resumption': obligation(cipDutyResumptionCase, cipDutyResumptionWorkflow),
   'compliance-assessment': obligation(complianceAssessmentCase, complianceAssessmentWorkflow),
   'cip-certification': obligation(cipCertificationCase, cipCertificationWorkflow),
+  'irregular-update': obligation(irregularUpdateCase, irregularUpdateWorkflow),
 } as const;
 
 /** The one list of case type names (also the first part of every business workflow id). */

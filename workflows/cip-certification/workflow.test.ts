@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AssembleCertificationInput, CertificationActivities, MissingPart } from '../../activities/certifications.js';
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet, reminderInstants } from '../../rules/index.js';
+import { recordHistory } from '../../test/helpers/history.js';
 import { decide, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { providerSettingsRecordedFact, type Actor } from '../kit/index.js';
@@ -143,6 +144,7 @@ describe('cipCertificationWorkflow', () => {
       const filed = await decide(handle, 'approve', REVIEWER);
       expect(filed.status).toBe('filed');
       const final = await handle.result();
+      await recordHistory(handle, 'cipCertificationWorkflow--attested-and-filed');
       expect(final.filed).toMatchObject({ attestedBy: CONTACT.subject, reviewedBy: REVIEWER.subject, onTime: true });
       expect(records.filings).toEqual([
         expect.objectContaining({ assembledVersionId: records.assemblies[0]!.versionId, attestedBy: CONTACT.subject, reviewedBy: REVIEWER.subject }),
@@ -181,7 +183,13 @@ describe('cipCertificationScheduleWorkflow', () => {
     await worker.runUntil(async () => {
       const run = (at: string) =>
         testEnv().client.workflow.execute(cipCertificationScheduleWorkflow, { taskQueue, workflowId: `schedule-run-${randomUUID()}`, args: [{ ...input, at }] });
-      const first = await run('2031-03-15T04:00:00Z');
+      const firstRun = await testEnv().client.workflow.start(cipCertificationScheduleWorkflow, {
+        taskQueue,
+        workflowId: `schedule-run-${randomUUID()}`,
+        args: [{ ...input, at: '2031-03-15T04:00:00Z' }],
+      });
+      const first = await firstRun.result();
+      await recordHistory(firstRun, 'cipCertificationScheduleWorkflow--started-the-period');
       expect(first).toEqual({ period: 2031, workflowId: `cip-certification:${input.providerId}/2031`, outcome: 'started' });
       // A second run in the same period (a backfill, a retried action) finds the case.
       expect(await run('2031-11-01T12:00:00Z')).toMatchObject({ period: 2031, outcome: 'already-started' });

@@ -1,0 +1,84 @@
+// The printable certification: what the provider attests, as stored in one version (the filed
+// one, or an assembled draft marked as such), with the SHA-256 of its JSON so a printed copy can
+// be checked against the record. Rendered with pdfkit, as the legal dossier is.
+import PDFDocument from 'pdfkit';
+import type { CertificationContent } from '../../../activities/certifications.js';
+import type { CipCertificationVersionRow } from '../../../db/schema/certifications.js';
+
+const PROCEDURE_TITLES: Record<string, string> = {
+  'identity-verification-mechanisms': 'Mechanisms and tools used to verify identity',
+  'ownership-change-procedures': 'Procedures for customers to notify ownership changes',
+  'ongoing-verification': 'Process for ongoing verification',
+  'malicious-activity-detection': 'Tools used to detect malicious cyber-enabled activity',
+  'reseller-cip-procedures': 'Procedures requiring foreign resellers to keep a CIP',
+  'ai-training-identification': 'Procedures for identifying foreign customers training large AI models',
+};
+
+export async function renderCertificationPdf(version: CipCertificationVersionRow, meta: { caseId: string; generatedAt: Date; generatedBy: string }): Promise<Buffer> {
+  const content = version.content as unknown as CertificationContent;
+  const c = content.certification;
+  const title = c.kind === 'initial' ? 'Initial CIP certification' : `Annual CIP certification, period ${c.period}`;
+  const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: title, Author: 'cipdesk', Subject: `CIP certification, case ${meta.caseId}` } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
+  const line = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+
+  doc.font('Helvetica-Bold').fontSize(18).text(title);
+  doc.font('Helvetica').fontSize(9).text(`Generated ${meta.generatedAt.toISOString()} by ${meta.generatedBy} from cipdesk. Times are UTC.`);
+  if (version.kind !== 'filed') doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).fillColor('red').text('DRAFT: assembled, not attested, not filed').fillColor('black');
+
+  heading('The certification');
+  line('Case', meta.caseId);
+  line('Version', `${version.version} (${version.kind})`);
+  line('SHA-256 of its JSON', version.sha256);
+  if (c.periodStartsOn) line('Period starts', c.periodStartsOn);
+  line('Due', c.dueDate);
+  line('Rule set', c.ruleSetId);
+  line('Assembled', c.assembledAt);
+
+  heading('Written CIP');
+  const cip = content.provider.writtenCip;
+  doc.text(cip ? `Version ${cip.version}${cip.label ? ` (${cip.label})` : ''}, effective ${cip.effectiveAt}, SHA-256 ${cip.sha256}` : 'No written CIP on file.');
+  heading('Procedures');
+  for (const [part, entry] of Object.entries(content.provider.procedures)) {
+    doc.font('Helvetica-Bold').text(PROCEDURE_TITLES[part] ?? part).font('Helvetica');
+    doc.text(entry ? ('text' in entry ? entry.text : `${entry.statement} (supplied on the case by ${entry.by}, ${entry.at})`) : 'MISSING').moveDown(0.3);
+  }
+  heading('Person responsible for the CIP');
+  const contact = content.provider.cipContact;
+  doc.text(contact ? [contact.name, contact.title, contact.email, contact.telephone].filter(Boolean).join(', ') : 'MISSING');
+
+  heading('Customer base in foreign jurisdictions');
+  const base = content.customerBase;
+  line('Foreign customers', String(base.foreignCustomers.total));
+  for (const r of base.foreignCustomers.byCountry) doc.text(`    ${r.country}: ${r.count}`);
+  line('Foreign beneficial owners', String(base.foreignBeneficialOwners.total));
+  for (const r of base.foreignBeneficialOwners.byCountry) doc.text(`    ${r.country}: ${r.count}`);
+  line('Foreign accounts whose identity is not yet verified', String(base.unverifiedForeignAccounts));
+
+  heading('Foreign resellers');
+  if (content.foreignResellers.length === 0) doc.text('None.');
+  for (const r of content.foreignResellers) {
+    const cipText = r.cip ? `CIP version ${r.cip.version} on file (SHA-256 ${r.cip.sha256})` : r.part.supplied ? `no CIP on file; statement: ${r.part.supplied.statement}` : 'no CIP on file';
+    doc.text(`${r.legalName} (${r.jurisdiction}), ${r.status}, ${r.accounts} account(s): ${cipText}; part ${r.part.status}`);
+  }
+  if (content.missingParts.length > 0) {
+    heading('Missing parts');
+    for (const m of content.missingParts) doc.text(`${m.part}: ${m.description}`);
+  }
+  heading('Attestation');
+  if (content.attestation) {
+    line('Attested by the CIP contact', `${content.attestation.cipContact} at ${content.attestation.attestedAt}`);
+    line('Approved by the reviewer', `${content.attestation.reviewer} at ${content.attestation.reviewedAt}`);
+    line('Filed', content.attestation.filedAt);
+  } else {
+    doc.text('Not attested.');
+  }
+  doc.end();
+  return done;
+}
