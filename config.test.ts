@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseTokens } from './config.js';
+import { completeDevelopmentTokens, ConfigError, loadConfig, parseTokens } from './config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults when nothing is set', () => {
@@ -48,6 +48,37 @@ describe('configuration', () => {
     expect(() => parseTokens('alice:admin:short')).toThrow(/at least 16/);
     expect(() => parseTokens('alice:admin')).toThrow(/subject:role:token/);
     expect(() => parseTokens('a:admin:0123456789abcdef,b:legal:0123456789abcdef')).toThrow(/used twice/);
+  });
+
+  it('refuses a person who would both prepare and approve (segregation of duties)', () => {
+    expect(() => parseTokens('alice:case_handler:0123456789abcdef,alice:reviewer:fedcba9876543210')).toThrow(
+      /CIPDESK_API_TOKENS: alice would both prepare and approve/,
+    );
+    expect(() => parseTokens('alice:admin:0123456789abcdef,alice:reviewer:fedcba9876543210')).toThrow(/alice would both prepare and approve/);
+    // Legal and a reviewer, or two handler tokens, are no conflict.
+    expect(parseTokens('alice:legal:0123456789abcdef,alice:reviewer:fedcba9876543210,bob:case_handler:aaaaaaaaaaaaaaaa,bob:case_handler:bbbbbbbbbbbbbbbb')).toHaveLength(4);
+  });
+
+  it('gives npm start a token per role and two reviewers, and completes a token set kept from an older start', () => {
+    let n = 0;
+    const secret = () => `dev_secret_${String(++n).padStart(8, '0')}`;
+    const fresh = completeDevelopmentTokens([], secret);
+    expect(fresh.tokens.map((t) => `${t.role}:${t.subject}`)).toEqual([
+      'case_handler:dev-case-handler',
+      'reviewer:dev-reviewer',
+      'legal:dev-legal',
+      'admin:dev-admin',
+      'scheduler:dev-scheduler',
+      'reviewer:dev-reviewer-2',
+    ]);
+    expect(new Set(fresh.tokens.map((t) => t.token)).size).toBe(6);
+    // The token set is valid configuration: no person holds both duties.
+    expect(parseTokens(fresh.tokens.map((t) => `${t.subject}:${t.role}:${t.token}`).join(','))).toHaveLength(6);
+    const older = fresh.tokens.slice(0, 5);
+    const completed = completeDevelopmentTokens(older, secret);
+    expect(completed.tokens.slice(0, 5)).toEqual(older);
+    expect(completed.added).toEqual([{ subject: 'dev-reviewer-2', role: 'reviewer', token: 'dev_secret_00000007' }]);
+    expect(completeDevelopmentTokens(completed.tokens, secret).added).toEqual([]);
   });
 
   it('reads the notification settings: desk links, SMTP and recipients, refusing bad values by name', () => {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 // The one list of roles lives with the case kit (workflows check decision roles too).
 import { ROLES, type Role } from './workflows/kit/actors.js';
+import { SEGREGATION_OF_DUTIES, subjectsWithBothDuties } from './workflows/kit/duties.js';
 
 export { ROLES, type Role };
 
@@ -95,7 +96,28 @@ export function parseTokens(raw: string | undefined, variable = 'CIPDESK_API_TOK
     if (seen.has(t.token)) throw new ConfigError(variable, `token of ${t.subject} is used twice`);
     seen.add(t.token);
   }
+  const both = subjectsWithBothDuties(tokens);
+  if (both.length) throw new ConfigError(variable, `${both.join(', ')} would both prepare and approve (${SEGREGATION_OF_DUTIES}): give the reviewer tokens to other people`);
   return tokens;
+}
+
+/**
+ * Who holds the development tokens `npm start` prints: one per role, and a second reviewer, so
+ * that a handler's proposal can be approved by either reviewer and a four-eyes refusal tried.
+ */
+export const DEVELOPMENT_TOKEN_HOLDERS: readonly { subject: string; role: Role }[] = [
+  ...ROLES.map((role) => ({ subject: `dev-${role.replace('_', '-')}`, role })),
+  { subject: 'dev-reviewer-2', role: 'reviewer' },
+];
+
+/**
+ * The development token set: the tokens kept from an earlier start, and a new one for every
+ * holder they lack (a data folder from before the second reviewer gains it). `added` says
+ * whether the set changed and must be written back.
+ */
+export function completeDevelopmentTokens(kept: readonly ApiToken[], newSecret: () => string): { tokens: ApiToken[]; added: ApiToken[] } {
+  const added = DEVELOPMENT_TOKEN_HOLDERS.filter((h) => !kept.some((t) => t.subject === h.subject && t.role === h.role)).map((h) => ({ ...h, token: newSecret() }));
+  return { tokens: [...kept, ...added], added };
 }
 
 function timeZone(env: Env, name: string, fallback: string): string {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi, type ApiHandle } from '../api/server.js';
-import { ROLES, loadConfigOrExit, type ApiToken } from '../config.js';
+import { completeDevelopmentTokens, loadConfigOrExit, type ApiToken } from '../config.js';
 import { createDb, pingDb } from '../db/client.js';
 import { postgresDataDirFor, startEmbeddedPostgres } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
@@ -34,12 +34,12 @@ async function stopAll() {
   }
 }
 
-/** Development tokens, one per role, kept in the data folder so they survive restarts. */
+/** Development tokens (one per role and a second reviewer), kept in the data folder so they survive restarts. */
 function developmentTokens(dataDir: string): ApiToken[] {
   const file = join(dataDir, 'dev-tokens.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ApiToken[];
-  const tokens = ROLES.map((role) => ({ subject: `dev-${role.replace('_', '-')}`, role, token: `dev_${randomBytes(24).toString('hex')}` }));
-  writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ApiToken[]) : [];
+  const { tokens, added } = completeDevelopmentTokens(kept, () => `dev_${randomBytes(24).toString('hex')}`);
+  if (added.length) writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return tokens;
 }
 
@@ -140,7 +140,7 @@ async function main() {
     `  Ready check    ${api.url}/readyz`,
     '',
     config.tokens.length ? 'API tokens: from CIPDESK_API_TOKENS.' : `Development tokens (kept in ${join(config.dataDir, 'dev-tokens.json')}):`,
-    ...(config.tokens.length ? [] : tokens.map((t) => `  ${t.role.padEnd(13)} ${t.token}`)),
+    ...(config.tokens.length ? [] : tokens.map((t) => `  ${t.role.padEnd(13)} ${t.subject.padEnd(17)} ${t.token}`)),
     '',
     `Try: curl -H "Authorization: Bearer ${tokens.find((t) => t.role === 'admin')?.token ?? '<token>'}" ${api.url}/v1/cases`,
     'Ctrl-C stops everything.',

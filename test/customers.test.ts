@@ -121,6 +121,20 @@ describe('GET /v1/customers/{id}', () => {
     expect(plain.statusCode).toBe(200);
     expect(plain.json().personal).toBeUndefined();
     expect(plain.body).not.toMatch(/Nordlicht|Greta|DE89/);
+    // Left out, and said so: which fields, and why (this role may not read them at all).
+    expect(plain.json().withheld.map((w: { field: string }) => w.field)).toEqual([
+      'personal.parties[].name',
+      'personal.parties[].address',
+      'personal.parties[].paymentMethods',
+      'personal.parties[].email',
+      'personal.parties[].telephone',
+      'personal.parties[].ipAccesses',
+    ]);
+    expect(plain.json().withheld[0].reason).toMatch(/role scheduler may not read it/);
+    const byHandler = (await get(`/v1/customers/${customer.id}`, 'case_handler')).json();
+    expect(byHandler.personal).toBeUndefined();
+    expect(byHandler.withheld).toHaveLength(6);
+    expect(byHandler.withheld[0].reason).toMatch(/shown only for a stated purpose: repeat the request with \?purpose= one of identity-verification, /);
 
     expect((await get(`/v1/customers/${customer.id}?purpose=`)).json().errors[0].field).toBe('querystring.purpose');
     expect((await get(`/v1/customers/${customer.id}?purpose=compliance-audit`, 'scheduler')).statusCode).toBe(403);
@@ -131,6 +145,7 @@ describe('GET /v1/customers/{id}', () => {
     expect(read.statusCode).toBe(200);
     const personal = read.json().personal;
     expect(personal.purpose).toBe('identity-verification');
+    expect(read.json().withheld).toEqual([]);
     expect(personal.parties[0]).toMatchObject({
       name: 'Nordlicht Compute GmbH',
       email: 'ops@nordlicht.example',
@@ -183,13 +198,20 @@ describe('beneficial owners', () => {
     const missingReason = await post(`/v1/customers/${customer.id}/beneficial-owners/${added.json().id}/substantial-control`, { substantialControl: true });
     expect(missingReason.json().errors[0].field).toBe('body.reason');
 
-    const determined = await post(
+    // A reviewer does not prepare what it may later approve (segregation of duties).
+    const byReviewer = await post(
       `/v1/customers/${customer.id}/beneficial-owners/${added.json().id}/substantial-control`,
       { substantialControl: true, reason: 'signs all compute contracts' },
       'reviewer',
     );
+    expect(byReviewer.statusCode).toBe(403);
+    expect((await get(`/v1/customers/${customer.id}/beneficial-owners`, 'legal')).json().items.find((p: { id: string }) => p.id === added.json().id).substantialControl.determinedBy).toBeNull();
+    const determined = await post(`/v1/customers/${customer.id}/beneficial-owners/${added.json().id}/substantial-control`, {
+      substantialControl: true,
+      reason: 'signs all compute contracts',
+    });
     expect(determined.statusCode).toBe(200);
-    expect(determined.json().substantialControl).toMatchObject({ determined: true, reason: 'signs all compute contracts', determinedBy: 'rita.reviewer' });
+    expect(determined.json().substantialControl).toMatchObject({ determined: true, reason: 'signs all compute contracts', determinedBy: 'hana.handler' });
   });
 });
 
@@ -226,13 +248,18 @@ describe('verifications', () => {
     const plain = (await get(`/v1/customers/${customer.id}/verifications`)).json();
     expect(plain.items).toHaveLength(1);
     expect(plain.items[0].materials).toBeUndefined();
+    expect(plain.withheld.map((w: { field: string }) => w.field)).toEqual(['items[].materials', 'items[].discrepancies[].description', 'items[].discrepancies[].resolution']);
+    expect(plain.withheld[0].reason).toMatch(/stated purpose/);
     const withPurpose = (await get(`/v1/customers/${customer.id}/verifications?purpose=discrepancy-resolution`, 'legal')).json();
+    expect(withPurpose.withheld).toEqual([]);
     expect(withPurpose.items[0]).toMatchObject({ materials: { passportNumber: 'C01X00T47' }, discrepancies: [{ description: 'birth date on passport differs from application' }] });
     // The purpose read, and only it (not the plain list above), is in the read log.
     const reads = await system.db.sql`select actor, purpose, fields from personal_data_reads where customer_id = ${customer.id} and actor <> 'system' order by id`;
     expect(reads).toEqual([{ actor: 'lena.legal', purpose: 'discrepancy-resolution', fields: ['verification.materials', 'discrepancy.description', 'discrepancy.resolution'] }]);
 
     const url = `/v1/customers/${customer.id}/verifications/${attempt.id}/discrepancies/${attempt.discrepancies[0].id}/resolution`;
+    // A reviewer does not resolve what it may later approve (segregation of duties).
+    expect((await post(url, { resolution: 'resolved by a reviewer' }, 'reviewer')).statusCode).toBe(403);
     const resolved = await post(url, { resolution: 'typing error in the application; confirmed by a second document' });
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json().discrepancies[0]).toMatchObject({ resolved: true, resolvedBy: 'hana.handler' });

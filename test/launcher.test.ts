@@ -55,7 +55,8 @@ describe('the launcher (npm start)', () => {
     expect((await fetch(`${api}/readyz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
     const tokens = JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as { role: string; token: string }[];
-    expect(tokens.map((t) => t.role).sort()).toEqual(['admin', 'case_handler', 'legal', 'reviewer', 'scheduler']);
+    // Two reviewers, so that four-eyes can be tried after npm start.
+    expect(tokens.map((t) => t.role).sort()).toEqual(['admin', 'case_handler', 'legal', 'reviewer', 'reviewer', 'scheduler']);
     for (const t of tokens) expect(first.output()).toContain(t.token);
     const handler = { authorization: `Bearer ${tokens.find((t) => t.role === 'case_handler')!.token}`, 'content-type': 'application/json' };
     // The provider's own CIP on file: the transmission below names its version.

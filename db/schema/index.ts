@@ -9,3 +9,4 @@ export * from './idempotency.js';
 export * from './exemptions.js';
 export * from './compliance-assessments.js';
 export * from './certifications.js';
+export * from './account-closures.js';

@@ -134,10 +134,21 @@ describe('customer identification, end to end', () => {
     expect(reverification.status).toBe('scheduled');
 
     // The provider later closes the account: retention starts, re-verification stops.
+    // Closing is four-eyes, as through the case: a handler proposes, a reviewer approves.
     expect((await call('POST', `/v1/accounts/${accountId}/closure`, { reason: '' })).body.errors[0].field).toBe('body.reason');
-    const closed = await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'customer terminated the contract' });
+    expect((await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'by a reviewer' }, 'reviewer')).status).toBe(403);
+    const proposed = await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'customer terminated the contract' });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ account: { status: 'open' }, proposal: { reason: 'customer terminated the contract', proposedBy: 'hana.handler', outcome: null } });
+    expect((await call('GET', `/v1/accounts/${accountId}`, undefined, 'legal')).body).toMatchObject({ status: 'open', pendingClosure: { id: proposed.body.proposal.id } });
+    expect((await call('POST', `/v1/accounts/${accountId}/closure`, { reason: 'twice' })).body.code).toBe('account.closure_pending');
+    expect((await call('POST', `/v1/accounts/${accountId}/closure/approval`, {}, 'case_handler')).status).toBe(403);
+    const closed = await call('POST', `/v1/accounts/${accountId}/closure/approval`, { reason: 'contract end confirmed' }, 'reviewer');
     expect(closed.status).toBe(200);
     expect(closed.body.account).toMatchObject({ status: 'closed' });
+    expect(closed.body.proposal).toMatchObject({ outcome: 'approved', decidedBy: 'rita.reviewer', decisionReason: 'contract end confirmed' });
+    const closedEvent = (await call('GET', `/v1/cases/${reverification.id}/events?limit=500`, undefined, 'legal')).body.items.find((e: { type: string }) => e.type === 'account.closed');
+    expect(closedEvent).toMatchObject({ actor: 'rita.reviewer', data: { accountId, proposedBy: 'hana.handler', approvedBy: 'rita.reviewer', approvalReason: 'contract end confirmed' } });
     const retention = closed.body.retentionCase ?? (await caseWhere(`type=record-retention&subjectId=${accountId}`));
     expect(retention).toMatchObject({ type: 'record-retention', status: 'retaining' });
     // Records are kept for the rule set's retention period after the closure.

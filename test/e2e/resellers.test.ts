@@ -109,11 +109,16 @@ describe('foreign resellers end to end', () => {
     const { caseId } = (await post(`/v1/resellers/${resellerId}/noncompliance`, { description: 'no written CIP', source: 'Commerce notice', observedAt: new Date().toISOString() })).json();
     await eventually(async () => ((await get(`/v1/cases/${caseId}`)).status === 'under-review' ? true : undefined));
     await decide(caseId, { decision: 'determine', reason: 'resale to a sanctioned party', params: { ground: 'continuing-increases-risk' } });
-    // The proposer is a reviewer too: still not a second person.
-    expect((await decide(caseId, { decision: 'propose-termination', reason: 'sanctions exposure' }, 'reviewer')).statusCode).toBe(200);
-    const own = await decide(caseId, { decision: 'approve' }, 'reviewer');
+    // A reviewer does not propose what reviewers approve (segregation of duties).
+    const byReviewer = await decide(caseId, { decision: 'propose-termination', reason: 'sanctions exposure' }, 'reviewer');
+    expect(byReviewer.statusCode).toBe(403);
+    expect(byReviewer.json().detail).toMatch(/allowed: case_handler, admin \(segregation of duties/);
+    expect((await get(`/v1/cases/${caseId}`)).status).toBe('terminating');
+    expect((await decide(caseId, { decision: 'propose-termination', reason: 'sanctions exposure' })).statusCode).toBe(200);
+    // Its proposer is no second person.
+    const own = await decide(caseId, { decision: 'approve' });
     expect(own.statusCode).toBe(403);
-    expect(own.json().detail).toContain('four-eyes');
+    expect(own.json().detail).toContain('segregation of duties');
     expect((await get(`/v1/cases/${caseId}`)).status).toBe('termination-proposed');
     expect((await get(`/v1/resellers/${resellerId}`)).status).toBe('terminating');
     // Ignoring issues cannot be the ground when none were identified.

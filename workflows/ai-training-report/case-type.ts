@@ -2,7 +2,7 @@
 // transaction, reported to Commerce by the provider, directly or after its foreign reseller's
 // report.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 const Reference = (description: string) => Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:\\-/]{0,127}$', description });
 
@@ -61,7 +61,8 @@ export const aiTrainingReportCase = defineCaseType({
       params: ReportContentsSchema,
       requiresReason: false,
       fourEyes: false,
-      roles: DECIDING_ROLES,
+      // The draft is what the reviewer approves: prepared by a handler (segregation of duties).
+      roles: PREPARING_ROLES,
       allowedInStatuses: PREPARING,
     },
     'submit-for-approval': {
@@ -70,7 +71,7 @@ export const aiTrainingReportCase = defineCaseType({
       params: NoParams,
       requiresReason: false,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: PREPARING,
     },
     approve: {

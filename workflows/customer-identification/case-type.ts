@@ -1,6 +1,6 @@
 // The customer identification case type: the CIP's outcomes for one prospective account.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 export const customerIdentificationCase = defineCaseType({
   type: 'customer-identification',
@@ -77,7 +77,7 @@ export const customerIdentificationCase = defineCaseType({
       params: NoParams,
       requiresReason: true,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: ['awaiting-verification', 'needs-correction'],
     },
     close: {
@@ -86,7 +86,7 @@ export const customerIdentificationCase = defineCaseType({
       params: NoParams,
       requiresReason: true,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: ['monitored'],
     },
     approve: {

@@ -1,6 +1,6 @@
 // The interim account review case type: an interim, restricted account while verification continues.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 export const interimAccountReviewCase = defineCaseType({
   type: 'interim-account-review',
@@ -38,7 +38,7 @@ export const interimAccountReviewCase = defineCaseType({
       params: NoParams,
       requiresReason: true,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: ['interim-restricted'],
     },
     approve: {

@@ -5,6 +5,7 @@
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
 import type { ObligationId } from '../../rules/index.js';
 import type { Role } from './actors.js';
+import { PREPARING_ROLES } from './duties.js';
 import type { FactName } from './facts.js';
 
 export interface DecisionDefinition {
@@ -48,6 +49,11 @@ export function defineCaseType<const T extends string, const S extends string, c
   definition: CaseTypeDefinition<T, S, D>,
 ): CaseTypeDefinition<T, S, D> {
   for (const [name, decision] of Object.entries<DecisionDefinition>(definition.decisions)) {
+    // Segregation of duties (duties.ts): only those who prepare may propose what a reviewer approves.
+    const notPreparing = decision.roles.filter((role) => !(PREPARING_ROLES as readonly Role[]).includes(role));
+    if (decision.fourEyes && notPreparing.length) {
+      throw new Error(`${definition.type}: four-eyes proposal ${name} admits ${notPreparing.join(', ')}; proposals are for ${PREPARING_ROLES.join(', ')} only`);
+    }
     for (const status of decision.allowedInStatuses) {
       if (!(definition.statuses as readonly string[]).includes(status)) {
         throw new Error(`${definition.type}: decision ${name} is allowed in unknown status ${status}`);

@@ -9,6 +9,7 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import type { Actor } from './actors.js';
 import { decisionsIn, type CaseTypeDefinition, type DecisionDefinition } from './case-type.js';
+import { APPROVING_ROLES, PREPARING_ROLES, SEGREGATION_OF_DUTIES } from './duties.js';
 import { APPROVAL_REQUESTED, DECISION_ACCEPTED } from './events.js';
 import { FAILURE } from './failures.js';
 import type { FourEyes } from './four-eyes.js';
@@ -105,7 +106,10 @@ export function checkDecisionRequest(caseType: CaseTypeDefinition, request: Deci
   const definition = Object.hasOwn(decisions, request.decision) ? decisions[request.decision] : undefined;
   if (!definition) refuseUnknownDecision(request.decision, Object.keys(decisions));
   if (!definition.roles.includes(request.actor.role)) {
-    refuseForbidden(`a ${request.actor.role} may not ${request.decision} a ${caseType.type} case; allowed: ${definition.roles.join(', ')}`);
+    // Refused by the split between preparing and approving: say which rule.
+    const within = (roles: readonly string[]) => definition.roles.every((role) => roles.includes(role));
+    const duties = definition.fourEyes || within(PREPARING_ROLES) || within(APPROVING_ROLES) ? ` (${SEGREGATION_OF_DUTIES})` : '';
+    refuseForbidden(`a ${request.actor.role} may not ${request.decision} a ${caseType.type} case; allowed: ${definition.roles.join(', ')}${duties}`);
   }
   if (definition.requiresReason && (typeof request.reason !== 'string' || request.reason.trim() === '')) {
     refuseInvalid('reason', 'is required for this decision');

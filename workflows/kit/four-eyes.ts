@@ -3,6 +3,7 @@
 // approves it; a rejection restores the status the case had before the proposal. The pending
 // proposal lives in the recorder, so the case row shows it (`pendingApproval`).
 import type { CaseEventDraft, CaseRecorder, PendingApproval } from './recorder.js';
+import { secondPersonRefusal } from './duties.js';
 import { refuseForbidden, refuseWrongState, type DecisionRequest } from './decisions.js';
 
 export class FourEyes<S extends string> {
@@ -22,9 +23,8 @@ export class FourEyes<S extends string> {
   validateReview(request: DecisionRequest): void {
     const pending = this.pending;
     if (!pending) refuseWrongState('no proposal is waiting for approval');
-    if (request.actor.subject === pending.proposedBy) {
-      refuseForbidden(`${request.actor.subject} proposed this ${pending.decision}; a second person must review it (four-eyes rule)`);
-    }
+    const refusal = secondPersonRefusal(pending, request.actor);
+    if (refusal) refuseForbidden(refusal);
   }
 
   /** Records the proposal and puts the case in the approval status. */

@@ -5,6 +5,7 @@ export * from './actors.js';
 export * from './case-type.js';
 export * from './children.js';
 export * from './deadline.js';
+export * from './duties.js';
 export * from './decisions.js';
 export * from './events.js';
 export * from './facts.js';

@@ -79,6 +79,9 @@ describe('four-eyes', () => {
     await worker.runUntil(async () => {
       const handle = await launch();
       await testEnv().sleep('1 hour');
+      // A reviewer does not propose what reviewers approve.
+      expect((await refusal(decide(handle, 'drop', REVIEWER, { reason: 'duplicate request' }))).message).toMatch(/allowed: case_handler, admin \(segregation of duties/);
+      expect(cases.lastStatus()).toBe('waiting');
       await decide(handle, 'drop', HANDLER, { reason: 'duplicate request' });
       expect(cases.lastStatus()).toBe('pending-approval');
       expect(cases.transitions.at(-1)?.pendingApproval).toMatchObject({ decision: 'drop', proposedBy: HANDLER.subject, reason: 'duplicate request' });

@@ -2,7 +2,7 @@
 // keep or implement a CIP, from the issues identified to it, through the provider's
 // determination, to termination (four-eyes) or reinstatement.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 const REVIEWING = ['under-review', 'awaiting-cure'] as const;
 const TERMINATING = ['terminating', 'termination-overdue'] as const;
@@ -88,7 +88,7 @@ export const resellerTerminationCase = defineCaseType({
       params: NoParams,
       requiresReason: true,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: TERMINATING,
     },
     approve: {

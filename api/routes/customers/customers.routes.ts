@@ -5,13 +5,16 @@ import { Type } from '@sinclair/typebox';
 import { decodeCursor } from '../../../db/queries/pagination.js';
 import { listCustomers } from '../../../db/queries/customers.js';
 import { badInput } from '../../errors.js';
+import { APPROVING_ROLES, PREPARING_ROLES } from '../../../workflows/kit/duties.js';
+import { approveAccountClosure, proposeAccountClosure, rejectAccountClosure } from './account-closure.js';
+import { ApprovalBody, RejectionBody } from './account-closure.schemas.js';
+import { WithheldSchema } from './withheld.js';
 import { caseLinks } from '../cases/case-links.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
 import { toCustomerSummaryDto } from './customer-dto.js';
 import {
   addBeneficialOwner,
   addIpAccesses,
-  closeAccount,
   createCustomer,
   determineSubstantialControl,
   listBeneficialOwners,
@@ -27,7 +30,8 @@ import {
 import {
   AccessBody,
   ClosureBody,
-  ClosureResult,
+  ClosureApprovalResult,
+  ClosureProposalResult,
   AccountDetailSchema,
   AccountIdParams,
   AccountSchema,
@@ -173,7 +177,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/customers/:id/beneficial-owners/:partyId/substantial-control',
     {
-      config: { roles: ['case_handler', 'reviewer', 'admin'] },
+      // Preparing what a reviewer later approves (segregation of duties): handlers only.
+      config: { roles: PREPARING_ROLES },
       schema: {
         tags: ['customers'],
         summary: "A handler's determination whether an individual exercises substantial control (the NPRM does not define it: a reason is required)",
@@ -209,7 +214,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The customer's verification attempts, oldest first; materials and discrepancy texts only with a stated purpose (recorded)",
         params: CustomerIdParams,
         querystring: PurposeQuery,
-        response: { 200: Type.Object({ items: Type.Array(VerificationSchema) }), ...errors },
+        response: { 200: Type.Object({ items: Type.Array(VerificationSchema), withheld: WithheldSchema }), ...errors },
       },
     },
     async (request) => listVerifications(app.deps, request.principal, request.params.id, request.query.purpose),
@@ -218,7 +223,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/customers/:id/verifications/:attemptId/discrepancies/:discrepancyId/resolution',
     {
-      config: { roles: ['case_handler', 'reviewer', 'admin'] },
+      // Preparing what a reviewer later approves (segregation of duties): handlers only.
+      config: { roles: PREPARING_ROLES },
       schema: {
         tags: ['verifications'],
         summary: 'Record how a discrepancy was resolved (once)',
@@ -248,20 +254,53 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/accounts/:id/closure',
     {
-      config: { roles: HANDLERS },
+      config: { roles: PREPARING_ROLES },
       schema: {
         tags: ['accounts'],
         operationId: 'closeAccount',
-        summary: 'Close an account in use (open or monitored): record retention starts from the closure',
+        summary: 'Propose to close an account in use (open or monitored); a reviewer who is not the proposer approves it (four-eyes)',
         description:
-          'Stores the closure, starts the record-retention case (personal data disposed of after the rule set period, unless a legal hold is on) ' +
-          'and stops periodic re-verification. 409 for an account still being identified: close it through its case (four-eyes).',
+          'Closing an account is a four-eyes decision wherever it is asked for, as through its case: this stores the proposal (202) and changes nothing on the account. ' +
+          'On approval (`POST /v1/accounts/{id}/closure/approval`) the account is closed, the record-retention case starts (personal data disposed of after the rule set period, ' +
+          'unless a legal hold is on) and periodic re-verification stops. 409 for an account still being identified (close it through its case) and while another closure waits.',
         params: AccountIdParams,
         body: ClosureBody,
-        response: { 200: ClosureResult, ...errors },
+        response: { 202: ClosureProposalResult, ...errors },
       },
     },
-    async (request) => closeAccount(app.deps, request.log, request.principal, request.params.id, request.body),
+    async (request, reply) => reply.status(202).send(await proposeAccountClosure(app.deps, request.principal, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/accounts/:id/closure/approval',
+    {
+      config: { roles: APPROVING_ROLES },
+      schema: {
+        tags: ['accounts'],
+        operationId: 'approveAccountClosure',
+        summary: 'Approve the proposed closure (a reviewer who is not the proposer): the account is closed and record retention starts',
+        params: AccountIdParams,
+        body: ApprovalBody,
+        response: { 200: ClosureApprovalResult, ...errors },
+      },
+    },
+    async (request) => approveAccountClosure(app.deps, request.log, request.principal, request.params.id, request.body ?? {}),
+  );
+
+  app.post(
+    '/accounts/:id/closure/rejection',
+    {
+      config: { roles: APPROVING_ROLES },
+      schema: {
+        tags: ['accounts'],
+        operationId: 'rejectAccountClosure',
+        summary: 'Reject the proposed closure (a reviewer who is not the proposer, with a reason): the account stays as it was',
+        params: AccountIdParams,
+        body: RejectionBody,
+        response: { 200: ClosureProposalResult, ...errors },
+      },
+    },
+    async (request) => rejectAccountClosure(app.deps, request.principal, request.params.id, request.body),
   );
 
   app.post(

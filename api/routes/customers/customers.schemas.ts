@@ -2,6 +2,8 @@
 // schemas. Personal fields (name, address, payment, contact, IP addresses, verification
 // materials, discrepancy texts) appear in a response only when the caller stated a purpose.
 import { CaseSchema } from '../cases/cases.schemas.js';
+import { ClosureProposalSchema } from './account-closure.schemas.js';
+import { WithheldSchema } from './withheld.js';
 import { PERSONAL_DATA_PURPOSES, PERSONAL_DATA_PURPOSE_TEXT } from '../../../rules/personal-data-purposes.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { ClockInstant, IpAddress, PageQuery, PastInstant } from '../../schemas.js';
@@ -210,6 +212,7 @@ export const CustomerSchema = Type.Composite([
         { description: 'present only when the request stated a purpose; the read is recorded' },
       ),
     ),
+    withheld: Type.Optional(WithheldSchema),
   }),
 ]);
 
@@ -299,7 +302,15 @@ export const LegalHoldSchema = Type.Object(
   }
 );
 
-export const AccountDetailSchema = Type.Intersect([AccountSchema, Type.Object({ legalHolds: Type.Array(LegalHoldSchema) })]);
+export const AccountDetailSchema = Type.Intersect([
+  AccountSchema,
+  Type.Object({
+    legalHolds: Type.Array(LegalHoldSchema),
+    pendingClosure: Type.Union([ClosureProposalSchema, Type.Null()], {
+      description: 'a proposed closure waiting for a reviewer (see POST /v1/accounts/{id}/closure), or null',
+    }),
+  }),
+]);
 
 export const IpAccessesBody = Type.Object(
   { partyId: Uuid, accesses: Type.Array(IpAccessSchema, { minItems: 1, maxItems: 500 }) },
@@ -321,7 +332,10 @@ export const ClosureBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ClosureResult = Type.Object({
+export const ClosureProposalResult = Type.Object({ account: AccountSchema, proposal: ClosureProposalSchema });
+
+export const ClosureApprovalResult = Type.Object({
   account: AccountSchema,
+  proposal: ClosureProposalSchema,
   retentionCase: Type.Union([CaseSchema, Type.Null()], { description: 'the record-retention case (null while it is being opened)' }),
 });

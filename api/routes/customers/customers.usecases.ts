@@ -53,7 +53,11 @@ import {
   toVerificationDto,
 } from './customer-dto.js';
 import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
+import { pendingClosureDto } from './account-closure.js';
 import { startIdentification } from './identification.js';
+import { PERSONAL_DATA_READERS, withheldFields } from './withheld.js';
+
+export { PERSONAL_DATA_READERS };
 import { checkRetentionClock, startRetention } from './retention.js';
 import { waitForCase } from '../start-case.js';
 import {
@@ -68,8 +72,9 @@ import { appendToCasesOfSubject, deliverFactToSubjectCases, factAbout, recordFac
 
 type Deps = Required<AppDeps>;
 
-/** Roles that may read personal fields (always with a stated purpose). */
-export const PERSONAL_DATA_READERS: readonly Role[] = ['case_handler', 'reviewer', 'legal', 'admin'];
+/** Where the personal fields of a verification would be in the list's response. */
+const VERIFICATION_WITHHELD_FIELDS = ['items[].materials', 'items[].discrepancies[].description', 'items[].discrepancies[].resolution'] as const;
+
 
 const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_SECONDS * 1000;
 
@@ -284,7 +289,7 @@ export async function readCustomer(deps: Deps, principal: Principal, customerId:
     if (!customer) throw notFound('customer', customerId);
     const [parties, accounts] = [await listParties(tx, { customerId, includeRemoved: true }), await listAccountsOfCustomer(tx, { customerId })];
     const dto = toCustomerDto(customer, parties, accounts);
-    if (purpose === undefined) return dto;
+    if (purpose === undefined) return { ...dto, withheld: withheldFields(principal, purpose, PERSONAL_FIELDS.map((f) => `personal.parties[].${f}`)) };
     const read = await recordPersonalDataRead(tx, { customerId, actor: principal.subject, purpose, fields: [...PERSONAL_FIELDS] });
     await appendToCasesOfSubject(tx, { type: 'customer', id: customerId }, {
       type: 'customer.personal-data-read',
@@ -293,7 +298,7 @@ export async function readCustomer(deps: Deps, principal: Principal, customerId:
       data: { readId: read.id, fields: [...PERSONAL_FIELDS] },
     });
     const identities = await listPartyIdentities(tx, { customerId });
-    return { ...dto, personal: { readId: read.id, purpose, parties: identities.map(toPersonalPartyDto) } };
+    return { ...dto, personal: { readId: read.id, purpose, parties: identities.map(toPersonalPartyDto) }, withheld: [] };
   });
 }
 
@@ -479,7 +484,7 @@ export async function listVerifications(deps: Deps, principal: Principal, custom
       await recordPersonalDataRead(tx, { customerId, actor: principal.subject, purpose, fields: [...VERIFICATION_PERSONAL_FIELDS] });
     }
     const attempts = await listVerificationAttempts(tx, { customerId });
-    return { items: attempts.map((a) => toVerificationDto(a, purpose !== undefined)) };
+    return { items: attempts.map((a) => toVerificationDto(a, purpose !== undefined)), withheld: withheldFields(principal, purpose, VERIFICATION_WITHHELD_FIELDS) };
   });
 }
 
@@ -494,7 +499,7 @@ async function accountOrNotFound(tx: DbOrTx, accountId: string) {
 export async function readAccount(deps: Deps, accountId: string) {
   const account = await accountOrNotFound(deps.db.db, accountId);
   const holds = await listLegalHolds(deps.db.db, { accountId });
-  return { ...toAccountDto(account), legalHolds: holds.map(toLegalHoldDto) };
+  return { ...toAccountDto(account), legalHolds: holds.map(toLegalHoldDto), pendingClosure: await pendingClosureDto(deps.db.db, accountId) };
 }
 
 export async function recordAccess(
@@ -558,46 +563,4 @@ export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal:
   });
   await deliverFactToSubjectCases({ ...deps, log }, factAbout(legalHoldReleasedFact, params.accountId, { holdId: hold.id }));
   return toLegalHoldDto(hold);
-}
-
-/**
- * The provider closes an account in use (open, or kept under monitoring): the closure is stored,
- * record retention starts from it, and the customer's periodic re-verification stops. Accounts
- * still being identified are closed through their case instead (four-eyes).
- */
-export async function closeAccount(
-  deps: Deps,
-  log: FastifyBaseLogger,
-  principal: Principal,
-  accountId: string,
-  body: { reason: string; closedAt?: string },
-) {
-  const closedAt = body.closedAt ? checkNotFuture(deps, body.closedAt, 'body.closedAt') : deps.now();
-  const account = await deps.db.db.transaction(async (tx) => {
-    const current = await accountOrNotFound(tx, accountId);
-    if (current.status !== 'open' && current.status !== 'monitored') {
-      throw new AppError(
-        'account.wrong_state',
-        409,
-        `account ${accountId} is ${current.status}; only an open or monitored account is closed here (one still being identified is closed through its case)`,
-      );
-    }
-    if (current.openedAt && closedAt < current.openedAt) throw badInput('body.closedAt', 'must not be before the account was opened');
-    checkRetentionClock(deps, { closedAt, lastAccessAt: current.lastAccessedAt }, { closedAt: 'body.closedAt', lastAccessAt: 'body.closedAt' });
-    const updated = (await setAccountStatusRow(tx, { accountId, status: 'closed', at: closedAt, actor: principal.subject }))!;
-    await recordFactOnSubjectCases(tx, factAbout(accountClosedFact, current.customerId, { accountId, reason: body.reason, closedBy: principal.subject }), {
-      type: 'account.closed',
-      occurredAt: closedAt,
-      actor: principal.subject,
-      data: { accountId, reason: body.reason },
-    });
-    return updated;
-  });
-  // After the commit: a crash here leaves a closed account without retention, which the API's
-  // start-up reconciliation finds and starts.
-  await startRetention(deps, account, principal.subject);
-  // The customer's re-verification hears of the closure and stops.
-  await deliverFactToSubjectCases({ ...deps, log }, factAbout(accountClosedFact, account.customerId, { accountId, reason: body.reason, closedBy: principal.subject }));
-  const retentionCase = await waitForCase(async () => (await listCasesOfSubject(deps.db.db, { subjectType: 'account', subjectId: accountId, types: ['record-retention'] }))[0]);
-  return { account: toAccountDto(account), retentionCase: retentionCase ? toCaseDto(retentionCase) : null };
 }
