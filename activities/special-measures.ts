@@ -67,6 +67,22 @@ export function specialMeasureSubjectOf(identities: readonly PartyIdentityView[]
   return { jurisdictions: [...jurisdictions], names, identifiers, personIds: identities.map((i) => i.partyId) };
 }
 
+/** What a measure is matched against for a foreign reseller: where it is organised, its name and its contacts'. */
+export function specialMeasureSubjectOfReseller(reseller: {
+  legalName: string;
+  jurisdiction: string;
+  contacts: readonly { name: string; email?: string | null | undefined; telephone?: string | null | undefined }[];
+}): SpecialMeasureSubject {
+  return {
+    jurisdictions: [reseller.jurisdiction],
+    names: [reseller.legalName, ...reseller.contacts.map((c) => c.name)],
+    identifiers: reseller.contacts.flatMap((c) => [
+      ...(c.email ? [{ type: 'email' as const, value: c.email }] : []),
+      ...(c.telephone ? [{ type: 'telephone' as const, value: c.telephone }] : []),
+    ]),
+  };
+}
+
 /** Customers read per batch during an impact scan. */
 const BATCH = 200;
 
@@ -125,15 +141,7 @@ export function createSpecialMeasureActivities({ db }: ActivityDeps): SpecialMea
         }
       }
       for (const reseller of await listImpactCandidateResellers(db, { jurisdiction: record.measure.jurisdiction })) {
-        const subject = {
-          jurisdictions: [reseller.jurisdiction],
-          names: [reseller.legalName, ...reseller.contacts.map((c) => c.name)],
-          identifiers: reseller.contacts.flatMap((c) => [
-            ...(c.email ? [{ type: 'email' as const, value: c.email }] : []),
-            ...(c.telephone ? [{ type: 'telephone' as const, value: c.telephone }] : []),
-          ]),
-        };
-        keep('reseller', reseller.id, applySpecialMeasures([record], subject, when, 'maintaining'));
+        keep('reseller', reseller.id, applySpecialMeasures([record], specialMeasureSubjectOfReseller(reseller), when, 'maintaining'));
       }
       return found;
     },

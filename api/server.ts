@@ -7,6 +7,7 @@ import { runMigrations } from '../db/migrate.js';
 import { buildApp, type App } from './app.js';
 import { reconcileAiTrainingReports } from './routes/ai-training/report-case.js';
 import { reconcileCustomerCases } from './routes/customers/reconcile.js';
+import { reconcileSpecialMeasureCases } from './routes/special-measures/reconcile.js';
 
 export interface ApiHandle {
   app: App;
@@ -49,6 +50,13 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
       if (started || failed) app.log.warn({ started, failed }, 'reconciled AI training transactions left without a case');
     },
     (err: unknown) => app.log.error({ err }, 'reconciling AI training transactions failed; the next start retries'),
+  );
+  // Likewise special measures stored before a crash whose workflow never started.
+  await reconcileSpecialMeasureCases({ ...app.deps, log: app.log }).then(
+    ({ started, failed }) => {
+      if (started || failed) app.log.warn({ started, failed }, 'reconciled special measures left without a case');
+    },
+    (err: unknown) => app.log.error({ err }, 'reconciling special measures failed; the next start retries'),
   );
   return {
     app,

@@ -15,6 +15,7 @@ import {
 import type { DbOrTx } from '../client.js';
 import { accounts, parties, partyIdentities } from '../schema/customers.js';
 import { resellers, type ResellerRow } from '../schema/resellers.js';
+import { cases } from '../schema/cases.js';
 import {
   specialMeasureExtensions,
   specialMeasureStatusHistory,
@@ -283,4 +284,22 @@ export async function listImpactCandidateResellers(db: DbOrTx, params: { jurisdi
     .from(resellers)
     .where(and(ne(resellers.status, 'terminated'), params.jurisdiction ? eq(resellers.jurisdiction, params.jurisdiction) : undefined))
     .orderBy(asc(resellers.id));
+}
+
+/**
+ * Measures stored but whose case never appeared (the API stopped between storing the measure
+ * and starting its workflow), oldest first. A measure whose workflow started but has not yet
+ * written its case is listed too: starting it again is a no-op.
+ */
+export async function listSpecialMeasuresWithoutCase(db: DbOrTx, params: { limit: number }): Promise<SpecialMeasureRecord[]> {
+  const rows = await db
+    .select({ measure: specialMeasures })
+    .from(specialMeasures)
+    .leftJoin(cases, eq(cases.id, specialMeasures.caseId))
+    .where(isNull(cases.id))
+    .orderBy(asc(specialMeasures.createdAt))
+    .limit(params.limit);
+  const records: SpecialMeasureRecord[] = [];
+  for (const { measure } of rows) records.push({ measure, extensions: await listExtensions(db, measure.id) });
+  return records;
 }

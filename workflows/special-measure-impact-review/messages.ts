@@ -14,4 +14,6 @@ export interface SpecialMeasureImpactReviewInput {
   ruleSetId: string;
   timeZone: string;
   openedBy: string;
+  /** A conditions-measure's conditions, as tasks for the handler (a reseller registered under the measure). */
+  tasks?: { measureId: string; federalRegisterCitation: string; condition: string }[];
 }

@@ -20,6 +20,7 @@ export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureIm
       matchedBy: input.matchedBy,
       nearMatchOnly: input.nearMatchOnly,
       reach: ruleSet.interpretations.specialMeasureReach.value,
+      ...(input.tasks ? { tasks: input.tasks } : {}),
       ...(state.outcome ? { outcome: state.outcome } : {}),
     }),
   });
@@ -48,6 +49,7 @@ export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureIm
       matchedBy: input.matchedBy,
       nearMatchOnly: input.nearMatchOnly,
       reach: ruleSet.interpretations.specialMeasureReach.explanation,
+      ...(input.tasks ? { tasks: input.tasks } : {}),
     },
   });
   await condition(() => recorder.closed && allHandlersFinished());

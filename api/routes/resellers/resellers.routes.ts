@@ -8,6 +8,7 @@ import {
   ListResellersQuery,
   OversightRecordSchema,
   ResellerIdParams,
+  RegisteredResellerSchema,
   ResellerSchema,
   ResellerSummarySchema,
   UpdateResellerBody,
@@ -33,8 +34,12 @@ export const resellerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['resellers'],
         summary: 'Register a foreign reseller of the provider’s IaaS products, with the accounts that serve it',
+        description:
+          'The reseller is first checked against the special measures in effect (the same answer customer identification uses): a prohibition in force ' +
+          'refuses it with 409 naming the measure and its Federal Register citation, and nothing is stored; a conditions-measure in force opens a review case ' +
+          "with the conditions as tasks; a measure in its phase-in is a warning in `specialMeasures.findings`; a near match on a designated person's name opens a review case.",
         body: CreateResellerBody,
-        response: { 201: ResellerSchema, ...errors },
+        response: { 201: RegisteredResellerSchema, ...errors, 409: ProblemSchema },
       },
     },
     async (request, reply) => {

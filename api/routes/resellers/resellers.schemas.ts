@@ -167,3 +167,29 @@ export const IssueAnswerSchema = Type.Object({
   recordedBy: Type.String(),
   recordedAt: Instant,
 });
+
+export const RegisteredResellerSchema = Type.Composite([
+  ResellerSchema,
+  Type.Object({
+    specialMeasures: Type.Object(
+      {
+        findings: Type.Array(
+          Type.Object({
+            measureId: Uuid,
+            effect: Type.Union([Type.Literal('conditions'), Type.Literal('warn'), Type.Literal('review')], {
+              description: 'conditions: in force, the conditions are tasks on a review case; warn: in its phase-in, not yet binding; review: a near name match, for a handler',
+            }),
+            state: Type.String(),
+            federalRegisterCitation: Type.String(),
+            implementationDueAt: Instant,
+            conditions: Type.Array(Type.String()),
+            matchedBy: Type.Array(Type.String()),
+            reasons: Type.Array(Type.String()),
+          }),
+        ),
+        reviewWorkflowIds: Type.Array(Type.String(), { description: 'the review cases opened (GET /v1/cases?type=special-measure-impact-review&subjectId=<reseller id>)' }),
+      },
+      { description: 'what the special measures in effect at registration say about this reseller (a prohibition in force refuses the registration with 409 instead)' },
+    ),
+  }),
+]);

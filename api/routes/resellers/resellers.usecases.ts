@@ -28,6 +28,7 @@ import { badInput, notFound } from '../../errors.js';
 import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import { resellerAnsweredFact } from '../../../workflows/kit/index.js';
 import type { CaseStartDeps } from '../start-case.js';
+import { checkResellerAgainstSpecialMeasures, openResellerMeasureReviews } from './special-measures-check.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../../plugins/auth.js';
 import type { CreateResellerBodyT, ResellerDto, UpdateResellerBodyT } from './resellers.schemas.js';
@@ -87,10 +88,11 @@ export function toResellerSummaryDto(row: ResellerRow) {
   };
 }
 
-export async function createReseller(deps: Deps, principal: Principal, body: CreateResellerBodyT): Promise<ResellerDto> {
+export async function createReseller(deps: Deps & CaseStartDeps, principal: Principal, body: CreateResellerBodyT) {
   checkJurisdiction(body.jurisdiction, 'body.jurisdiction');
   const at = deps.now();
-  return deps.db.db.transaction(async (tx) => {
+  const measures = await checkResellerAgainstSpecialMeasures(deps, body, at);
+  const reseller = await deps.db.db.transaction(async (tx) => {
     await checkAccounts(tx, body.accountIds);
     const row = await insertReseller(tx, {
       id: randomUUID(),
@@ -103,6 +105,7 @@ export async function createReseller(deps: Deps, principal: Principal, body: Cre
     await replaceResellerAccounts(tx, { resellerId: row.id, accountIds: body.accountIds, actor: principal.subject, at });
     return toResellerDto(tx, row, at);
   });
+  return { ...reseller, specialMeasures: await openResellerMeasureReviews(deps, reseller.id, measures, principal.subject) };
 }
 
 export async function resellerOrNotFound(db: DbOrTx, id: string): Promise<ResellerRow> {

@@ -43,10 +43,11 @@ export function specialMeasureWorkflowInput(record: SpecialMeasureRecord, opened
 
 /**
  * Starts the measure's workflow unless it was ever started. Stored first, started after: a
- * crash in between leaves a measure without its case, which a repeat of the same request starts.
+ * crash in between leaves a measure without its case, which a repeat of the same request, or
+ * the API's next start (reconcile.ts), starts.
  */
-export async function startSpecialMeasureCase(deps: Required<AppDeps>, record: SpecialMeasureRecord, openedBy: string): Promise<void> {
-  await startWorkflowOnce(deps.temporal.client, {
+export async function startSpecialMeasureCase(deps: Required<AppDeps>, record: SpecialMeasureRecord, openedBy: string): Promise<'started' | 'already-started'> {
+  return startWorkflowOnce(deps.temporal.client, {
     caseType: 'special-measure',
     businessId: record.measure.id,
     taskQueue: deps.temporal.taskQueue,
