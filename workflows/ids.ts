@@ -26,6 +26,11 @@ export function workflowIdFor(caseType: CaseTypeName, businessId: string): strin
   return `${caseType}:${businessId}`;
 }
 
+/** A reseller's oversight case is named by the reseller and the evidence that opened it. */
+export function resellerOversightWorkflowId(resellerId: string, openingEvidenceId: string): string {
+  return workflowIdFor('reseller-termination', `${resellerId}/${openingEvidenceId}`);
+}
+
 /**
  * Splits a workflow id into its case type and business id. `isCaseType` says which names are
  * registered (pass `isCaseTypeName` from obligations.ts); kept as a parameter so that workflow

@@ -284,3 +284,55 @@ export async function listAuthorityReports(db: DbOrTx, params: { resellerId: str
     .where(eq(authorityReports.resellerId, params.resellerId))
     .orderBy(asc(authorityReports.sentAt), asc(authorityReports.id));
 }
+
+/** Reseller statuses while an oversight case is open. */
+export const RESELLER_STATUSES_UNDER_OVERSIGHT: readonly ResellerStatus[] = ['under-review', 'terminating'];
+
+export type OversightEvidenceOutcome =
+  | { outcome: 'unknown-reseller' }
+  | { outcome: 'reseller-terminated'; reseller: ResellerRow }
+  | { outcome: 'recorded'; evidence: NoncomplianceEvidenceRow; opened: boolean };
+
+/**
+ * Records evidence of non-compliance against a reseller, in the caller's transaction: added to
+ * the reseller's open oversight case, or opening a new one (the reseller goes under review). The
+ * reseller row is locked first, so two reports at once cannot open two cases. Idempotent on the
+ * evidence id: a repeat (a retried activity) finds what the first call recorded.
+ */
+export async function recordOversightEvidence(
+  tx: DbOrTx,
+  input: {
+    id: string;
+    resellerId: string;
+    description: string;
+    source: string;
+    observedAt: Date;
+    recordedBy: string;
+    at: Date;
+    /** The ids the case gets if this evidence opens one. */
+    newCase: { caseId: string; workflowId: string };
+  },
+): Promise<OversightEvidenceOutcome> {
+  const reseller = await lockReseller(tx, { id: input.resellerId });
+  if (!reseller) return { outcome: 'unknown-reseller' };
+  const [already] = await tx.select().from(resellerNoncomplianceEvidence).where(eq(resellerNoncomplianceEvidence.id, input.id));
+  if (already) return { outcome: 'recorded', evidence: already, opened: already.caseWorkflowId === input.newCase.workflowId };
+  if (reseller.status === 'terminated') return { outcome: 'reseller-terminated', reseller };
+  const open = RESELLER_STATUSES_UNDER_OVERSIGHT.includes(reseller.status) ? await latestOversightEvidence(tx, { resellerId: input.resellerId }) : undefined;
+  const base = {
+    id: input.id,
+    resellerId: input.resellerId,
+    description: input.description,
+    source: input.source,
+    observedAt: input.observedAt,
+    documentId: null,
+    recordedBy: input.recordedBy,
+    recordedAt: input.at,
+  };
+  if (open?.caseWorkflowId) {
+    return { outcome: 'recorded', evidence: await insertNoncomplianceEvidence(tx, { ...base, caseId: open.caseId, caseWorkflowId: open.caseWorkflowId }), opened: false };
+  }
+  const evidence = await insertNoncomplianceEvidence(tx, { ...base, caseId: input.newCase.caseId, caseWorkflowId: input.newCase.workflowId });
+  await setResellerStatus(tx, { id: input.resellerId, status: 'under-review', reason: 'evidence of non-compliance recorded', at: input.at, actor: input.recordedBy });
+  return { outcome: 'recorded', evidence, opened: true };
+}

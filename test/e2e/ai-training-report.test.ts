@@ -123,6 +123,51 @@ describe('AI training report through a foreign reseller, end to end', () => {
     expect((await call('POST', `/v1/ai-training-reports/${caseId}/reseller-report`, 'reviewer', { resellerReportReference: 'RR-2', contents: resellerContents })).statusCode).toBe(403);
   });
 
+  it('sends a reseller that keeps failing into its oversight and termination case, opened once and linked from each report case', async () => {
+    const failing = await registerReseller(system.app);
+    const openReportCase = async () => {
+      const created = await call('POST', '/v1/ai-training-transactions', 'case_handler', {
+        externalReference: `TXN-${randomUUID()}`,
+        foreignPerson: { type: 'reseller-customer', resellerId: failing, resellerCustomerReference: 'RC-91' },
+        transactionAt: new Date(Date.now() - 2 * DAY).toISOString(),
+        run,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json().caseId as string;
+    };
+    const first = await openReportCase();
+    expect((await decide(first, { decision: 'refer-reseller' })).json().errors[0].field).toBe('body.reason');
+    const referred = await decide(first, { decision: 'refer-reseller', reason: 'Third late report this year; ignored every reminder' });
+    expect(referred.statusCode, referred.body).toBe(200);
+
+    // The oversight case is open, the reseller under review, and the report case links the case.
+    const oversight = await eventually(async () => (await call('GET', `/v1/cases?type=reseller-termination&subjectId=${failing}`, 'legal')).json().items[0]);
+    expect(oversight).toMatchObject({ status: 'under-review', subject: { type: 'foreign-reseller', id: failing } });
+    expect((await call('GET', `/v1/resellers/${failing}`, 'legal')).json().status).toBe('under-review');
+    const report = (await call('GET', `/v1/cases/${first}`, 'legal')).json();
+    expect(report.details).toMatchObject({ referredForTermination: true, terminationCaseId: oversight.id });
+    const referral = (await call('GET', `/v1/cases/${first}/events`, 'legal')).json().items.find((e: { type: string }) => e.type === 'reseller.referred-for-termination');
+    expect(referral).toMatchObject({
+      actor: 'hana.handler',
+      data: { resellerId: failing, outcome: 'opened', terminationCaseStarted: true, terminationCaseId: oversight.id, terminationWorkflowId: oversight.workflowId },
+    });
+    const [evidence] = (await call('GET', `/v1/resellers/${failing}/oversight-record`, 'legal')).json().evidence;
+    expect(evidence).toMatchObject({ id: referral.data.evidenceId, source: `ai-training-report case ${first}`, recordedBy: 'hana.handler' });
+    expect(evidence.description).toContain('Third late report this year');
+
+    // A second report case refers the same reseller: added to the open case, not a second case.
+    const second = await openReportCase();
+    expect((await decide(second, { decision: 'refer-reseller', reason: 'Late again' }, 'case_handler', 1)).statusCode).toBe(200);
+    const added = (await call('GET', `/v1/cases/${second}/events`, 'legal')).json().items.find((e: { type: string }) => e.type === 'reseller.referred-for-termination');
+    expect(added.data).toMatchObject({ outcome: 'added', terminationCaseId: oversight.id });
+    await eventually(async () =>
+      (await call('GET', `/v1/cases/${oversight.id}/events`, 'legal')).json().items.some((e: { type: string; data: { evidenceId?: string } }) => e.type === 'evidence.added' && e.data.evidenceId === added.data.evidenceId)
+        ? true
+        : undefined,
+    );
+    expect((await call('GET', `/v1/cases?type=reseller-termination&subjectId=${failing}`, 'legal')).json().items).toHaveLength(1);
+  });
+
   it('starts the report case of a transaction a crash left without one', async () => {
     const caseId = randomUUID();
     await insertAiTrainingTransaction(system.db.db, {

@@ -115,7 +115,8 @@ export const aiTrainingReportCase = defineCaseType({
     },
     'refer-reseller': {
       title: 'Refer the reseller to oversight and termination',
-      description: 'The foreign reseller keeps failing to report (reason): sends it into its oversight and termination case.',
+      description:
+        'The foreign reseller keeps failing to report (reason): the referral is recorded as evidence against it, opening its oversight and termination case (or added to the one open), which this case then links (`details.terminationCaseId`).',
       params: NoParams,
       requiresReason: true,
       fourEyes: false,

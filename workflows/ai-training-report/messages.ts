@@ -100,7 +100,17 @@ export interface AiTrainingReportState {
   breached: boolean;
   breachedAt?: string;
   remindersSent: string[];
-  referredForTermination?: { at: string; by: string; reason: string; terminationCaseStarted: boolean };
+  referredForTermination?: {
+    at: string;
+    by: string;
+    reason: string;
+    terminationCaseStarted: boolean;
+    /** What the referral did: opened the reseller's oversight case, added to the open one, or could not (a terminated or unknown reseller). */
+    outcome?: 'opened' | 'added' | 'reseller-terminated' | 'unknown-reseller';
+    /** The reseller's oversight and termination case the referral went to. */
+    terminationCaseId?: string;
+    terminationWorkflowId?: string;
+  };
 }
 
 export const aiTrainingReportStateQuery = defineQuery<AiTrainingReportState>('state');

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import type { AiTrainingReportActivities, ReportVersionInput } from '../../activities/ai-training.js';
+import type { AiTrainingReportActivities, ReportVersionInput, ResellerReferralResult } from '../../activities/ai-training.js';
 import { aiTrainingReportSchedule, CURRENT_RULE_SET_ID, getRuleSet } from '../../rules/index.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { decide, HANDLER, OTHER_HANDLER, REVIEWER, refusal } from '../../test/helpers/update.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
-import { workflowIdFor } from '../ids.js';
+import { resellerOversightWorkflowId, workflowIdFor } from '../ids.js';
 import { aiTrainingReportStateQuery, resellerReportDeliveredSignal, type AiTrainingReportInput, type ReportContents } from './messages.js';
+import { resellerTerminationStateQuery } from '../reseller-termination/messages.js';
+import { resellerTerminationWorkflow } from '../reseller-termination/workflow.js';
 import { aiTrainingReportWorkflow } from './workflow.js';
 
 const testEnv = useTimeSkippingEnv();
@@ -30,6 +32,16 @@ function mocks() {
   const versions: ReportVersionInput[] = [];
   const approvals: Parameters<AiTrainingReportActivities['recordReportApproval']>[0][] = [];
   const filings: Parameters<AiTrainingReportActivities['recordReportFiling']>[0][] = [];
+  const referrals: Parameters<AiTrainingReportActivities['referResellerToOversight']>[0][] = [];
+  /** What the oversight record answers a referral with; by default it opens the reseller's case. */
+  const oversight: { answer: (input: Parameters<AiTrainingReportActivities['referResellerToOversight']>[0]) => ResellerReferralResult; listening: string[] } = {
+    answer: (input) => {
+      const caseId = `oversight-case-${input.referralId}`;
+      const start = { caseId, resellerId: input.resellerId, evidenceId: input.referralId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: input.referredBy, openedAt: input.referredAt };
+      return { outcome: 'opened', evidenceId: input.referralId, caseId, workflowId: resellerOversightWorkflowId(input.resellerId, input.referralId), start };
+    },
+    listening: [],
+  };
   const reports: AiTrainingReportActivities = {
     async recordReportVersion(input) {
       versions.push(input);
@@ -40,8 +52,21 @@ function mocks() {
     async recordReportFiling(input) {
       filings.push(input);
     },
+    async referResellerToOversight(input) {
+      referrals.push(input);
+      return oversight.answer(input);
+    },
   };
-  return { cases, versions, approvals, filings, activities: { ...cases.activities, ...reports } };
+  const facts = {
+    async openCasesListeningTo(input: { fact: string }) {
+      return input.fact === 'noncompliance-evidence-added' ? oversight.listening : [];
+    },
+  };
+  // The reseller's oversight case, when it runs on this worker, sets the reseller's status.
+  const resellers = {
+    async setResellerStatus() {},
+  };
+  return { cases, versions, approvals, filings, referrals, oversight, activities: { ...cases.activities, ...reports, ...facts, ...resellers } };
 }
 
 async function start(
@@ -303,13 +328,93 @@ describe('aiTrainingReportWorkflow, through a foreign reseller', () => {
       expect(await refusal(decide(handle, 'refer-reseller', HANDLER))).toMatchObject({ type: 'cipdesk.decision.invalid' });
       await decide(handle, 'refer-reseller', HANDLER, { reason: 'Third late report this year; ignored our reminders' });
       await testEnv().sleep('1 hour');
+      // The referral is recorded against the reseller, and its oversight case started once.
+      expect(m.referrals).toEqual([
+        expect.objectContaining({ resellerId: input.resellerId, reportCaseId: input.caseId, transactionReference: input.transactionReference, reason: 'Third late report this year; ignored our reminders', referredBy: HANDLER.subject }),
+      ]);
+      const { referralId } = m.referrals[0]!;
+      const oversightWorkflowId = resellerOversightWorkflowId(input.resellerId!, referralId);
+      const child = await testEnv().client.workflow.getHandle(oversightWorkflowId).describe();
+      expect(child.type).toBe('resellerTerminationWorkflow');
+      expect(child.parentExecution?.workflowId).toBe(workflowId);
       const state = await handle.query(aiTrainingReportStateQuery);
-      expect(state.referredForTermination).toMatchObject({ by: HANDLER.subject, reason: 'Third late report this year; ignored our reminders' });
-      expect(m.cases.events.find((e) => e.type === 'reseller.referred-for-termination')?.data).toMatchObject({ resellerId: input.resellerId });
+      expect(state.referredForTermination).toMatchObject({
+        by: HANDLER.subject,
+        reason: 'Third late report this year; ignored our reminders',
+        outcome: 'opened',
+        terminationCaseStarted: true,
+        terminationCaseId: `oversight-case-${referralId}`,
+        terminationWorkflowId: oversightWorkflowId,
+      });
+      expect(m.cases.events.find((e) => e.type === 'reseller.referred-for-termination')?.data).toEqual({
+        resellerId: input.resellerId,
+        reason: 'Third late report this year; ignored our reminders',
+        outcome: 'opened',
+        terminationCaseStarted: true,
+        terminationCaseId: `oversight-case-${referralId}`,
+        terminationWorkflowId: oversightWorkflowId,
+        evidenceId: referralId,
+      });
+      expect(m.cases.transitions.at(-1)?.details).toMatchObject({ referredForTermination: true, terminationCaseId: `oversight-case-${referralId}` });
       expect(await refusal(decide(handle, 'refer-reseller', HANDLER, { reason: 'again' }))).toMatchObject({ type: 'cipdesk.decision.wrong_state' });
       await decide(handle, 'withdraw', HANDLER, { reason: 'Transaction cancelled before any training took place' });
       const final = await handle.result();
       expect(final.status).toBe('withdrawn');
+      // The oversight case outlives the report case; it is ended here only so the test server can skip time again.
+      expect((await testEnv().client.workflow.getHandle(oversightWorkflowId).describe()).status.name).toBe('RUNNING');
+      await recordHistory(handle, 'aiTrainingReportWorkflow--reseller-referred-to-oversight');
+      await testEnv().client.workflow.getHandle(oversightWorkflowId).terminate('end of test');
+    });
+  });
+
+  it('adds the referral to the reseller’s open oversight case, which hears of it, or records that a terminated reseller cannot be referred', async () => {
+    const m = mocks();
+    const { worker, taskQueue, input, schedule, workflowId } = await start(m, { route: 'through-reseller' });
+    if (schedule.route !== 'through-reseller') throw new Error('expected the reseller route');
+    // An oversight case of the reseller is open already: a workflow listening to new evidence.
+    const openCase = { workflowId: resellerOversightWorkflowId(input.resellerId!, 'opening-evidence'), caseId: 'open-oversight-case' };
+    m.oversight.listening = [openCase.workflowId];
+    m.oversight.answer = (referral) => ({
+      outcome: 'added',
+      evidenceId: referral.referralId,
+      caseId: openCase.caseId,
+      workflowId: openCase.workflowId,
+      start: { caseId: openCase.caseId, resellerId: referral.resellerId, evidenceId: 'opening-evidence', ruleSetId: referral.ruleSetId, timeZone, openedBy: 'lena.legal', openedAt: referral.referredAt },
+    });
+    await worker.runUntil(async () => {
+      const openingInput = { caseId: openCase.caseId, resellerId: input.resellerId!, evidenceId: 'opening-evidence', ruleSetId: ruleSet.id, timeZone, openedBy: 'lena.legal', openedAt: input.transactionAt };
+      const open = await testEnv().client.workflow.start(resellerTerminationWorkflow, { taskQueue, workflowId: openCase.workflowId, args: [openingInput] });
+      const handle = await testEnv().client.workflow.start(aiTrainingReportWorkflow, { taskQueue, workflowId, args: [input] });
+      await testEnv().sleep('1 hour');
+      await decide(handle, 'refer-reseller', HANDLER, { reason: 'Reports keep arriving late' });
+      await testEnv().sleep('1 minute');
+      const { referralId } = m.referrals[0]!;
+      // The open case heard of the referral as new evidence; it was not started a second time.
+      expect((await open.query(resellerTerminationStateQuery)).evidenceIds).toEqual(['opening-evidence', referralId]);
+      const evidenceAdded = m.cases.transitions.filter((t) => t.caseId === openCase.caseId).flatMap((t) => t.events ?? []).find((e) => e.type === 'evidence.added');
+      expect(evidenceAdded).toMatchObject({ actor: HANDLER.subject, data: { evidenceId: referralId } });
+      expect((await open.describe()).parentExecution).toBeUndefined();
+      expect((await handle.query(aiTrainingReportStateQuery)).referredForTermination).toMatchObject({ outcome: 'added', terminationCaseStarted: true, terminationCaseId: openCase.caseId });
+      await decide(handle, 'withdraw', HANDLER, { reason: 'done' });
+      await handle.result();
+      await open.terminate('end of test');
+    });
+
+    const terminated = mocks();
+    terminated.oversight.answer = () => ({ outcome: 'reseller-terminated' });
+    const second = await start(terminated, { route: 'through-reseller' });
+    await second.worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(aiTrainingReportWorkflow, { taskQueue: second.taskQueue, workflowId: second.workflowId, args: [second.input] });
+      await testEnv().sleep('1 hour');
+      await decide(handle, 'refer-reseller', HANDLER, { reason: 'Reports keep arriving late' });
+      expect(terminated.cases.events.find((e) => e.type === 'reseller.referred-for-termination')?.data).toEqual({
+        resellerId: second.input.resellerId,
+        reason: 'Reports keep arriving late',
+        outcome: 'reseller-terminated',
+        terminationCaseStarted: false,
+      });
+      await decide(handle, 'withdraw', HANDLER, { reason: 'done' });
+      await handle.result();
     });
   });
 });

@@ -9,8 +9,9 @@
 // Either way the report is drafted as versions, checked against the required contents,
 // approved by a second person and filed with Commerce's receipt. A missed filing deadline is a
 // breach that stays on the case. A filed report can be amended: a new version, filed again.
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { AiTrainingReportActivities } from '../../activities/ai-training.js';
+import type { FactActivities } from '../../activities/facts.js';
 import {
   aiTrainingReportSchedule,
   checkAiTrainingReportContents,
@@ -18,7 +19,18 @@ import {
   reminderInstants,
   type Deadline,
 } from '../../rules/index.js';
-import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, refuseInvalid, refuseWrongState, type CaseEventDraft } from '../kit/index.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  FourEyes,
+  handleDecisions,
+  noncomplianceEvidenceAddedFact,
+  refuseInvalid,
+  refuseWrongState,
+  startChildOnce,
+  type CaseEventDraft,
+} from '../kit/index.js';
+import { resellerTerminationWorkflow } from '../reseller-termination/workflow.js';
 import { aiTrainingReportCase } from './case-type.js';
 import {
   aiTrainingReportStateQuery,
@@ -36,6 +48,18 @@ const reports = proxyActivities<AiTrainingReportActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+// Finding the open cases that hear of new evidence against the reseller.
+const facts = proxyActivities<FactActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Added after the first release: the `refer-reseller` decision opens (or adds to) the reseller's
+ * oversight and termination case and links it; before, it was only recorded on the report case.
+ */
+export const REFER_RESELLER_OPENS_OVERSIGHT = 'refer-reseller-opens-oversight';
 
 /** While the reseller's report is awaited, the ladder may still move the case on. */
 const WAITING_FOR_RESELLER: readonly AiTrainingReportStatus[] = ['awaiting-reseller-report', 'reseller-overdue'];
@@ -93,6 +117,7 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
         ...(current ? { currentVersion: current.version, currentVersionComplete: current.complete } : {}),
         ...(filed ? { filedVersion: filed.version, filingReceipt: filed.filingReceipt, filedOnTime: filed.filedOnTime ?? null } : {}),
         ...(state.referredForTermination ? { referredForTermination: true } : {}),
+        ...(state.referredForTermination?.terminationCaseId ? { terminationCaseId: state.referredForTermination.terminationCaseId } : {}),
       };
     },
   });
@@ -302,8 +327,11 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
           return;
         }
         case 'refer-reseller': {
-          // The reseller's oversight and termination case is opened by the resellers module; this
-          // case records the referral so the handler's decision and its reason are on file.
+          if (patched(REFER_RESELLER_OPENS_OVERSIGHT)) {
+            await referReseller(request.reason ?? '', actor, at);
+            return;
+          }
+          // Before the referral opened the oversight case, it was only recorded here.
           state.referredForTermination = { at: at.toISOString(), by: actor, reason: request.reason ?? '', terminationCaseStarted: false };
           await recorder.transition({
             events: {
@@ -324,6 +352,62 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
       }
     },
   });
+
+  /**
+   * Sends the reseller into its oversight and termination case: the referral is recorded as
+   * evidence against the reseller, opening its oversight case (started here, once, as a case of
+   * its own that outlives this one) or adding to the open one (which hears of it as a fact);
+   * the report case links the oversight case.
+   */
+  async function referReseller(reason: string, actor: string, at: Date): Promise<void> {
+    const referral = await reports.referResellerToOversight({
+      referralId: uuid4(),
+      resellerId: input.resellerId!,
+      reportCaseId: input.caseId,
+      transactionReference: input.transactionReference,
+      reason,
+      referredBy: actor,
+      referredAt: at.toISOString(),
+      ruleSetId: ruleSet.id,
+      timeZone: input.timeZone,
+    });
+    const linked = referral.outcome === 'opened' || referral.outcome === 'added' ? referral : undefined;
+    if (linked) {
+      await startChildOnce(resellerTerminationWorkflow, { workflowId: linked.workflowId, args: [linked.start] });
+      if (linked.outcome === 'added') {
+        const fact = { evidenceId: linked.evidenceId, recordedAt: at.toISOString(), recordedBy: actor };
+        for (const workflowId of await facts.openCasesListeningTo({ fact: noncomplianceEvidenceAddedFact.name, subjectId: input.resellerId!, exceptCaseId: input.caseId })) {
+          try {
+            await getExternalWorkflowHandle(workflowId).signal(noncomplianceEvidenceAddedFact.signal, fact);
+          } catch {
+            // A case that ended since the lookup has nothing more to hear.
+          }
+        }
+      }
+    }
+    state.referredForTermination = {
+      at: at.toISOString(),
+      by: actor,
+      reason,
+      terminationCaseStarted: linked !== undefined,
+      outcome: referral.outcome,
+      ...(linked ? { terminationCaseId: linked.caseId, terminationWorkflowId: linked.workflowId } : {}),
+    };
+    await recorder.transition({
+      events: {
+        type: 'reseller.referred-for-termination',
+        actor,
+        occurredAt: at,
+        data: {
+          resellerId: input.resellerId ?? null,
+          reason,
+          outcome: referral.outcome,
+          terminationCaseStarted: linked !== undefined,
+          ...(linked ? { terminationCaseId: linked.caseId, terminationWorkflowId: linked.workflowId, evidenceId: linked.evidenceId } : {}),
+        },
+      },
+    });
+  }
 
   // The reseller's report is a fact: queued by the signal, recorded one at a time below.
   const deliveries: ResellerReportDelivered[] = [];

@@ -19,6 +19,23 @@ export interface ResellerTerminationInput {
   openedAt: string;
 }
 
+/** The case's input from the evidence that opens it (whoever starts it: the API or another case). */
+export function oversightCaseInput(
+  opening: { id: string; resellerId: string; caseId: string | null; recordedBy: string; recordedAt: Date },
+  context: { ruleSetId: string; timeZone: string },
+): ResellerTerminationInput {
+  if (!opening.caseId) throw new Error(`evidence ${opening.id} opened no case`);
+  return {
+    caseId: opening.caseId,
+    resellerId: opening.resellerId,
+    evidenceId: opening.id,
+    ruleSetId: context.ruleSetId,
+    timeZone: context.timeZone,
+    openedBy: opening.recordedBy,
+    openedAt: opening.recordedAt.toISOString(),
+  };
+}
+
 export interface IdentifiedIssue {
   id: string;
   description: string;

@@ -12,23 +12,23 @@ import type { Database } from '../../../db/client.js';
 import { getCaseByWorkflowId } from '../../../db/queries/cases.js';
 import {
   getResellerById,
-  insertNoncomplianceEvidence,
   latestOversightEvidence,
-  lockReseller,
   openingEvidenceOf,
-  setResellerStatus,
+  recordOversightEvidence,
+  RESELLER_STATUSES_UNDER_OVERSIGHT,
 } from '../../../db/queries/resellers.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
-import type { NoncomplianceEvidenceRow, ResellerRow } from '../../../db/schema/resellers.js';
+import type { NoncomplianceEvidenceRow } from '../../../db/schema/resellers.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
-import { workflowIdFor } from '../../../workflows/ids.js';
+import { parseWorkflowId, resellerOversightWorkflowId } from '../../../workflows/ids.js';
+import { isCaseTypeName } from '../../../workflows/obligations.js';
+import { oversightCaseInput } from '../../../workflows/reseller-termination/messages.js';
 import { noncomplianceEvidenceAddedFact } from '../../../workflows/kit/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import { startWorkflowOnce, waitForCase, type CaseStartDeps } from '../start-case.js';
 
-/** Reseller statuses while an oversight case is open. */
-const UNDER_OVERSIGHT: readonly ResellerRow['status'][] = ['under-review', 'terminating'];
+const UNDER_OVERSIGHT = RESELLER_STATUSES_UNDER_OVERSIGHT;
 
 export interface NoncomplianceEvidenceInput {
   resellerId: string;
@@ -51,51 +51,29 @@ export interface OversightCaseRef {
   case: CaseRow | null;
 }
 
-const oversightBusinessId = (resellerId: string, evidenceId: string) => `${resellerId}/${evidenceId}`;
-
 /** Starts the case the opening evidence names; a repeat finds it started and is not an error. */
 async function ensureStarted(deps: CaseStartDeps, opening: NoncomplianceEvidenceRow): Promise<void> {
   await startWorkflowOnce(deps.temporal.client, {
     caseType: 'reseller-termination',
-    businessId: oversightBusinessId(opening.resellerId, opening.id),
+    businessId: parseWorkflowId(opening.caseWorkflowId!, isCaseTypeName).businessId,
     taskQueue: deps.temporal.taskQueue,
-    args: [
-      {
-        caseId: opening.caseId!,
-        resellerId: opening.resellerId,
-        evidenceId: opening.id,
-        ruleSetId: CURRENT_RULE_SET_ID,
-        timeZone: deps.providerTimeZone,
-        openedBy: opening.recordedBy,
-        openedAt: opening.recordedAt.toISOString(),
-      },
-    ],
+    args: [oversightCaseInput(opening, { ruleSetId: CURRENT_RULE_SET_ID, timeZone: deps.providerTimeZone })],
   });
 }
 
 /** Records evidence of non-compliance; opens the reseller's oversight case or adds to the open one. */
 export async function openResellerOversightCase(deps: CaseStartDeps & { now: () => Date }, log: FastifyBaseLogger, input: NoncomplianceEvidenceInput): Promise<OversightCaseRef> {
   const at = deps.now();
-  const { evidence, opened } = await deps.db.db.transaction(async (tx) => {
-    const reseller = await lockReseller(tx, { id: input.resellerId });
-    if (!reseller) throw notFound('reseller', input.resellerId);
-    if (reseller.status === 'terminated') {
-      throw new AppError('reseller.terminated', 409, `reseller ${input.resellerId} was terminated${reseller.statusChangedAt ? ` on ${reseller.statusChangedAt.toISOString()}` : ''}; there is no relationship left to oversee`);
-    }
-    const open = UNDER_OVERSIGHT.includes(reseller.status) ? await latestOversightEvidence(tx, { resellerId: input.resellerId }) : undefined;
-    const id = randomUUID();
-    const base = { id, resellerId: input.resellerId, description: input.description, source: input.source, observedAt: input.observedAt, documentId: null, recordedBy: input.recordedBy, recordedAt: at };
-    if (open?.caseWorkflowId) {
-      return { evidence: await insertNoncomplianceEvidence(tx, { ...base, caseId: open.caseId, caseWorkflowId: open.caseWorkflowId }), opened: false };
-    }
-    const row = await insertNoncomplianceEvidence(tx, {
-      ...base,
-      caseId: randomUUID(),
-      caseWorkflowId: workflowIdFor('reseller-termination', oversightBusinessId(input.resellerId, id)),
-    });
-    await setResellerStatus(tx, { id: input.resellerId, status: 'under-review', reason: 'evidence of non-compliance recorded', at, actor: input.recordedBy });
-    return { evidence: row, opened: true };
-  });
+  const id = randomUUID();
+  const recorded = await deps.db.db.transaction((tx) =>
+    recordOversightEvidence(tx, { ...input, id, at, newCase: { caseId: randomUUID(), workflowId: resellerOversightWorkflowId(input.resellerId, id) } }),
+  );
+  if (recorded.outcome === 'unknown-reseller') throw notFound('reseller', input.resellerId);
+  if (recorded.outcome === 'reseller-terminated') {
+    const { statusChangedAt } = recorded.reseller;
+    throw new AppError('reseller.terminated', 409, `reseller ${input.resellerId} was terminated${statusChangedAt ? ` on ${statusChangedAt.toISOString()}` : ''}; there is no relationship left to oversee`);
+  }
+  const { evidence, opened } = recorded;
   const workflowId = evidence.caseWorkflowId!;
   const opening = opened ? evidence : ((await openingEvidenceOf(deps.db.db, { caseWorkflowId: workflowId })) ?? evidence);
   await ensureStarted(deps, opening);
