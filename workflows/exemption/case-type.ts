@@ -4,7 +4,7 @@
 // exemption stands, its annual notification to Commerce; and its revocation, which puts the
 // covered subjects back under the normal CIP duties.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, PREPARING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 const STANDING = ['granted', 'notification-overdue'] as const;
 const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, pattern: '\\S', description });
@@ -32,7 +32,7 @@ export const exemptionCase = defineCaseType({
       }),
       requiresReason: true,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: ['awaiting-decision'],
     },
     approve: {
