@@ -3,7 +3,7 @@
 // assembled from what the desk records; a part nothing records becomes a task the case waits
 // for; the CIP contact attests it and a reviewer who is someone else approves it, which files it.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PROPOSING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 const ASSEMBLING = ['awaiting-parts', 'ready-for-attestation'] as const;
 
@@ -56,7 +56,7 @@ export const cipCertificationCase = defineCaseType({
       }),
       requiresReason: false,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PROPOSING_ROLES,
       allowedInStatuses: ['ready-for-attestation'],
     },
     approve: {

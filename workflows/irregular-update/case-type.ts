@@ -2,7 +2,7 @@
 // structure or CIP implementation, or a change of the CIP contact person (the provider's or a
 // foreign reseller's), must be reported to Commerce within the rule set's period of the change.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
 
 export const IRREGULAR_CHANGE_KINDS = ['business-operations', 'corporate-structure', 'cip-implementation', 'cip-contact'] as const;
 export type IrregularChangeKind = (typeof IRREGULAR_CHANGE_KINDS)[number];
@@ -28,7 +28,7 @@ export const irregularUpdateCase = defineCaseType({
       }),
       requiresReason: false,
       fourEyes: true,
-      roles: DECIDING_ROLES,
+      roles: PREPARING_ROLES,
       allowedInStatuses: ['awaiting-update'],
     },
     approve: {

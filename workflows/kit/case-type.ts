@@ -5,7 +5,7 @@
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
 import type { ObligationId } from '../../rules/index.js';
 import type { Role } from './actors.js';
-import { PREPARING_ROLES } from './duties.js';
+import { APPROVING_ROLES } from './duties.js';
 import type { FactName } from './facts.js';
 
 export interface DecisionDefinition {
@@ -49,10 +49,10 @@ export function defineCaseType<const T extends string, const S extends string, c
   definition: CaseTypeDefinition<T, S, D>,
 ): CaseTypeDefinition<T, S, D> {
   for (const [name, decision] of Object.entries<DecisionDefinition>(definition.decisions)) {
-    // Segregation of duties (duties.ts): only those who prepare may propose what a reviewer approves.
-    const notPreparing = decision.roles.filter((role) => !(PREPARING_ROLES as readonly Role[]).includes(role));
-    if (decision.fourEyes && notPreparing.length) {
-      throw new Error(`${definition.type}: four-eyes proposal ${name} admits ${notPreparing.join(', ')}; proposals are for ${PREPARING_ROLES.join(', ')} only`);
+    // Segregation of duties (duties.ts): a reviewer never proposes what reviewers approve.
+    const approving = decision.roles.filter((role) => (APPROVING_ROLES as readonly Role[]).includes(role));
+    if (decision.fourEyes && approving.length) {
+      throw new Error(`${definition.type}: four-eyes proposal ${name} admits ${approving.join(', ')}; a reviewer never proposes what reviewers approve`);
     }
     for (const status of decision.allowedInStatuses) {
       if (!(definition.statuses as readonly string[]).includes(status)) {

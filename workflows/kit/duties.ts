@@ -11,6 +11,11 @@ import { REVIEWING_ROLES, type Actor, type Role } from './actors.js';
 export const PREPARING_ROLES = ['case_handler', 'admin'] as const satisfies readonly Role[];
 /** Roles that approve or reject a proposal (the second person). */
 export const APPROVING_ROLES = REVIEWING_ROLES;
+/**
+ * Roles that may make a proposal where a case type needs more than the handlers: every deciding
+ * role but the approving ones (e.g. the CIP contact, who may sit in legal, attests a certification).
+ */
+export const PROPOSING_ROLES = ['case_handler', 'legal', 'admin'] as const satisfies readonly Role[];
 
 export const SEGREGATION_OF_DUTIES =
   'segregation of duties: handlers prepare and propose, reviewers approve; nobody approves what they prepared';
