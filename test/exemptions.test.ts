@@ -112,6 +112,10 @@ describe('exemptions', () => {
     });
     expect((await caseOf(caseId)).dueAt).toBe(due.dueAt.toISOString());
 
+    const covering = (query: string) => get(`/v1/exemptions/coverage?${query}`).then((r) => r.json().items.map((e: { id: string }) => e.id) as string[]);
+    expect(await covering(`resellerId=${resellerId}`)).toContain(exemption.id);
+    expect(await covering(`resellerId=${randomUUID()}`)).not.toContain(exemption.id);
+
     const denial = await decide(caseId, { decision: 'record-denial', reason: 'too late' });
     expect(denial.statusCode).toBe(409);
     expect((await caseOf(caseId)).status).toBe('granted');
@@ -127,6 +131,7 @@ describe('exemptions', () => {
     const revoked = await decide(caseId, { decision: 'revoke', reason: 'Commerce revoked the exemption', params: { commerceReference: 'BIS-EX-2026-7-R' } }, 'legal');
     expect(revoked.json().status).toBe('revoked');
     expect((await get(`/v1/exemptions/${exemption.id}`)).json()).toMatchObject({ status: 'revoked', revocation: { revokedBy: 'lena.legal', reason: 'Commerce revoked the exemption' }, notification: { dueAt: null } });
+    expect(await covering(`resellerId=${resellerId}`)).not.toContain(exemption.id);
     const resumption = await eventually(async () => {
       const items = (await get(`/v1/cases?type=cip-duty-resumption&subjectType=foreign-reseller&subjectId=${resellerId}`)).json().items as { id: string; status: string }[];
       return items[0];

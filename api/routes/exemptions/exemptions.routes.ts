@@ -5,13 +5,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../config.js';
-import { listExemptions } from '../../../db/queries/exemptions.js';
+import { grantedExemptionsCovering, listExemptions } from '../../../db/queries/exemptions.js';
 import { decodeCursor } from '../../../db/queries/pagination.js';
 import { badInput } from '../../errors.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import { sendDocument } from '../documents/download.js';
 import { toExemptionDto } from './exemption-dto.js';
-import { APPLY_DESCRIPTION, ExemptionDetailSchema, ExemptionIdParams, ExemptionPageSchema, ExemptionSchema, ListExemptionsQuery } from './exemptions.schemas.js';
+import { APPLY_DESCRIPTION, CoverageQuery, ExemptionDetailSchema, ExemptionIdParams, ExemptionPageSchema, ExemptionSchema, ListExemptionsQuery } from './exemptions.schemas.js';
 import { applyForExemption, readExemption, readProgramDocument } from './exemptions.usecases.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
@@ -56,6 +56,20 @@ export const exemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const page = await listExemptions(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
       return { items: page.items.map(toExemptionDto), nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    '/exemptions/coverage',
+    {
+      config: { roles: ROLES },
+      schema: {
+        tags: ['exemptions'],
+        summary: 'The exemptions granted now (not revoked) that cover a customer (as lessee), a reseller or an account type, with the provider-wide ones',
+        querystring: CoverageQuery,
+        response: { 200: Type.Object({ items: Type.Array(ExemptionSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: (await grantedExemptionsCovering(app.deps.db.db, request.query)).map(toExemptionDto) }),
   );
 
   app.get(

@@ -36,6 +36,15 @@ export const ListExemptionsQuery = Type.Object(
 );
 export type ListExemptionsQueryT = Static<typeof ListExemptionsQuery>;
 
+export const CoverageQuery = Type.Object(
+  {
+    customerId: Type.Optional(Uuid),
+    resellerId: Type.Optional(Uuid),
+    accountType: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false, description: 'the subject asked about; provider-wide exemptions cover every subject' },
+);
+
 export const DocumentMetaSchema = Type.Object({
   id: Uuid,
   contentType: Type.String(),
