@@ -206,3 +206,19 @@ describe('withCipPolicy: what each override says', () => {
     );
   });
 });
+
+describe('withCipPolicy: every number the regulation or the rule set fixes', () => {
+  it.each([
+    'cipTransmission', 'resellerTermination', 'aiReportProvider', 'aiReportResellerToProvider', 'aiReportProviderFilesReseller',
+    'specialMeasurePhaseIn', 'specialMeasureDuration', 'recordRetention', 'cipCertification',
+    'cip-transmission', 'interim-account-review',
+    'beneficialOwnershipThresholdPercent', 'aiTrainingCoverage', 'aiTrainingReportContents', 'trainingOperations', 'clusterCoLocation',
+    'clusterNetworkingGbitPerSecond', 'clusterPeakOperationsPerSecond', 'resellerLateKnowledge', 'specialMeasureExtension',
+    'specialMeasureInForce', 'specialMeasureReach', 'specialMeasureNameMatch', 'nearMatchSimilarity', 'dayCounting',
+    'weekendAndHolidayRoll', 'monthEnd', 'endOfDay', 'regulatory', 'interpretations', 'calendar', 'obligations', 'id', 'effectiveDate',
+  ])('refuses %s as fixed by the regulation, not as unknown', (key) => {
+    expect(() => withCipPolicy(NPRM_2024, { [key]: { days: 1 } } as unknown as CipPolicyOverrides)).toThrow(
+      expect.objectContaining({ key, reason: 'regulatory-key' }),
+    );
+  });
+});

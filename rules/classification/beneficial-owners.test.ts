@@ -295,3 +295,30 @@ describe('what a reviewer reads about beneficial owners', () => {
     );
   });
 });
+
+describe('inputs a mutation run showed untried', () => {
+  const parties = [...entities('C', 'H1'), ...individuals('A')];
+  it.each<[string, unknown, string, string]>([
+    ['input that is not an object', 'C', 'input', 'must be an object'],
+    ['a missing party', { customerId: 'C', parties: [null], stakes: [] }, 'parties[0].id', 'must be a non-empty string'],
+    ['a missing stake', { customerId: 'C', parties, stakes: [null] }, 'stakes[0].ownerId', '"undefined" is not among the parties'],
+    ['a stake without its owned party', { customerId: 'C', parties, stakes: [{ ownerId: 'A', percent: 10 }] }, 'stakes[0].ownedId', '"undefined" is not among the parties'],
+    ['a missing control determination', { customerId: 'C', parties, stakes: [], substantialControl: [null] }, 'substantialControl[0].individualId', '"undefined" is not an individual among the parties'],
+  ])('refuses %s, naming the field', (_name, input, field, message) => {
+    expect(() => findBeneficialOwners(input as BeneficialOwnerInput, NPRM_2024)).toThrow(expect.objectContaining({ field, message: `${field}: ${message}` }));
+  });
+
+  it('takes a structure with no stakes given', () => {
+    expect(findBeneficialOwners({ customerId: 'C', parties } as unknown as BeneficialOwnerInput, NPRM_2024)).toMatchObject({ owners: [], belowThreshold: [] });
+  });
+
+  it("names the rule set's threshold when the rule set carries an unusable one", () => {
+    const broken = {
+      ...NPRM_2024,
+      regulatory: { ...NPRM_2024.regulatory, beneficialOwnershipThresholdPercent: { ...NPRM_2024.regulatory.beneficialOwnershipThresholdPercent, value: 'a quarter' as unknown as number } },
+    };
+    expect(() => findBeneficialOwners({ customerId: 'C', parties, stakes: [] }, broken)).toThrow(
+      expect.objectContaining({ field: 'ruleSet.beneficialOwnershipThresholdPercent' }),
+    );
+  });
+});

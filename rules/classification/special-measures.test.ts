@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NPRM_2024 } from '../rule-sets/nprm-2024.js';
-import { nameSimilarity, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
+import { nameSimilarity, normalizeName, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
 
 const context = { ruleSet: NPRM_2024, timeZone: 'America/New_York' };
 const at = (iso: string) => new Date(iso);
@@ -431,5 +431,55 @@ describe('the timeline a measure states', () => {
     expect(() => specialMeasureTimeline({ ...measure, expiresOn: '2025-01-29' }, context)).toThrow(
       `measure.expiresOn: 2025-01-29 is after the longest effect the rule set allows without an extension (2025-01-28): ${NPRM_2024.regulatory.periods.specialMeasureDuration.explanation}`,
     );
+  });
+});
+
+describe('inputs a mutation run showed untried', () => {
+  const inForce = at('2024-08-01T00:00:00.000Z');
+  it('names the field of each malformed instant, date and extension', () => {
+    const cases: [() => unknown, string][] = [
+      [() => specialMeasureStatus({ ...measure, issuedAt: new Date('bad') }, inForce, context), 'measure.issuedAt'],
+      [() => specialMeasureTimeline({ ...measure, issuedAt: new Date('bad') }, context), 'measure.issuedAt'],
+      [() => specialMeasureStatus(measure, new Date('bad'), context), 'at'],
+      [() => specialMeasureStatus({ ...measure, revokedAt: new Date('bad') }, inForce, context), 'measure.revokedAt'],
+      [() => specialMeasureStatus({ ...measure, extensions: [null as unknown as { publishedAt: Date }] }, inForce, context), 'measure.extensions[0].publishedAt'],
+      [() => specialMeasureTimeline({ ...measure, extensions: [null as unknown as { publishedAt: Date }] }, context), 'measure.extensions[0].publishedAt'],
+      [() => specialMeasureTimeline({ ...measure, extensions: [{ publishedAt: new Date('bad') }] }, context), 'measure.extensions[0].publishedAt'],
+      [() => specialMeasureTimeline({ ...measure, extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate: '2025-13-01' }] }, context), 'measure.extensions[0].newEndDate'],
+      [() => specialMeasureTimeline({ ...measure, expiresOn: '31/12/2024' }, context), 'measure.expiresOn'],
+      [() => specialMeasureEffect({ ...measure, jurisdictions: [['KP'] as unknown as string] }, { jurisdictions: ['KP'] }, inForce, context), 'measure.jurisdictions[0]'],
+    ];
+    for (const [run, field] of cases) expect(run).toThrow(expect.objectContaining({ field }));
+  });
+
+  it('decides the stated-end sentence by the latest published extension, in whatever order they are given', () => {
+    const outOfOrder = specialMeasureTimeline(
+      { ...measure, extensions: [{ publishedAt: at('2025-06-01T15:00:00.000Z'), newEndDate: '2025-12-31' }, { publishedAt: at('2024-12-01T15:00:00.000Z') }] },
+      context,
+    );
+    expect(outOfOrder.expiry.dueDate).toBe('2025-12-31');
+    expect(outOfOrder.expiry.explanation.at(-1)).toBe('The latest extension states its new end, 2025-12-31; the period above is counted to that date.');
+  });
+
+  it('lists only the persons and jurisdictions the measure names, all of them, and no conditions it does not state', () => {
+    const two: SpecialMeasure = { ...measure, jurisdictions: ['KP', 'IR'], foreignPersonIds: ['person-42', 'person-43'] };
+    const finding = specialMeasureEffect(two, { jurisdictions: ['IR', 'FR', 'KP'], personIds: ['person-7', 'person-43', 'person-42'] }, inForce, context);
+    expect(finding).toMatchObject({ matchedJurisdictions: ['IR', 'KP'], matchedPersonIds: ['person-43', 'person-42'] });
+    expect(finding.reasons[1]).toBe('The subject matches the measure by jurisdiction IR, KP and by named foreign person person-43, person-42.');
+    expect(specialMeasureEffect({ ...measure, kind: 'conditions' }, { jurisdictions: ['KP'] }, inForce, context)).toMatchObject({ effect: 'conditions', conditions: [] });
+  });
+
+  it('compares identifiers with their letters, not only their digits', () => {
+    const designated: SpecialMeasure = { id: 'SM-5', issuedAt: measure.issuedAt, designatedPerson: { name: 'X', identifiers: [{ type: 'registration-number', value: 'AB-123' }] } };
+    expect(specialMeasureEffect(designated, { jurisdictions: [], identifiers: [{ type: 'registration-number', value: 'CD-123' }] }, inForce, context).effect).toBe('none');
+    expect(specialMeasureEffect(designated, { jurisdictions: [], identifiers: [{ type: 'registration-number', value: 'ab 123' }] }, inForce, context).effect).toBe('refuse');
+  });
+
+  it('normalises names to sorted lower-case words, and never finds two empty names alike', () => {
+    expect(normalizeName('  IVANOV,  Ivan  Petróvich ')).toBe('ivan ivanov petrovich');
+    expect(normalizeName('Zoë-Ann  O\'Neil')).toBe('ann neil o zoe');
+    expect(normalizeName('--')).toBe('');
+    expect(nameSimilarity('', '')).toBe(0);
+    expect(nameSimilarity('--', '..')).toBe(0);
   });
 });
