@@ -120,3 +120,89 @@ describe('checkAiTrainingReportContents', () => {
     expect(() => checkAiTrainingReportContents(null as never, NPRM_2024)).toThrow(RuleInputError);
   });
 });
+
+describe('what the AI-report schedule and completeness check say', () => {
+  const through = (ruleSet = NPRM_2024, at = transactionAt, knowledgeAt?: Date) => {
+    const schedule = aiTrainingReportSchedule({ ruleSet, timeZone: zone, route: 'through-reseller', transactionAt: at, ...(knowledgeAt ? { knowledgeAt } : {}) });
+    if (schedule.route !== 'through-reseller') throw new Error('expected the reseller route');
+    return schedule;
+  };
+  const margin = NPRM_2024.cipPolicy.aiReportOwnRecordsMargin;
+  const late = NPRM_2024.interpretations.resellerLateKnowledge;
+
+  it('explains when the provider stops waiting for a late reseller', () => {
+    const schedule = through(NPRM_2024, transactionAt, new Date('2026-03-25T12:00:00Z'));
+    expect(schedule.ownRecordsFrom.explanation).toEqual([
+      `CIP policy margin: 10 calendar days. ${margin.explanation} (${margin.citation})`,
+      "The provider must file by the end of 2026-04-01 in America/New_York. If the reseller's report has not arrived before 2026-03-23 (the last 10 calendar days of the provider's period), the provider prepares the filing from its own records from 2026-03-23T04:00:00.000Z.",
+      `The reseller's own deadline (2026-04-10T03:59:59.999Z) is not before this point, so the provider does not wait for it: ${late.explanation} (${late.citation})`,
+    ]);
+    // the provider's filing follows the reseller's knowledge date only in what it says, not in its date
+    expect(schedule.resellerReport.clockStartedAt.toISOString()).toBe('2026-03-25T12:00:00.000Z');
+  });
+
+  it('uses the whole period when the margin reaches back to the transaction, even at local midnight', () => {
+    // A transaction at local midnight and a 31-day margin: the margin starts exactly at the transaction.
+    const midnight = new Date('2026-03-02T05:00:00Z');
+    const schedule = through(withCipPolicy(NPRM_2024, { aiReportOwnRecordsMargin: { days: 31 } }), midnight);
+    expect(schedule.ownRecordsFrom).toMatchObject({ at: midnight, date: '2026-03-02' });
+    expect(schedule.ownRecordsFrom.explanation[2]).toBe('The margin is as long as the whole period, so the provider prepares the filing from its own records from the transaction on.');
+    expect(schedule.ownRecordsFrom.explanation).toHaveLength(4);
+    const thirty = through(withCipPolicy(NPRM_2024, { aiReportOwnRecordsMargin: { days: 30 } }), midnight);
+    expect(thirty.ownRecordsFrom.date).toBe('2026-03-03');
+    expect(thirty.ownRecordsFrom.explanation.join(' ')).not.toContain('as long as the whole period');
+  });
+
+  it('refuses no input, and a rule set whose margin is not in days', () => {
+    expect(() => aiTrainingReportSchedule(null as never)).toThrow(expect.objectContaining({ field: 'input', message: 'input: must be an object' }));
+    const months = {
+      ...NPRM_2024,
+      cipPolicy: { ...NPRM_2024.cipPolicy, aiReportOwnRecordsMargin: { ...margin, value: { months: 1 } } },
+    } as typeof NPRM_2024;
+    expect(() => through(months)).toThrow(
+      expect.objectContaining({ field: 'ruleSet.cipPolicy.aiReportOwnRecordsMargin', message: 'ruleSet.cipPolicy.aiReportOwnRecordsMargin: must be a period in days' }),
+    );
+  });
+
+  const complete: AiTrainingReportContents = {
+    contactInfoRef: 'party-contact-1',
+    paymentInfoRef: 'payment-7',
+    estimatedOperations: '3e26',
+    operationsPeriod: { start: '2026-03-01T00:00:00Z', end: '2026-05-01T00:00:00Z' },
+    modelName: 'Falcon-X',
+    cybersecurityPractices: 'MFA for all administrators',
+  };
+  const required = NPRM_2024.regulatory.aiTrainingReportContents;
+
+  it('says a complete report holds every item, and lists each missing item with its field', () => {
+    expect(checkAiTrainingReportContents(complete, NPRM_2024).explanation).toEqual([
+      `${required.explanation} (${required.citation})`,
+      `Every required item is present: ${required.value.join(', ')}.`,
+    ]);
+    const two = checkAiTrainingReportContents({ ...complete, contactInfoRef: undefined, modelName: ' ' }, NPRM_2024);
+    expect(two.missing).toEqual([
+      { item: 'foreign-person-contact', field: 'contactInfoRef', reason: 'contactInfoRef is missing' },
+      { item: 'model-name', field: 'modelName', reason: 'modelName is missing' },
+    ]);
+    expect(two.explanation[1]).toBe('Not complete under rule set NPRM-2024: foreign-person-contact (contactInfoRef is missing); model-name (modelName is missing).');
+    expect(() => checkAiTrainingReportContents('x' as never, NPRM_2024)).toThrow(expect.objectContaining({ field: 'contents', message: 'contents: must be an object' }));
+  });
+
+  it.each<[unknown, string | undefined]>([
+    [{ start: '2026-03-01T00:00:00Z', end: '2026-03-01T00:00:00Z' }, undefined],
+    ['Q1 2026', 'operationsPeriod must be { start, end }'],
+    [{ start: '2026-03-01', end: '2026-05-01T00:00:00Z' }, 'operationsPeriod must have a start and an end instant'],
+    [{ start: 'x2026-03-01T00:00:00Z', end: '2026-05-01T00:00:00Z' }, 'operationsPeriod must have a start and an end instant'],
+    [{ start: 1772323200000, end: '2026-05-01T00:00:00Z' }, 'operationsPeriod must have a start and an end instant'],
+    [{ start: '2026-03-01T00:00:00Z', end: '2026-13-45T00:00:00Z' }, 'operationsPeriod must have a start and an end instant'],
+    [{ start: '2026-03-01T00:00:00Z' }, 'operationsPeriod must have a start and an end instant'],
+  ])('reads the operations period %j', (operationsPeriod, reason) => {
+    const result = checkAiTrainingReportContents({ ...complete, operationsPeriod } as AiTrainingReportContents, NPRM_2024);
+    expect(result.missing.map((m) => m.reason)).toEqual(reason === undefined ? [] : [reason]);
+  });
+
+  it('takes zero operations and refuses a number that is not one', () => {
+    expect(checkAiTrainingReportContents({ ...complete, estimatedOperations: '0' }, NPRM_2024).complete).toBe(true);
+    expect(checkAiTrainingReportContents({ ...complete, estimatedOperations: 12 as unknown as string }, NPRM_2024).missing[0]?.reason).toBe('estimatedOperations is missing');
+  });
+});
