@@ -113,3 +113,70 @@ describe('classifyTrainingRun (EO 14110 sec. 4.2(c)(iii), rule set NPRM-2024)', 
     expect(classify).toThrow(expect.objectContaining({ field }));
   });
 });
+
+describe('what a handler reads about a training run', () => {
+  const coverage = NPRM_2024.regulatory.aiTrainingCoverage;
+
+  it('states each criterion met, in order, with the figures', () => {
+    const result = classifyTrainingRun(run({}), NPRM_2024);
+    expect(result.reasons).toEqual([
+      `${coverage.trainingOperations.explanation} (${coverage.trainingOperations.citation})`,
+      `Training operations: estimated ${TEN_TO_26_PLUS_1}, which is more than 1e26.`,
+      "Cluster location: the cluster's machines are physically co-located in a single data centre.",
+      'Cluster networking: 400 Gbit/s, which is more than 100 Gbit/s.',
+      'Cluster capacity: a theoretical maximum of 2e20 operations per second for training, which is at least 1e20.',
+      'Every criterion is met: a covered large-AI-model training run under rule set NPRM-2024 (reportable when by, for, or on behalf of a foreign person).',
+    ]);
+    expect(result.criteria.map((c) => [c.actual, c.required])).toEqual([
+      [TEN_TO_26_PLUS_1, 'more than 1e26'],
+      ['true', 'machines physically co-located in a single data centre'],
+      ['400', 'more than 100 Gbit/s'],
+      ['2e20', 'at least 1e20 operations per second'],
+    ]);
+    expect(result.ruleSetId).toBe('NPRM-2024');
+  });
+
+  it('states each criterion not met, and every one that failed, at the thresholds themselves', () => {
+    const result = classifyTrainingRun(
+      run({ operations: '1e26', primarilyBiologicalSequenceData: true, cluster: { coLocatedInSingleDataCentre: false, networkingGbitPerSecond: '100', peakOperationsPerSecond: '1e20' } }),
+      NPRM_2024,
+    );
+    expect(result.reasons.slice(1)).toEqual([
+      'Training operations: estimated 1e26, which is not more than 1e26.',
+      "Cluster location: the cluster's machines are not physically co-located in a single data centre.",
+      'Cluster networking: 100 Gbit/s, which is not more than 100 Gbit/s.',
+      'Cluster capacity: a theoretical maximum of 1e20 operations per second for training, which is at least 1e20.',
+      'The run uses primarily biological sequence data. That does not lower the threshold: the IaaS training-report test has no biological-sequence-data prong (that prong belongs to the dual-use foundation model test of sec. 4.2(b)).',
+      'Not a covered large-AI-model training run under rule set NPRM-2024: criteria not met: training-operations, single-data-centre, cluster-networking. A handler may still open a report case, with a reason.',
+    ]);
+    expect(classifyTrainingRun(run({ cluster: { peakOperationsPerSecond: '9e19' } }), NPRM_2024).reasons[4]).toBe(
+      'Cluster capacity: a theoretical maximum of 9e19 operations per second for training, which is less than 1e20.',
+    );
+    // no biological sentence when the fact is false or not given
+    expect(classifyTrainingRun(run({ primarilyBiologicalSequenceData: false }), NPRM_2024).reasons).toHaveLength(6);
+  });
+
+  it.each<[unknown, string, string]>([
+    [null, 'run', 'must be an object'],
+    ['1e26', 'run', 'must be an object'],
+    [{ operations: '1e26', cluster: 'big' }, 'cluster', 'must describe the training cluster: { coLocatedInSingleDataCentre, networkingGbitPerSecond, peakOperationsPerSecond }'],
+    [{ operations: '1e26', cluster: null }, 'cluster', 'must describe the training cluster: { coLocatedInSingleDataCentre, networkingGbitPerSecond, peakOperationsPerSecond }'],
+    [{ operations: '1e26', cluster: { ...qualifyingCluster, coLocatedInSingleDataCentre: undefined } }, 'cluster.coLocatedInSingleDataCentre', 'must be true or false'],
+    [{ operations: '-1', cluster: qualifyingCluster }, 'operations', 'cannot be negative'],
+    [{ operations: '1e26', cluster: qualifyingCluster, primarilyBiologicalSequenceData: 1 }, 'primarilyBiologicalSequenceData', 'must be true or false when given'],
+  ])('refuses %j with its message', (facts, field, message) => {
+    expect(() => classifyTrainingRun(facts as TrainingRunFacts, NPRM_2024)).toThrow(expect.objectContaining({ field, message: `${field}: ${message}` }));
+  });
+
+  it('takes zero operations as a figure, not covered', () => {
+    expect(classifyTrainingRun(run({ operations: '0' }), NPRM_2024).criteria[0]).toMatchObject({ met: false, actual: '0' });
+  });
+
+  it('names the rule-set figure that cannot be read', () => {
+    const broken = {
+      ...NPRM_2024,
+      regulatory: { ...NPRM_2024.regulatory, aiTrainingCoverage: { ...coverage, clusterNetworkingGbitPerSecond: { ...coverage.clusterNetworkingGbitPerSecond, value: 'fast' } } },
+    };
+    expect(() => classifyTrainingRun(run({}), broken)).toThrow(expect.objectContaining({ field: 'ruleSet.regulatory.aiTrainingCoverage.clusterNetworkingGbitPerSecond' }));
+  });
+});
