@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addPeriod,
+  compareDates,
+  daysInMonth,
+  describeInstant,
   assertInstant,
   assertTimeZone,
   daysBetween,
@@ -108,5 +111,26 @@ describe('parseDate and assertInstant at their edges', () => {
     expect(() => assertTimeZone('  ', 'zone')).toThrow('zone: an IANA time zone name is required (e.g. "America/New_York")');
     expect(() => assertTimeZone('Mars/Olympus', 'zone')).toThrow('zone: "Mars/Olympus" is not a valid IANA time zone');
     expect(assertTimeZone('america/new_york')).toBe('America/New_York');
+  });
+});
+
+describe('what explanations print of a date or an instant', () => {
+  it('prints an instant with its local date and time to the millisecond, before 1970 too', () => {
+    expect(describeInstant(new Date('2024-03-10T06:59:59.007Z'), 'America/New_York')).toBe('2024-03-10T06:59:59.007Z (2024-03-10 01:59:59.007 in America/New_York)');
+    expect(describeInstant(new Date('1969-12-31T23:59:59.250Z'), 'UTC')).toBe('1969-12-31T23:59:59.250Z (1969-12-31 23:59:59.250 in UTC)');
+  });
+
+  it('names every weekday, and counts days backwards as negative', () => {
+    expect(['2024-03-10', '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-15', '2024-03-16'].map((s) => weekdayOf(d(s)))).toEqual([
+      'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
+    ]);
+    expect(daysBetween(d('2024-03-01'), d('2024-02-28'))).toBe(-2);
+    expect(compareDates(d('2024-03-01'), d('2024-02-29'))).toBeGreaterThan(0);
+    expect(compareDates(d('2024-02-01'), d('2024-02-29'))).toBeLessThan(0);
+    expect(compareDates(d('2023-12-31'), d('2024-01-01'))).toBeLessThan(0);
+    expect(compareDates(d('2024-02-29'), d('2024-02-29'))).toBe(0);
+    expect(formatDate({ year: 2024, month: 3, day: 5 })).toBe('2024-03-05');
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2023, 2)).toBe(28);
   });
 });
