@@ -2,7 +2,9 @@
 // customer records. Workflows import these types only; activities/customers.ts
 // implements them over PostgreSQL. Payloads carry IDs and non-personal facts, never personal
 // data: that stays in the identity vault tables.
-import type { AccountStatusValue } from '../db/schema/customers.js';
+import type { AccountStatusValue, BeneficialOwnerBasis, BeneficialOwnerDetermination } from '../db/schema/customers.js';
+
+export type { BeneficialOwnerBasis, BeneficialOwnerDetermination };
 
 export type PartyRole = 'customer' | 'beneficial-owner';
 export type UsPersonStatus = 'us' | 'foreign' | 'unknown';
@@ -18,7 +20,15 @@ export interface ClassifyCustomerResult {
    * `tracked`: the party must be identified and verified (foreign or unknown, and for a notified
    * beneficial owner, one on the recorded facts). Absent in results recorded before it existed.
    */
-  parties: { partyId: string; role: PartyRole; status: UsPersonStatus; tracked?: boolean }[];
+  parties: {
+    partyId: string;
+    role: PartyRole;
+    status: UsPersonStatus;
+    tracked?: boolean;
+    /** For a notified beneficial owner: whether the rules found it to be one, and on which basis. */
+    beneficialOwner?: boolean;
+    basis?: BeneficialOwnerBasis[];
+  }[];
   /** Plain-language reasons from rules/classification, for the case history. */
   reasons: string[];
 }

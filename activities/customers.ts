@@ -35,7 +35,10 @@ import { anySpecialMeasureIssuedBy, specialMeasuresFor } from '../db/queries/spe
 import type { PartyRow } from '../db/schema/customers.js';
 import type { ActivityDeps } from './deps.js';
 import { matchedBy, specialMeasureSubjectOf } from './special-measures.js';
+import { normalizePercent } from '../rules/decimal.js';
 import type {
+  BeneficialOwnerBasis,
+  BeneficialOwnerDetermination,
   ClassifyCustomerResult,
   CustomerActivities,
   PartyRole,
@@ -93,6 +96,8 @@ interface PartyAssessment {
   status: UsPersonStatus;
   /** Tracked by the CIP: the customer or a beneficial owner, not established as a U.S. person. */
   tracked: boolean;
+  /** For a notified beneficial owner: whether it is one, and on which basis. */
+  determination?: BeneficialOwnerDetermination;
 }
 
 /**
@@ -121,6 +126,7 @@ export function assessParties(all: readonly ClassifiableParty[], ruleSet: RuleSe
     ruleSet,
   );
   const qualifying = new Set(ownership.owners.map((o) => o.individualId));
+  const byId = new Map(ownership.owners.map((o) => [o.individualId, o]));
   const decision = mustTrackCustomer({
     customer: factsOf(customer),
     beneficialOwners: owners.filter((o) => qualifying.has(o.id)).map((o) => ({ ...factsOf(o), id: o.id })),
@@ -129,7 +135,8 @@ export function assessParties(all: readonly ClassifiableParty[], ruleSet: RuleSe
     { partyId: customer.id, role: 'customer', status: decision.customer.status, tracked: decision.customer.treatAsForeign },
     ...owners.map((o): PartyAssessment => {
       const c = decision.beneficialOwners.find((b) => b.id === o.id) ?? classifyUsPerson(factsOf(o), `beneficialOwners.${o.id}`);
-      return { partyId: o.id, role: 'beneficial-owner', status: c.status, tracked: qualifying.has(o.id) && c.treatAsForeign };
+      const tracked = qualifying.has(o.id) && c.treatAsForeign;
+      return { partyId: o.id, role: 'beneficial-owner', status: c.status, tracked, determination: determinationOf(o, byId.get(o.id), ownership.thresholdPercent, tracked, c.status) };
     }),
   ];
   const notOwners = owners.filter((o) => !qualifying.has(o.id));
@@ -139,6 +146,45 @@ export function assessParties(all: readonly ClassifiableParty[], ruleSet: RuleSe
     ...notOwners.map((o) => `Party ${o.id} was notified as a beneficial owner but is not one on the recorded facts, so it is not tracked.`),
   ];
   return { customerStatus: decision.customer.status, trackingRequired: decision.mustTrack, parties, reasons };
+}
+
+/**
+ * Why a notified party is, or is not, a beneficial owner: the bases the rules found (ownership at
+ * or above the rule set's threshold, a handler's substantial-control determination with its
+ * reason) and whether the CIP tracks it. Non-personal: ids, percentages, the handler's reason.
+ */
+function determinationOf(
+  party: ClassifiableParty,
+  owner: ReturnType<typeof findBeneficialOwners>['owners'][number] | undefined,
+  thresholdPercent: number,
+  tracked: boolean,
+  status: UsPersonStatus,
+): BeneficialOwnerDetermination {
+  const basis: BeneficialOwnerBasis[] = [];
+  if (owner?.byOwnership) basis.push('ownership');
+  if (owner?.bySubstantialControl) basis.push('substantial-control');
+  const percent = party.ownershipPercent === null ? null : normalizePercent(party.ownershipPercent);
+  const explanation: string[] = [];
+  if (basis.length === 0) {
+    explanation.push(
+      `Not a beneficial owner: ${percent === null ? 'no ownership interest is recorded' : `its ${percent}% is below the ${thresholdPercent}% threshold`} and no substantial control is determined.`,
+    );
+  } else {
+    if (owner?.byOwnership) explanation.push(`A beneficial owner by ownership: ${owner.ownershipPercentExact}% is at least the ${thresholdPercent}% threshold.`);
+    if (owner?.bySubstantialControl) explanation.push(`A beneficial owner by substantial control: ${party.substantialControlReason ?? ''}`);
+    explanation.push(tracked ? `Tracked: its U.S.-person status is ${status === 'unknown' ? 'not yet known' : 'foreign'}.` : 'Not tracked: it is a U.S. person.');
+  }
+  return {
+    beneficialOwner: basis.length > 0,
+    basis,
+    ownershipPercent: owner ? owner.ownershipPercentExact : percent,
+    thresholdPercent,
+    substantialControl: party.substantialControl
+      ? { reason: party.substantialControlReason ?? '', determinedBy: party.substantialControlDeterminedBy ?? null }
+      : null,
+    tracked,
+    explanation,
+  };
 }
 
 function invalidFacts(err: unknown): never {
@@ -172,13 +218,19 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
           trackingRequired: assessed.trackingRequired,
           ruleSetId,
           at: clock(),
-          parties: assessed.parties.map((p) => ({ partyId: p.partyId, status: p.status })),
+          parties: assessed.parties.map((p) => ({ partyId: p.partyId, status: p.status, tracked: p.tracked, determination: p.determination ?? null })),
         }),
       );
       return {
         customerStatus: assessed.customerStatus,
         trackingRequired: assessed.trackingRequired,
-        parties: assessed.parties.map(({ partyId, role, status, tracked }) => ({ partyId, role, status, tracked })),
+        parties: assessed.parties.map(({ partyId, role, status, tracked, determination }) => ({
+          partyId,
+          role,
+          status,
+          tracked,
+          ...(determination ? { beneficialOwner: determination.beneficialOwner, basis: determination.basis } : {}),
+        })),
         reasons: assessed.reasons,
       };
     },

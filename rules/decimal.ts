@@ -110,3 +110,8 @@ export function formatDecimal(dec: Decimal): string {
   }
   return String(toNumber(r));
 }
+
+/** A stored decimal without trailing zeros: "40.000000" -> "40", "33.333300" -> "33.3333". */
+export function normalizePercent(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}

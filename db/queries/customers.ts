@@ -12,6 +12,7 @@ import {
   ipAccesses,
   legalHolds,
   parties,
+  partyChanges,
   partyIdentities,
   personalDataReads,
   verificationAttempts,
@@ -23,6 +24,7 @@ import {
   type IpAccessRow,
   type LegalHoldRow,
   type NewPartyRow,
+  type PartyChangeRow,
   type PartyIdentityRow,
   type PartyRow,
   type PaymentMethod,
@@ -157,7 +159,7 @@ export async function storeClassification(
     trackingRequired: boolean;
     ruleSetId: string;
     at: Date;
-    parties: { partyId: string; status: PartyRow['usPersonStatus'] }[];
+    parties: { partyId: string; status: PartyRow['usPersonStatus']; tracked?: boolean; determination?: PartyRow['beneficialOwnerDetermination'] }[];
   },
 ): Promise<void> {
   await db
@@ -167,7 +169,11 @@ export async function storeClassification(
   for (const p of params.parties) {
     await db
       .update(parties)
-      .set({ usPersonStatus: p.status })
+      .set({
+        usPersonStatus: p.status,
+        ...(p.tracked !== undefined ? { tracked: p.tracked } : {}),
+        ...(p.determination !== undefined ? { beneficialOwnerDetermination: p.determination } : {}),
+      })
       .where(and(eq(parties.id, p.partyId), eq(parties.customerId, params.customerId)));
   }
 }
@@ -488,4 +494,39 @@ export async function listEndedAccountsWithoutRetention(db: DbOrTx, params: { li
     .where(and(inArray(accounts.status, ['closed', 'refused']), isNull(cases.id)))
     .orderBy(asc(accounts.closedAt))
     .limit(params.limit ?? 500);
+}
+
+/** Stores one change of a party's facts (the history of corrections, stakes and removals). */
+export async function insertPartyChange(db: DbOrTx, change: typeof partyChanges.$inferInsert): Promise<PartyChangeRow> {
+  const [row] = await db.insert(partyChanges).values(change).returning();
+  return row!;
+}
+
+export async function listPartyChanges(db: DbOrTx, params: { customerId: string }): Promise<PartyChangeRow[]> {
+  return db.select().from(partyChanges).where(eq(partyChanges.customerId, params.customerId)).orderBy(asc(partyChanges.changedAt), asc(partyChanges.id));
+}
+
+/** The fields of a party a handler may change after the application (classification facts, stake, removal). */
+export type PartyFactsUpdate = Partial<
+  Pick<
+    PartyRow,
+    | 'usCitizen'
+    | 'usLawfulPermanentResident'
+    | 'locatedInUnitedStates'
+    | 'organizedUnderUsLaw'
+    | 'foreignBranchOfUsEntity'
+    | 'citizenships'
+    | 'organizedIn'
+    | 'ownershipPercent'
+    | 'removedAt'
+  >
+>;
+
+export async function updatePartyFacts(db: DbOrTx, params: { customerId: string; partyId: string; set: PartyFactsUpdate }): Promise<PartyRow | undefined> {
+  const [row] = await db
+    .update(parties)
+    .set(params.set)
+    .where(and(eq(parties.id, params.partyId), eq(parties.customerId, params.customerId)))
+    .returning();
+  return row;
 }

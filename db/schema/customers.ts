@@ -35,6 +35,22 @@ export const ACCESS_KINDS = ['access', 'administration'] as const;
 export const VERIFICATION_METHODS = ['documentary', 'non-documentary'] as const;
 export const VERIFICATION_RESULTS = ['verified', 'failed', 'inconclusive'] as const;
 
+export type BeneficialOwnerBasis = 'ownership' | 'substantial-control';
+
+/** A notified beneficial owner's determination, as stored on the party at each classification. */
+export interface BeneficialOwnerDetermination {
+  beneficialOwner: boolean;
+  /** Empty when it is not a beneficial owner. */
+  basis: BeneficialOwnerBasis[];
+  /** Its share of the ownership interests (exact decimal or fraction), null when none is recorded. */
+  ownershipPercent: string | null;
+  thresholdPercent: number;
+  /** The handler's determination of substantial control, when one is recorded. */
+  substantialControl: { reason: string; determinedBy: string | null } | null;
+  tracked: boolean;
+  explanation: string[];
+}
+
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export const customers = pgTable(
@@ -86,10 +102,26 @@ export const parties = pgTable(
     locatedInUnitedStates: boolean('located_in_united_states'),
     organizedUnderUsLaw: boolean('organized_under_us_law'),
     foreignBranchOfUsEntity: boolean('foreign_branch_of_us_entity'),
+    /**
+     * An individual's citizenships, ISO 3166-1 alpha-2 (NULL: not known). When known, `usCitizen`
+     * is derived from it (a U.S. citizen holds 'US'), so the U.S. yes/no stays the rules' input.
+     */
+    citizenships: text('citizenships').array(),
+    /** The jurisdiction an entity is organized in, ISO 3166-1 alpha-2 (NULL: not known); 'US' means organized under U.S. law. */
+    organizedIn: text('organized_in'),
     /** As last classified. */
     usPersonStatus: text('us_person_status').$type<(typeof US_PERSON_STATUSES)[number]>().notNull().default('unknown'),
+    /** As last classified: whether the CIP identifies and verifies this party. NULL until classified. */
+    tracked: boolean('tracked'),
+    /**
+     * As last classified, for a notified beneficial owner: whether it is one, on which basis
+     * (ownership at or above the threshold, substantial control with its reason) and why. NULL
+     * until classified.
+     */
+    beneficialOwnerDetermination: jsonb('beneficial_owner_determination').$type<BeneficialOwnerDetermination>(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
     addedBy: text('added_by').notNull(),
+    /** When a removal took effect (the owner sold its stake on that date); see party_changes for who and why. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
@@ -102,6 +134,42 @@ export const parties = pgTable(
     check('parties_substantial_control_reason_check', sql`not ${t.substantialControl} or ${t.substantialControlReason} is not null`),
     check('parties_us_person_status_check', sql`${t.usPersonStatus} in (${inList(US_PERSON_STATUSES)})`),
   ],
+);
+
+export const PARTY_CHANGE_KINDS = ['substantial-control-determined', 'facts-corrected', 'stake-changed', 'beneficial-owner-removed'] as const;
+export type PartyChangeKind = (typeof PARTY_CHANGE_KINDS)[number];
+
+/** One field of a party as it was and as it became. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * Every change a handler makes to a party's recorded facts after the application: who, when,
+ * why, with effect from when, and each field's old and new value. Classification facts and
+ * stakes only (the identity vault's personal fields are not kept here). Append-only (trigger).
+ */
+export const partyChanges = pgTable(
+  'party_changes',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    kind: text('kind').$type<PartyChangeKind>().notNull(),
+    changes: jsonb('changes').$type<FieldChange[]>().notNull(),
+    reason: text('reason').notNull(),
+    /** When the change took effect in the world (a stake sold on a date); the recording time otherwise. */
+    effectiveAt: timestamp('effective_at', { withTimezone: true }).notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('party_changes_customer_idx').on(t.customerId, t.changedAt), check('party_changes_kind_check', sql`${t.kind} in (${inList(PARTY_CHANGE_KINDS)})`)],
 );
 
 export interface PostalAddress {
@@ -293,4 +361,5 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type AccountAccessRow = typeof accountAccesses.$inferSelect;
 export type PersonalDataReadRow = typeof personalDataReads.$inferSelect;
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
+export type PartyChangeRow = typeof partyChanges.$inferSelect;
 export type AccountStatusValue = (typeof ACCOUNT_STATUSES)[number];

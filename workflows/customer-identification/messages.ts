@@ -1,10 +1,10 @@
 // Messages of the customer-identification workflow, imported by the workflow and by api/. Its
 // decisions and statuses are declared in case-type.ts; the facts it hears in kit/facts.ts.
 import { defineQuery } from '@temporalio/workflow';
-import { beneficialOwnerAddedFact, verificationRecordedFact } from '../kit/facts.js';
+import { beneficialOwnerAddedFact, customerFactsChangedFact, verificationRecordedFact } from '../kit/facts.js';
 import { customerIdentificationCase } from './case-type.js';
 
-export type { BeneficialOwnerAdded, VerificationRecorded } from '../kit/facts.js';
+export type { BeneficialOwnerAdded, CustomerFactsChanged, VerificationRecorded } from '../kit/facts.js';
 
 export interface CustomerIdentificationInput {
   caseId: string;
@@ -28,6 +28,7 @@ export type CustomerIdentificationStatus = (typeof customerIdentificationCase.st
 /** The facts' signals, as the API and the tests send them. */
 export const verificationRecordedSignal = verificationRecordedFact.signal;
 export const beneficialOwnerAddedSignal = beneficialOwnerAddedFact.signal;
+export const customerFactsChangedSignal = customerFactsChangedFact.signal;
 
 export interface CustomerIdentificationState {
   caseId: string;

@@ -6,7 +6,7 @@ import { recordHistory } from '../../test/helpers/history.js';
 import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
-import { beneficialOwnerAddedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
+import { beneficialOwnerAddedSignal, customerFactsChangedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
 import { customerIdentificationWorkflow } from './workflow.js';
 
 // A fresh test server per test: this workflow starts children that outlive it.
@@ -129,7 +129,17 @@ describe('customerIdentificationWorkflow', () => {
       expect((await reverification.describe()).status.name).toBe('RUNNING');
       // The re-verification child writes to its own case through the same activities.
       for (let i = 0; i < 50 && cases.opened.length < 2; i += 1) await testEnv().sleep('1 second');
-      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'decision.accepted', 'account.opened', 'case.opened', 'reverification.scheduled']);
+      // Each verification re-reads the records into the case row (verification.status-updated).
+      expect(cases.eventTypes()).toEqual([
+        'case.opened',
+        'customer.classified',
+        'verification.status-updated',
+        'verification.status-updated',
+        'decision.accepted',
+        'account.opened',
+        'case.opened',
+        'reverification.scheduled',
+      ]);
       expect(cases.opened.map((o) => o.type)).toEqual(['customer-identification', 'beneficial-owner-reverification']);
     });
   });
@@ -252,14 +262,99 @@ describe('customerIdentificationWorkflow', () => {
         ...foreignEntityWithTwoOwners,
         parties: [...foreignEntityWithTwoOwners.parties, { partyId: 'party-owner-3', role: 'beneficial-owner', status: 'unknown' }],
       };
-      console.log("A"); await handle.signal(beneficialOwnerAddedSignal, { partyId: "party-owner-3" }); console.log("B");
+      await handle.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-3' });
       await testEnv().sleep('1 minute');
-      console.log("C"); expect(customers.world.classifyCalls).toBe(2);
+      expect(customers.world.classifyCalls).toBe(2);
       expect(cases.eventTypes().at(-1)).toBe('beneficial-owner.added');
       await verifyAll(handle, ['party-customer', 'party-owner-1']);
       customers.world.verified = new Set(['party-customer', 'party-owner-1']);
       // The new owner's status is unknown: treated as foreign, so it must be verified too.
       expect((await refusal(decide(handle, 'open', HANDLER))).message).toBe('not every tracked party is verified: party-owner-3');
+    });
+  });
+
+  describe('the case row matches the verification records', () => {
+    const details = (cases: Awaited<ReturnType<typeof setup>>['cases']) => cases.transitions.at(-1)!.details as { verifiedParties: string[]; unverifiedParties: string[] };
+
+    it('shows a party verified while its interim account runs, before the restrictions are lifted', async () => {
+      const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        await decide(handle, 'open-interim', HANDLER, { reason: 'payment verified, registry extract pending', params: { restrictions: ['no GPU instances'] } });
+        await testEnv().sleep('1 minute');
+        expect(cases.events.find((e) => e.type === 'account.interim-opened')?.data).toEqual({ restrictions: ['no GPU instances'], reason: 'payment verified, registry extract pending' });
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        await handle.signal(verificationRecordedSignal, { attemptId: randomUUID(), partyId: 'party-owner-1', result: 'verified' });
+        await testEnv().sleep('1 minute');
+        expect((await handle.query(customerIdentificationStateQuery)).status).toBe('interim-restricted');
+        expect(details(cases)).toMatchObject({ verifiedParties: ['party-customer', 'party-owner-1'], unverifiedParties: [] });
+        expect(cases.eventTypes().at(-1)).toBe('verification.status-updated');
+        const interim = testEnv().client.workflow.getHandle(`interim-account-review:${input.accountId}`);
+        await decide(interim, 'lift-restrictions', HANDLER, { reason: 'registry extract verified' });
+        expect((await handle.result()).status).toBe('open');
+        expect(details(cases).unverifiedParties).toEqual([]);
+        await recordHistory(handle, 'customerIdentificationWorkflow--verified-during-interim');
+      });
+    });
+
+    it('never closes open listing a verified party as unverified, whatever order the signals came in', async () => {
+      const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        // Verified, then the resolution of the earlier failed attempt's discrepancy announces that attempt's result.
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        await verifyAll(handle, ['party-customer', 'party-owner-1']);
+        await handle.signal(verificationRecordedSignal, { attemptId: randomUUID(), partyId: 'party-customer', result: 'failed' });
+        await testEnv().sleep('1 minute');
+        expect(details(cases).unverifiedParties).toEqual([]);
+        await decide(handle, 'open', HANDLER, { reason: 'all verified' });
+        expect((await handle.result()).status).toBe('open');
+        expect(details(cases)).toMatchObject({ verifiedParties: ['party-customer', 'party-owner-1'], unverifiedParties: [] });
+      });
+    });
+  });
+
+  it("keeps the approver's own reason beside the proposer's", async () => {
+    const { cases, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'awaiting-verification');
+      await decide(handle, 'refuse', HANDLER, { reason: 'documents appear forged' });
+      await testEnv().sleep('1 minute');
+      await decide(handle, 'approve', REVIEWER, { reason: 'issuing registry confirms no such passport' });
+      expect((await handle.result()).status).toBe('refused');
+      expect(cases.events.find((e) => e.type === 'refusal.approved')).toMatchObject({
+        actor: REVIEWER.subject,
+        data: { proposedBy: HANDLER.subject, proposalReason: 'documents appear forged', reason: 'issuing registry confirms no such passport' },
+      });
+    });
+  });
+
+  it('leaves needs-correction when corrected facts arrive, and names the re-classification for what changed', async () => {
+    const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+    customers.world.invalidFacts = 'beneficialOwners.x.usCitizen: contradicts the citizenship recorded';
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await untilStatus(handle, 'needs-correction');
+      customers.world.invalidFacts = undefined;
+      await handle.signal(customerFactsChangedSignal, { changeId: randomUUID(), partyId: 'party-owner-1', change: 'facts-corrected', actor: HANDLER.subject });
+      await untilStatus(handle, 'awaiting-verification');
+      expect(cases.eventTypes()).toContain('customer.classified');
+      // A determination of substantial control adds no owner: the event says what happened.
+      const changeId = randomUUID();
+      await handle.signal(customerFactsChangedSignal, { changeId, partyId: 'party-minor-holder', change: 'substantial-control-determined', actor: HANDLER.subject });
+      await testEnv().sleep('1 minute');
+      expect(cases.eventTypes()).not.toContain('beneficial-owner.added');
+      expect(cases.events.find((e) => e.type === 'customer.reclassified')).toMatchObject({
+        data: { reason: 'the recorded facts changed: substantial-control-determined', changes: [{ changeId, change: 'substantial-control-determined' }] },
+      });
+      // Facts corrected to show only U.S. persons end the tracking.
+      customers.world.classification = allUsPersons;
+      await handle.signal(customerFactsChangedSignal, { changeId: randomUUID(), partyId: 'party-customer', change: 'facts-corrected', actor: HANDLER.subject });
+      expect((await handle.result()).status).toBe('not-tracked');
+      await recordHistory(handle, 'customerIdentificationWorkflow--facts-corrected-and-reclassified');
     });
   });
 });

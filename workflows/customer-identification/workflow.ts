@@ -10,7 +10,7 @@ import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
 import { interimAccountReviewWorkflow } from '../interim-account-review/workflow.js';
-import { FAILURE, CaseRecorder, type CaseEventDraft, FourEyes, beneficialOwnerAddedFact, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
+import { FAILURE, CaseRecorder, type CaseEventDraft, FourEyes, beneficialOwnerAddedFact, customerFactsChangedFact, type CustomerFactsChanged, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { customerIdentificationCase } from './case-type.js';
@@ -38,6 +38,12 @@ const KEEP_CASE_ON_INVALID_FACTS = 'keep-case-on-invalid-facts';
 // cases started before it keep their old records.
 const SPECIAL_MEASURE_FINDINGS = 'special-measure-findings';
 
+// The case row shows what the verification records say, not what the signals announced: each
+// verification fact re-reads the records (a discrepancy resolved on a failed attempt, or a
+// party verified while an interim account runs, shows at once), and a case that ends open
+// lists every tracked party as verified. Added after the first release, hence patched.
+const VERIFICATION_FROM_RECORDS = 'verification-from-records';
+
 /** A condition of a special measure the account may be opened on only: a task on the case. */
 interface SpecialMeasureTask {
   measureId: string;
@@ -51,6 +57,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   let classification: ClassifyCustomerResult | undefined;
   let interimRequested: string[] | undefined;
   let newOwners: string[] = [];
+  let factChanges: CustomerFactsChanged[] = [];
   let specialMeasureTasks: SpecialMeasureTask[] = [];
 
   const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.tracked ?? p.status !== 'us').map((p) => p.partyId);
@@ -75,19 +82,51 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     const pending = recorder.pendingApproval;
     return pending ? { decision: pending.decision as 'refuse' | 'close', proposedBy: pending.proposedBy, reason: pending.reason } : undefined;
   }
+  /** The approver's own reason, beside the proposal it approves (who proposed, and why). */
+  const approval = (approved: { proposedBy: string; reason: string; proposedAt?: string }, reason: string | undefined) => ({
+    proposedBy: approved.proposedBy,
+    proposalReason: approved.reason,
+    reason: reason ?? null,
+  });
   const transition = (status: CustomerIdentificationStatus, type: string, actor: string, data: Record<string, unknown> = {}) =>
     recorder.transition({ status, events: { type, actor, data } });
   const setAccount = (status: 'open' | 'monitored' | 'closed' | 'refused', actor: string) =>
     customerActivities.setAccountStatus({ accountId: input.accountId, status, restrictions: [], reviewDueAt: null, at: new Date().toISOString(), actor });
 
   setHandler(customerIdentificationStateQuery, () => ({ ...state, pendingProposal: proposal() }));
-  setHandler(verificationRecordedFact.signal, ({ partyId, result }) => {
+  setHandler(verificationRecordedFact.signal, async ({ partyId, result, attemptId }) => {
+    if (patched(VERIFICATION_FROM_RECORDS)) {
+      if (recorder.closed || state.status === 'classifying' || !(await syncVerification()) || recorder.closed) return;
+      await transition(state.status, 'verification.status-updated', 'system', {
+        attemptId,
+        verifiedParties: state.verifiedParties,
+        unverifiedParties: unverified(),
+        reason: 'as the verification records show after this attempt or resolution',
+      });
+      return;
+    }
     const verified = new Set(state.verifiedParties);
     if (result === 'verified') verified.add(partyId);
     else verified.delete(partyId);
     state.verifiedParties = [...verified];
   });
   setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void newOwners.push(partyId));
+  setHandler(customerFactsChangedFact.signal, (change) => void factChanges.push(change));
+
+  /**
+   * Reads the verification records into the case (verified: latest attempt verified and no
+   * discrepancy open). False when the recorded facts cannot be classified (needs-correction).
+   */
+  async function syncVerification(): Promise<boolean> {
+    try {
+      const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+      state.verifiedParties = summary.trackedParties.filter((p) => p.verified && p.openDiscrepancies === 0).map((p) => p.partyId);
+      return true;
+    } catch (err) {
+      if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.invalidCustomerFacts) return false;
+      throw err;
+    }
+  }
 
   // Decisions are Updates with validators: a malformed or wrong-state decision is refused before
   // it reaches the history, so the case stays as it was.
@@ -105,13 +144,15 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
             const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
             refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
           }
+          // The records say every tracked party is verified: so does the closed case.
+          state.verifiedParties = summary.trackedParties.map((p) => p.partyId);
           await setAccount('open', actor);
           await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
           break;
         }
         case 'open-interim':
           interimRequested = request.params!.restrictions as string[];
-          await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested });
+          await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested, reason: request.reason ?? null });
           break;
         case 'monitor':
           await setAccount('monitored', actor);
@@ -133,11 +174,11 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
           const approved = fourEyes.approve();
           if (approved.decision === 'refuse') {
             await setAccount('refused', actor);
-            await transition('refused', 'refusal.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+            await transition('refused', 'refusal.approved', actor, approval(approved, request.reason));
             if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(at, actor);
           } else {
             await setAccount('closed', actor);
-            await transition('closed', 'closure.approved', actor, { proposedBy: approved.proposedBy, reason: approved.reason });
+            await transition('closed', 'closure.approved', actor, approval(approved, request.reason));
             await startRetention(at, actor);
           }
           break;
@@ -239,7 +280,33 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   if (first) await settle(first);
 
   while (!recorder.closed) {
-    await condition(() => recorder.closed || interimRequested !== undefined || newOwners.length > 0);
+    await condition(() => recorder.closed || interimRequested !== undefined || newOwners.length > 0 || factChanges.length > 0);
+    if (factChanges.length > 0 && !recorder.closed) {
+      // A determination, correction, stake change or removal changes who must be verified:
+      // classify again; corrected facts take a case out of needs-correction, and facts that now
+      // show only U.S. persons end the tracking.
+      const changes = factChanges;
+      factChanges = [];
+      const statusBefore = state.status;
+      const result = await classify();
+      if (result && (statusBefore === 'needs-correction' || (statusBefore === 'awaiting-verification' && !result.trackingRequired))) await settle(result);
+      else if (result) {
+        await transition(state.status, 'customer.reclassified', 'system', {
+          reason: `the recorded facts changed: ${[...new Set(changes.map((c) => c.change))].join(', ')}`,
+          changes,
+          trackingRequired: result.trackingRequired,
+          parties: result.parties,
+          reasons: result.reasons,
+        });
+      }
+      if (patched(VERIFICATION_FROM_RECORDS) && !recorder.closed && (await syncVerification())) {
+        await transition(state.status, 'verification.status-updated', 'system', {
+          verifiedParties: state.verifiedParties,
+          unverifiedParties: unverified(),
+          reason: 'who must be verified changed with the classification',
+        });
+      }
+    }
     if (newOwners.length > 0) {
       // A new beneficial owner changes who must be verified: classify again.
       const added = newOwners;
@@ -259,7 +326,10 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
         args: [{ caseId: newCaseId(), customerId: input.customerId, accountId: input.accountId, ruleSetId: input.ruleSetId, timeZone: input.timeZone, openedBy: input.openedBy, restrictions }],
       });
       const data = { outcome: review.outcome, decidedBy: review.decidedBy, byDefault: review.byDefault };
-      if (review.outcome === 'lifted') await transition('open', 'interim.concluded', review.decidedBy, data);
+      if (review.outcome === 'lifted') {
+        if (patched(VERIFICATION_FROM_RECORDS)) await syncVerification();
+        await transition('open', 'interim.concluded', review.decidedBy, data);
+      }
       else if (review.outcome === 'monitored') await transition('monitored', 'interim.concluded', review.decidedBy, data);
       else {
         await transition('closed', 'interim.concluded', review.decidedBy, data);

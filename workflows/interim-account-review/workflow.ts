@@ -92,7 +92,7 @@ export async function interimAccountReviewWorkflow(input: InterimAccountReviewIn
         }
         case 'approve': {
           const approved = fourEyes.approve();
-          await conclude('closed', actor, false, [{ type: 'closure.approved', occurredAt: at, actor, data: { proposedBy: approved.proposedBy, reason: approved.reason } }]);
+          await conclude('closed', actor, false, [{ type: 'closure.approved', occurredAt: at, actor, data: { proposedBy: approved.proposedBy, proposalReason: approved.reason, reason: request.reason ?? null } }]);
           break;
         }
         case 'reject':

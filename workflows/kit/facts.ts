@@ -31,9 +31,23 @@ export interface BeneficialOwnerAdded {
   partyId: string;
 }
 
+/**
+ * A recorded fact of the customer or of a party changed without a new owner being added: a
+ * substantial-control determination, a correction of the classification facts, a change of
+ * stake or the removal of a beneficial owner. Who, when and why are in PostgreSQL (the change
+ * record `changeId`); the signal carries ids only.
+ */
+export interface CustomerFactsChanged {
+  changeId: string;
+  partyId: string;
+  change: 'substantial-control-determined' | 'facts-corrected' | 'stake-changed' | 'beneficial-owner-removed';
+  actor: string;
+}
+
 // Signal names are those the first workflows were built with: running workflows keep hearing them.
 export const verificationRecordedFact = defineFact<VerificationRecorded>()('verification-recorded', 'customer', 'verificationRecorded');
 export const beneficialOwnerAddedFact = defineFact<BeneficialOwnerAdded>()('beneficial-owner-added', 'customer', 'beneficialOwnerAdded');
+export const customerFactsChangedFact = defineFact<CustomerFactsChanged>()('customer-facts-changed', 'customer', 'customerFactsChanged');
 export const accountAccessedFact = defineFact<{ at: string }>()('account-accessed', 'account', 'accountAccessed');
 export const legalHoldSetFact = defineFact<{ holdId: string }>()('legal-hold-set', 'account', 'legalHoldSet');
 export const legalHoldReleasedFact = defineFact<{ holdId: string }>()('legal-hold-released', 'account', 'legalHoldReleased');
@@ -94,6 +108,7 @@ export const providerSettingsRecordedFact = defineFact<ProviderSettingsRecorded>
 export const FACTS = [
   verificationRecordedFact,
   beneficialOwnerAddedFact,
+  customerFactsChangedFact,
   accountAccessedFact,
   legalHoldSetFact,
   legalHoldReleasedFact,

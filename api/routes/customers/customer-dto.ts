@@ -1,4 +1,5 @@
 // Rows to API shapes. Personal fields are mapped only by the functions named *Personal*.
+import { normalizePercent } from '../../../rules/decimal.js';
 import type { PartyIdentityView, VerificationAttemptView } from '../../../db/queries/customers.js';
 import type { AccountRow, CustomerRow, LegalHoldRow, PartyRow } from '../../../db/schema/customers.js';
 
@@ -24,16 +25,15 @@ export function toPartyDto(p: PartyRow) {
       foreignBranchOfUsEntity: p.foreignBranchOfUsEntity,
     },
     usPersonStatus: p.usPersonStatus,
+    tracked: p.tracked,
+    determination: p.role === 'beneficial-owner' ? p.beneficialOwnerDetermination : null,
     addedAt: p.addedAt.toISOString(),
     addedBy: p.addedBy,
     removedAt: iso(p.removedAt),
   };
 }
 
-/** "40.000000" -> "40", "33.333300" -> "33.3333". */
-export function normalizePercent(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
-}
+export { normalizePercent };
 
 export function toAccountDto(a: AccountRow) {
   return {

@@ -36,6 +36,7 @@ import {
   AccountIdParams,
   AccountSchema,
   BeneficialOwnerInput,
+  BeneficialOwnersList,
   CreateCustomerBody,
   CustomerIdParams,
   CustomerSchema,
@@ -166,9 +167,9 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['customers'],
-        summary: 'The beneficial owners of a customer (no personal data)',
+        summary: 'The beneficial owners of a customer, each with its determination (basis, tracked); parties notified but not owners listed apart (no personal data)',
         params: CustomerIdParams,
-        response: { 200: Type.Object({ items: Type.Array(PartySchema) }), ...errors },
+        response: { 200: BeneficialOwnersList, ...errors },
       },
     },
     async (request) => listBeneficialOwners(app.deps, request.params.id),

@@ -139,6 +139,18 @@ const Facts = Type.Object({
   foreignBranchOfUsEntity: Type.Union([Type.Boolean(), Type.Null()]),
 });
 
+export const BeneficialOwnerDeterminationSchema = Type.Object({
+  beneficialOwner: Type.Boolean(),
+  basis: Type.Array(Type.Union([Type.Literal('ownership'), Type.Literal('substantial-control')]), {
+    description: 'ownership: at least the rule set threshold of the ownership interests; substantial-control: a handler determination with its reason',
+  }),
+  ownershipPercent: Nullable(Type.String()),
+  thresholdPercent: Type.Number(),
+  substantialControl: Type.Union([Type.Object({ reason: Type.String(), determinedBy: Nullable(Type.String()) }), Type.Null()]),
+  tracked: Type.Boolean(),
+  explanation: Type.Array(Type.String()),
+});
+
 export const PartySchema = Type.Object(
   {
     id: Uuid,
@@ -153,6 +165,10 @@ export const PartySchema = Type.Object(
     }),
     facts: Facts,
     usPersonStatus: Type.String({ description: 'as last classified: us, foreign or unknown (treated as foreign)' }),
+    tracked: Type.Union([Type.Boolean(), Type.Null()], { description: 'as last classified: identified and verified under the CIP (null until classified)' }),
+    determination: Type.Union([BeneficialOwnerDeterminationSchema, Type.Null()], {
+      description: 'for a notified beneficial owner, as last classified: whether it is one and on which basis (null for the customer itself, or until classified)',
+    }),
     addedAt: Instant,
     addedBy: Type.String(),
     removedAt: Nullable(Instant),
@@ -338,4 +354,10 @@ export const ClosureApprovalResult = Type.Object({
   account: AccountSchema,
   proposal: ClosureProposalSchema,
   retentionCase: Type.Union([CaseSchema, Type.Null()], { description: 'the record-retention case (null while it is being opened)' }),
+});
+
+export const BeneficialOwnersList = Type.Object({
+  items: Type.Array(PartySchema, { description: 'the beneficial owners on the recorded facts (and parties notified but not yet classified)' }),
+  notBeneficialOwners: Type.Array(PartySchema, { description: 'parties notified as owners that are not beneficial owners on the recorded facts (determination says why)' }),
+  removed: Type.Array(PartySchema, { description: 'former beneficial owners, with the date their removal took effect' }),
 });

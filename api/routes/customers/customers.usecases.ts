@@ -15,6 +15,7 @@ import {
   insertBeneficialOwner,
   insertCustomerApplication,
   insertLegalHold,
+  insertPartyChange,
   insertVerificationAttempt,
   listAccountsOfCustomer,
   listLegalHolds,
@@ -64,6 +65,7 @@ import {
   accountAccessedFact,
   accountClosedFact,
   beneficialOwnerAddedFact,
+  customerFactsChangedFact,
   legalHoldReleasedFact,
   legalHoldSetFact,
   verificationRecordedFact,
@@ -354,8 +356,13 @@ export async function addBeneficialOwner(deps: Deps, log: FastifyBaseLogger, pri
 
 export async function listBeneficialOwners(deps: Deps, customerId: string) {
   if (!(await getCustomerById(deps.db.db, { id: customerId }))) throw notFound('customer', customerId);
-  const parties = await listParties(deps.db.db, { customerId, includeRemoved: true });
-  return { items: parties.filter((p) => p.role === 'beneficial-owner').map(toPartyDto) };
+  const owners = (await listParties(deps.db.db, { customerId, includeRemoved: true })).filter((p) => p.role === 'beneficial-owner');
+  const current = owners.filter((p) => p.removedAt === null);
+  return {
+    items: current.filter((p) => p.beneficialOwnerDetermination?.beneficialOwner !== false).map(toPartyDto),
+    notBeneficialOwners: current.filter((p) => p.beneficialOwnerDetermination?.beneficialOwner === false).map(toPartyDto),
+    removed: owners.filter((p) => p.removedAt !== null).map(toPartyDto),
+  };
 }
 
 export async function determineSubstantialControl(
@@ -372,19 +379,32 @@ export async function determineSubstantialControl(
     if (!party || party.removedAt) throw notFound('beneficial-owner', params.partyId);
     if (party.role !== 'beneficial-owner') throw badInput('params.partyId', 'is the customer itself, not a beneficial owner');
     const updated = (await setSubstantialControl(tx, { ...params, ...body, determinedBy: principal.subject, at: now }))!;
-    await recordFactOnSubjectCases(tx, factAbout(beneficialOwnerAddedFact, params.customerId, { partyId: party.id }), {
+    const change = await insertPartyChange(tx, {
+      id: randomUUID(),
+      customerId: params.customerId,
+      partyId: party.id,
+      kind: 'substantial-control-determined',
+      changes: [
+        { field: 'substantialControl', from: party.substantialControl, to: body.substantialControl },
+        { field: 'substantialControlReason', from: party.substantialControlReason, to: body.reason },
+      ],
+      reason: body.reason,
+      effectiveAt: now,
+      changedBy: principal.subject,
+      changedAt: now,
+    });
+    const fact = factAbout(customerFactsChangedFact, params.customerId, { changeId: change.id, partyId: party.id, change: change.kind, actor: principal.subject });
+    await recordFactOnSubjectCases(tx, fact, {
       type: 'customer.substantial-control-determined',
       occurredAt: now,
       actor: principal.subject,
-      data: { partyId: party.id, substantialControl: body.substantialControl },
+      data: { changeId: change.id, partyId: party.id, substantialControl: body.substantialControl, reason: body.reason },
     });
-    return updated;
+    return { updated, fact };
   });
-  // A determination of control can make an individual a beneficial owner: the workflows re-classify.
-  if (body.substantialControl) {
-    await deliverFactToSubjectCases({ ...deps, log }, factAbout(beneficialOwnerAddedFact, params.customerId, { partyId: row.id }));
-  }
-  return toPartyDto(row);
+  // A determination of control (or of none) can make or unmake a beneficial owner: the workflows re-classify.
+  await deliverFactToSubjectCases({ ...deps, log }, row.fact);
+  return toPartyDto(row.updated);
 }
 
 // ---- verification ---------------------------------------------------------------------------
@@ -538,7 +558,7 @@ export async function setLegalHold(deps: Deps, log: FastifyBaseLogger, principal
       type: 'retention.legal-hold-set',
       occurredAt: now,
       actor: principal.subject,
-      data: { holdId: hold.id, accountId },
+      data: { holdId: hold.id, accountId, reason },
     });
     return hold;
   });
