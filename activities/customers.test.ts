@@ -76,10 +76,10 @@ describe('classifyCustomer', () => {
     expect(result.trackingRequired).toBe(true);
     expect(result.parties).toEqual([
       { partyId: ids.customer, role: 'customer', status: 'foreign', tracked: true },
-      { partyId: ids.foreignOwner, role: 'beneficial-owner', status: 'foreign', tracked: true },
-      { partyId: ids.usOwner, role: 'beneficial-owner', status: 'us', tracked: false },
+      { partyId: ids.foreignOwner, role: 'beneficial-owner', status: 'foreign', tracked: true, beneficialOwner: true, basis: ['ownership'] },
+      { partyId: ids.usOwner, role: 'beneficial-owner', status: 'us', tracked: false, beneficialOwner: true, basis: ['ownership'] },
       // Unknown would be treated as foreign, but a 10% holder is not a beneficial owner.
-      { partyId: ids.smallOwner, role: 'beneficial-owner', status: 'unknown', tracked: false },
+      { partyId: ids.smallOwner, role: 'beneficial-owner', status: 'unknown', tracked: false, beneficialOwner: false, basis: [] },
     ]);
     expect(result.reasons.join(' ')).toContain(`Party ${ids.smallOwner} was notified as a beneficial owner but is not one`);
     const [row] = await handle.sql`select us_person_status, tracking_required, classified_rule_set_id from customers where id = ${customerId}`;
