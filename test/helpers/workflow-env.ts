@@ -1,7 +1,9 @@
 // Workflow tests run on Temporal's time-skipping test server (the real binary, provisioned by
 // scripts/setup.mjs) with activities mocked, as Temporal recommends.
 import { randomUUID } from 'node:crypto';
+import { Client, type WorkflowHandle, type WorkflowResultType } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Workflow } from '@temporalio/workflow';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { quietTemporalLogs } from './quiet-logs.js';
 import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../activities/cases.js';
@@ -44,6 +46,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     searchAttributes: Object.fromEntries(CASE_SEARCH_ATTRIBUTES.map((a) => [a.name, types[a.type]])),
   });
   return env;
+}
+
+/**
+ * A workflow's result, waited for without letting the test server skip time. The environment's
+ * own client unlocks time skipping while it waits, which carries every other open workflow to
+ * its next timer, or, for a case that waits for decisions alone, to the test server's ten-year
+ * limit on workflows (it ends TIMED_OUT). A plain client on the same connection does not.
+ */
+export function resultWithoutSkipping<W extends Workflow>(env: TestWorkflowEnvironment, handle: WorkflowHandle<W>): Promise<WorkflowResultType<W>> {
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter() });
+  return plain.workflow.getHandle<W>(handle.workflowId).result();
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

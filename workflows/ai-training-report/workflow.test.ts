@@ -5,7 +5,7 @@ import type { AiTrainingReportActivities, ReportVersionInput, ResellerReferralRe
 import { aiTrainingReportSchedule, CURRENT_RULE_SET_ID, getRuleSet } from '../../rules/index.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { decide, HANDLER, OTHER_HANDLER, REVIEWER, refusal } from '../../test/helpers/update.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, resultWithoutSkipping, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { resellerOversightWorkflowId, workflowIdFor } from '../ids.js';
 import { aiTrainingReportStateQuery, resellerReportDeliveredSignal, type AiTrainingReportInput, type ReportContents } from './messages.js';
 import { resellerTerminationStateQuery } from '../reseller-termination/messages.js';
@@ -102,19 +102,6 @@ async function sleepUntil(at: Date | number) {
   const target = typeof at === 'number' ? at : at.getTime();
   const wait = target - (await testEnv().currentTimeMs());
   if (wait > 0) await testEnv().sleep(wait + 60_000);
-}
-
-/**
- * Waits until a workflow has closed without letting the test server skip time, as `result()`
- * would: an oversight case still open (it waits for decisions, with no clock of its own) would
- * then be carried to the test server's ten-year limit on workflows and end TIMED_OUT.
- */
-async function closedWithoutSkipping(handle: WorkflowHandle): Promise<string> {
-  for (;;) {
-    const { status } = await handle.describe();
-    if (status.name !== 'RUNNING') return status.name;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Submit (handler), approve (a reviewer), file (handler): the four-eyes path to a filing. */
@@ -371,12 +358,11 @@ describe('aiTrainingReportWorkflow, through a foreign reseller', () => {
       expect(m.cases.transitions.at(-1)?.details).toMatchObject({ referredForTermination: true, terminationCaseId: `oversight-case-${referralId}` });
       expect(await refusal(decide(handle, 'refer-reseller', HANDLER, { reason: 'again' }))).toMatchObject({ type: 'cipdesk.decision.wrong_state' });
       await decide(handle, 'withdraw', HANDLER, { reason: 'Transaction cancelled before any training took place' });
-      expect(await closedWithoutSkipping(handle)).toBe('COMPLETED');
+      expect((await resultWithoutSkipping(testEnv(), handle)).status).toBe('withdrawn');
       // The oversight case outlives the report case; it is ended here only so the test server can skip time again.
       expect((await testEnv().client.workflow.getHandle(oversightWorkflowId).describe()).status.name).toBe('RUNNING');
       await recordHistory(handle, 'aiTrainingReportWorkflow--reseller-referred-to-oversight');
       await testEnv().client.workflow.getHandle(oversightWorkflowId).terminate('end of test');
-      expect((await handle.result()).status).toBe('withdrawn');
     });
   });
 
@@ -409,11 +395,10 @@ describe('aiTrainingReportWorkflow, through a foreign reseller', () => {
       expect((await open.describe()).parentExecution).toBeUndefined();
       expect((await handle.query(aiTrainingReportStateQuery)).referredForTermination).toMatchObject({ outcome: 'added', terminationCaseStarted: true, terminationCaseId: openCase.caseId });
       await decide(handle, 'withdraw', HANDLER, { reason: 'done' });
-      expect(await closedWithoutSkipping(handle)).toBe('COMPLETED');
+      expect((await resultWithoutSkipping(testEnv(), handle)).status).toBe('withdrawn');
       // The open oversight case outlives the report case; ended here only so the test server can skip time again.
       expect((await open.describe()).status.name).toBe('RUNNING');
       await open.terminate('end of test');
-      expect((await handle.result()).status).toBe('withdrawn');
     });
 
     const terminated = mocks();

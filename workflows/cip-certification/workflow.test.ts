@@ -4,7 +4,7 @@ import type { AssembleCertificationInput, CertificationActivities, MissingPart }
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { decide, refusal, REVIEWER } from '../../test/helpers/update.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, resultWithoutSkipping, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { providerSettingsRecordedFact, type Actor } from '../kit/index.js';
 import { cipCertificationStateQuery, type CipCertificationInput } from './messages.js';
 import { cipCertificationScheduleWorkflow } from './scheduled.js';
@@ -181,14 +181,13 @@ describe('cipCertificationScheduleWorkflow', () => {
     const { worker, taskQueue } = await createTestWorker(testEnv(), { ...recorder.activities, ...records.activities });
     const input = { providerId: `p-${randomUUID().slice(0, 8)}`, anniversary: '03-15', timeZone: zone, ruleSetId: CURRENT_RULE_SET_ID };
     await worker.runUntil(async () => {
-      const run = (at: string) =>
-        testEnv().client.workflow.execute(cipCertificationScheduleWorkflow, { taskQueue, workflowId: `schedule-run-${randomUUID()}`, args: [{ ...input, at }] });
-      const firstRun = await testEnv().client.workflow.start(cipCertificationScheduleWorkflow, {
-        taskQueue,
-        workflowId: `schedule-run-${randomUUID()}`,
-        args: [{ ...input, at: '2031-03-15T04:00:00Z' }],
-      });
-      const first = await firstRun.result();
+      // The certification cases these runs start stay open on year-long clocks: each run's result
+      // is awaited without letting the test server skip time towards them.
+      const start = (at: string) =>
+        testEnv().client.workflow.start(cipCertificationScheduleWorkflow, { taskQueue, workflowId: `schedule-run-${randomUUID()}`, args: [{ ...input, at }] });
+      const run = async (at: string) => resultWithoutSkipping(testEnv(), await start(at));
+      const firstRun = await start('2031-03-15T04:00:00Z');
+      const first = await resultWithoutSkipping(testEnv(), firstRun);
       await recordHistory(firstRun, 'cipCertificationScheduleWorkflow--started-the-period');
       expect(first).toEqual({ period: 2031, workflowId: `cip-certification:${input.providerId}/2031`, outcome: 'started' });
       // A second run in the same period (a backfill, a retried action) finds the case.
