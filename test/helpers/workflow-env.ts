@@ -55,7 +55,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
  * limit on workflows (it ends TIMED_OUT). A plain client on the same connection does not.
  */
 export function resultWithoutSkipping<W extends Workflow>(env: TestWorkflowEnvironment, handle: WorkflowHandle<W>): Promise<WorkflowResultType<W>> {
-  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter() });
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   return plain.workflow.getHandle<W>(handle.workflowId).result();
 }
 
