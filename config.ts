@@ -1,6 +1,8 @@
 // Typed configuration, read once from the environment and validated at start. A bad or missing
 // value stops the process with a message naming the variable (see ConfigError).
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { PayloadKey } from './data-converter.js';
 
 // The one list of roles lives with the case kit (workflows check decision roles too).
 import { ROLES, type Role } from './workflows/kit/actors.js';
@@ -31,6 +33,10 @@ export interface Config {
   };
   api: { host: string; port: number };
   tokens: ApiToken[];
+  /** Keys of the Temporal payload codec, oldest first: the last encrypts, all decrypt. */
+  payloadKeys: PayloadKey[];
+  /** Browser origins (the Temporal UI) allowed to call the codec endpoint. */
+  codecCorsOrigins: string[];
   /** IANA zone in which the provider's calendar days are counted (REGULATION.md). */
   providerTimeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -120,6 +126,51 @@ export function completeDevelopmentTokens(kept: readonly ApiToken[], newSecret: 
   return { tokens: [...kept, ...added], added };
 }
 
+/**
+ * The development payload key: used when CIPDESK_PAYLOAD_KEYS is not set, so that `npm start`
+ * and the tests run with encryption on. It is public (derived from this text): any real
+ * deployment sets its own keys.
+ */
+export const DEV_PAYLOAD_KEY: PayloadKey = {
+  id: 'dev-1',
+  key: createHash('sha256').update('cipdesk development payload key: public, never for real data').digest(),
+};
+
+/**
+ * CIPDESK_PAYLOAD_KEYS holds `keyId:base64Key` entries separated by commas, oldest first, e.g.
+ * `2026-01:…,2026-07:…`. Each key is 32 random bytes (`openssl rand -base64 32`). New payloads
+ * are encrypted with the last key; every listed key still decrypts what it encrypted, so a
+ * rotation appends a key and removes an old one only when no history still needs it.
+ */
+export function parsePayloadKeys(raw: string | undefined, variable = 'CIPDESK_PAYLOAD_KEYS'): PayloadKey[] {
+  if (raw === undefined || raw.trim() === '') return [DEV_PAYLOAD_KEY];
+  const keys = raw.split(',').map((entry, index) => {
+    const [id, encoded, ...rest] = entry.trim().split(':');
+    if (!id || !encoded || rest.length) throw new ConfigError(variable, `entry ${index + 1} must be keyId:base64Key`);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new ConfigError(variable, `entry ${index + 1}: key id "${id}" may hold only letters, digits, ".", "_" and "-"`);
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
+      throw new ConfigError(variable, `key "${id}" must be 32 bytes in base64 (openssl rand -base64 32)`);
+    }
+    return { id, key };
+  });
+  const ids = new Set<string>();
+  for (const k of keys) {
+    if (ids.has(k.id)) throw new ConfigError(variable, `key id "${k.id}" is listed twice`);
+    ids.add(k.id);
+  }
+  return keys;
+}
+
+function origins(raw: string | undefined, fallback: string[]): string[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CIPDESK_CODEC_CORS_ORIGINS', `"${origin}" is not an origin (scheme://host[:port], no path)`);
+    return origin;
+  });
+}
+
 function timeZone(env: Env, name: string, fallback: string): string {
   const zone = nonEmpty(env, name, fallback);
   try {
@@ -184,6 +235,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     api: { host: nonEmpty(env, 'HOST', '127.0.0.1'), port: port(env, 'PORT', 3000) },
     notifications: notificationConfig(env, { host: nonEmpty(env, 'HOST', '127.0.0.1'), port: port(env, 'PORT', 3000) }),
     tokens: parseTokens(env.CIPDESK_API_TOKENS),
+    payloadKeys: parsePayloadKeys(env.CIPDESK_PAYLOAD_KEYS),
+    codecCorsOrigins: origins(env.CIPDESK_CODEC_CORS_ORIGINS, [
+      `http://127.0.0.1:${port(env, 'TEMPORAL_UI_PORT', 8233)}`,
+      `http://localhost:${port(env, 'TEMPORAL_UI_PORT', 8233)}`,
+    ]),
     providerTimeZone: timeZone(env, 'CIPDESK_PROVIDER_TIME_ZONE', 'America/New_York'),
     logLevel: logLevel as Config['logLevel'],
   };

@@ -8,6 +8,8 @@ import { startNotifications } from './workflows/notifications/start.js';
 import type { DeliveryRetry } from './workflows/notifications/messages.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import { createDb, type DbHandle } from './db/client.js';
+import { cipdeskDataConverter, type PayloadKey } from './data-converter.js';
+import { DEV_PAYLOAD_KEY } from './config.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -23,6 +25,8 @@ export async function startWorker(options: {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  /** Keys of the payload codec (config.payloadKeys); the public development key when absent. */
+  payloadKeys?: readonly PayloadKey[];
   workerOptions?: Partial<WorkerOptions>;
   /**
    * Links, SMTP and recipients of notifications, and how deliveries are retried. When given,
@@ -32,8 +36,10 @@ export async function startWorker(options: {
 }): Promise<WorkerHandle> {
   const db: DbHandle = createDb(options.databaseUrl);
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const payloadKeys = options.payloadKeys ?? [DEV_PAYLOAD_KEY];
   const worker = await Worker.create({
     connection,
+    dataConverter: cipdeskDataConverter(payloadKeys),
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
@@ -50,6 +56,7 @@ export async function startWorker(options: {
       temporalAddress: options.temporalAddress,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
+      payloadKeys,
       ...(retry ? { retry } : {}),
       ...(pollIntervalMs ? { pollIntervalMs } : {}),
       ...(smtpUrl ? { digest: { timeZone: providerTimeZone ?? 'UTC' } } : {}),
@@ -88,6 +95,7 @@ async function main() {
     temporalAddress: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    payloadKeys: config.payloadKeys,
     notifications: workerNotificationSettings(config),
   });
   // The SDK shuts the worker down on SIGINT/SIGTERM; running resolves once it has drained.

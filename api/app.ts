@@ -30,6 +30,7 @@ import { caseHistoryRoutes } from './routes/case-history/case-history.routes.js'
 import { legalRoutes } from './routes/legal/legal.routes.js';
 import { exemptionRoutes } from './routes/exemptions/exemptions.routes.js';
 import { complianceAssessmentRoutes } from './routes/compliance-assessments/compliance-assessments.routes.js';
+import { codecRoutes } from './routes/codec/codec.routes.js';
 
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     now: () => new Date(),
     documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES,
     sessionSecret: defaultSessionSecret(deps.tokens),
+    codecCorsOrigins: [],
     ...deps,
   });
   await app.register(errorsPlugin);
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(providerSettingsRoutes, { prefix: '/v1' });
   await app.register(certificationRoutes, { prefix: '/v1' });
   await app.register(irregularUpdateRoutes, { prefix: '/v1' });
+  await app.register(codecRoutes, { prefix: '/codec' });
   return app;
 }
 

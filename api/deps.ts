@@ -13,6 +13,8 @@ export interface AppDeps {
   documentMaxBytes?: number;
   /** Signs the desk's session cookies; derived from the token set when not configured. */
   sessionSecret?: string;
+  /** Browser origins (the Temporal UI) that may call the codec endpoint; none when empty. */
+  codecCorsOrigins?: readonly string[];
   /** Injected clock for request timestamps (API-side events). */
   now?: () => Date;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit, type Config } from '../config.js';
 import { createDb } from '../db/client.js';
+import { cipdeskDataConverter } from '../data-converter.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp, type App } from './app.js';
 import { reconcileAiTrainingReports } from './routes/ai-training/report-case.js';
@@ -18,11 +19,13 @@ export interface ApiHandle {
 export async function startApi(config: Config, databaseUrl: string): Promise<ApiHandle> {
   const db = createDb(databaseUrl);
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const dataConverter = cipdeskDataConverter(config.payloadKeys);
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   const app = await buildApp(
     {
       db,
       temporal: { client, taskQueue: config.temporal.taskQueue },
+      codecCorsOrigins: config.codecCorsOrigins,
       tokens: config.tokens,
       providerTimeZone: config.providerTimeZone,
     },

@@ -15,6 +15,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startTemporalDevServer } from '../scripts/temporal-dev-server.js';
 import { startWorker } from '../worker.js';
+import { DEV_PAYLOAD_KEY } from '../config.js';
+import { cipdeskDataConverter } from '../data-converter.js';
 import { measure, report } from './measure.js';
 
 const results: boolean[] = [];
@@ -95,7 +97,7 @@ const results: boolean[] = [];
     const taskQueue = `bench-${randomUUID()}`;
     const worker = await startWorker({ databaseUrl: pg.databaseUrl, temporalAddress: temporal.address, namespace: 'default', taskQueue });
     const connection = await Connection.connect({ address: temporal.address });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: cipdeskDataConverter([DEV_PAYLOAD_KEY]) });
     const db = createDb(pg.databaseUrl, { max: 2 });
     const heap = async () => {
       for (let i = 0; i < 3; i += 1) {

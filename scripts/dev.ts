@@ -108,6 +108,8 @@ async function main() {
     const temporal = await startTemporalDevServer({
       port,
       uiPort: config.temporal.uiPort,
+      // The UI decodes the encrypted payloads through the API (for legal and admin only).
+      uiCodecEndpoint: `http://${config.api.host}:${config.api.port}/codec`,
       dbFile: join(config.dataDir, 'temporal.sqlite'),
       namespace: config.temporal.namespace,
     }).catch((err: Error) => die(err.message));
@@ -122,6 +124,7 @@ async function main() {
     temporalAddress: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    payloadKeys: config.payloadKeys,
     notifications: workerNotificationSettings(config),
   });
   stops.push({ name: 'worker', stop: worker.shutdown });

@@ -29,6 +29,8 @@ export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
 export async function startTemporalDevServer(options: {
   port: number;
   uiPort?: number;
+  /** Where the UI asks to decode encrypted payloads (the API's /codec). */
+  uiCodecEndpoint?: string;
   dbFile?: string;
   namespace?: string;
   onLog?: (line: string) => void;
@@ -59,8 +61,10 @@ export async function startTemporalDevServer(options: {
     ...CASE_SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', `${a.name}=${a.type}`]),
   ];
   if (options.dbFile) args.push('--db-filename', options.dbFile);
-  if (options.uiPort !== undefined) args.push('--ui-port', String(options.uiPort));
-  else args.push('--headless');
+  if (options.uiPort !== undefined) {
+    args.push('--ui-port', String(options.uiPort));
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  } else args.push('--headless');
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -28,6 +28,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Roles admitted; absent means any authenticated role. */
     roles?: readonly Role[];
+    /** A POST that changes nothing (the codec endpoint): no CSRF token needed with the desk's session. */
+    changesNothing?: boolean;
   }
 }
 
@@ -77,6 +79,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readon
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 handler without asking for a token.
     const url = request.routeOptions.url;
+    // A CORS preflight never carries credentials (Fetch standard); the CORS plugin of the few
+    // routes that admit other origins answers it, and nothing is read or changed.
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) return;
     if (config?.public || url === undefined || opts.publicPrefixes?.some((p) => url === p || url.startsWith(`${p}/`))) return;
     const fromSession = request.headers.authorization === undefined && app.hasDecorator('sessionPrincipal') ? app.sessionPrincipal(request) : undefined;
     const principal = fromSession ?? lookup(request.headers.authorization);

@@ -88,7 +88,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** For a request authenticated by the session cookie: anything but a read needs a CSRF token. */
+/**
+ * For a request authenticated by the session cookie: anything but a read needs a CSRF token.
+ * A POST that changes nothing (`config.changesNothing`, the codec endpoint the Temporal UI
+ * calls) is a read: CORS and the SameSite=Strict cookie keep other sites from using it.
+ */
 export function requiresCsrfCheck(request: FastifyRequest): boolean {
-  return request.authenticatedBy === 'session' && !SAFE_METHODS.has(request.method);
+  return request.authenticatedBy === 'session' && !SAFE_METHODS.has(request.method) && request.routeOptions.config?.changesNothing !== true;
 }

@@ -7,6 +7,8 @@ import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
 import { startWorker, type WorkerHandle } from '../../worker.js';
 import { quietTemporalLogs } from './quiet-logs.js';
+import { DEV_PAYLOAD_KEY } from '../../config.js';
+import { cipdeskDataConverter } from '../../data-converter.js';
 import { TEST_TOKENS } from './tokens.js';
 
 export interface TestSystem {
@@ -27,12 +29,14 @@ export async function startTestSystem(
   const taskQueue = `test-${randomUUID()}`;
   const db = createDb(databaseUrl, { max: 5 });
   const connection = await Connection.connect({ address: temporalAddress });
-  const client = new Client({ connection, namespace: 'default' });
+  // Encrypted as in production (the development key): what Temporal stores is ciphertext.
+  const client = new Client({ connection, namespace: 'default', dataConverter: cipdeskDataConverter([DEV_PAYLOAD_KEY]) });
   const worker = await startWorker({
     databaseUrl,
     temporalAddress,
     namespace: 'default',
     taskQueue,
+    payloadKeys: [DEV_PAYLOAD_KEY],
     ...(options.notifications ? { notifications: options.notifications } : {}),
   });
   const app = await buildApp({

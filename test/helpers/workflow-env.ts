@@ -12,6 +12,11 @@ import { temporalPaths } from '../../scripts/temporal-paths.js';
 import { WORKFLOWS_PATH } from '../../worker.js';
 import { temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/kit/search-attributes.js';
+import { DEV_PAYLOAD_KEY } from '../../config.js';
+import { cipdeskDataConverter } from '../../data-converter.js';
+
+/** Workflow tests encrypt payloads as production does (with the development key). */
+export const testDataConverter = () => cipdeskDataConverter([DEV_PAYLOAD_KEY]);
 
 
 /**
@@ -38,6 +43,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   quietTemporalLogs();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalPaths().testServer } },
+    client: { dataConverter: testDataConverter() },
   });
   // The case workflows set search attributes: register them as a real server has them.
   const types = { Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
@@ -71,6 +77,7 @@ export async function createTestWorker(env: TestWorkflowEnvironment, activities:
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: testDataConverter(),
     activities,
   });
   return { worker, taskQueue };

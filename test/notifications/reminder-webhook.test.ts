@@ -17,7 +17,7 @@ import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet, reminderInstants } fr
 import { systemWorkflowIds, workflowIdFor } from '../../workflows/ids.js';
 import { eventually } from '../helpers/system.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
-import { createTimeSkippingEnv, workflowBundle } from '../helpers/workflow-env.js';
+import { createTimeSkippingEnv, testDataConverter, workflowBundle } from '../helpers/workflow-env.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 let env: TestWorkflowEnvironment;
@@ -49,6 +49,7 @@ it('delivers a signed deadline.reminder fired by the workflow timer, retrying a 
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: testDataConverter(),
     activities: createActivities({ db: db.db, notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, publicUrl: 'https://desk.example.test' } }),
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadline, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { kitStateQuery, kitTestWorkflow, moveClockSignal, type KitTestInput } from '../../test/fixtures/kit-workflows.js';
 import { HANDLER, OTHER_HANDLER, REVIEWER, decide, refusal } from '../../test/helpers/update.js';
-import { caseProjectionRecorder, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, testDataConverter, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { APPROVAL_REQUESTED, CASE_OPENED, DEADLINE_MISSED, DEADLINE_REMINDER, DECISION_ACCEPTED } from './events.js';
 
 const testEnv = useTimeSkippingEnv();
@@ -20,7 +20,7 @@ async function start() {
   bundle ??= bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../../test/fixtures/kit-workflows.ts', import.meta.url)), logger: new DefaultLogger('WARN') });
   const cases = caseProjectionRecorder();
   const taskQueue = `kit-${randomUUID()}`;
-  const worker = await Worker.create({ connection: testEnv().nativeConnection, taskQueue, workflowBundle: await bundle, activities: cases.activities });
+  const worker = await Worker.create({ connection: testEnv().nativeConnection, taskQueue, workflowBundle: await bundle, dataConverter: testDataConverter(), activities: cases.activities });
   const startedAt = new Date(await testEnv().currentTimeMs());
   const input: KitTestInput = { caseId: randomUUID(), startedAt: startedAt.toISOString(), timeZone: ZONE };
   const launch = () => testEnv().client.workflow.start(kitTestWorkflow, { taskQueue, workflowId: `kit-test:${input.caseId}`, args: [input] });

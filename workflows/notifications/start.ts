@@ -2,6 +2,7 @@
 // daily digest's Temporal Schedule. Called by the worker at start; both calls find what an
 // earlier start left running.
 import { Client, Connection, ScheduleAlreadyRunning, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { cipdeskDataConverter, type PayloadKey } from '../../data-converter.js';
 import { systemWorkflowIds } from '../ids.js';
 import { DEFAULT_DELIVERY_RETRY, type DeliveryRetry, type DispatcherInput } from './messages.js';
 
@@ -9,6 +10,7 @@ export interface NotificationStartOptions {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  payloadKeys: readonly PayloadKey[];
   retry?: DeliveryRetry;
   pollIntervalMs?: number;
   /** When set, the daily digest runs at 07:00 in the provider's zone. */
@@ -18,7 +20,7 @@ export interface NotificationStartOptions {
 export async function startNotifications(options: NotificationStartOptions): Promise<void> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: options.namespace });
+    const client = new Client({ connection, namespace: options.namespace, dataConverter: cipdeskDataConverter(options.payloadKeys) });
     const input: DispatcherInput = { retry: options.retry ?? DEFAULT_DELIVERY_RETRY, pollIntervalMs: options.pollIntervalMs ?? 2_000 };
     await client.workflow.start('notificationDispatcherWorkflow', {
       workflowId: systemWorkflowIds.notificationDispatcher(options.taskQueue),

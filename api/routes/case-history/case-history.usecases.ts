@@ -3,6 +3,7 @@
 // with its time and actor and, where a deadline is involved, the rule set, the citation and the
 // explanation. Generic over case types: it reads the case row, its events, its workflow and the
 // rule set, never a particular obligation's code.
+import { clientPayloadCodec } from '../../../data-converter.js';
 import type { Payload } from '@temporalio/common';
 import { asc, eq } from 'drizzle-orm';
 import { verifyCaseEventChains } from '../../../db/queries/audit.js';
@@ -131,7 +132,8 @@ export async function buildCaseHistory(
   const ruleSet = isRuleSetId(row.ruleSetId) ? getRuleSet(row.ruleSetId) : undefined;
   const [events, workflow, integrity] = await Promise.all([
     allCaseEvents(db, caseId),
-    fetchWorkflowHistory(deps.temporal.client, row.workflowId, decode),
+    // Payloads are stored encrypted: opened with the codecs of the API's own client.
+    fetchWorkflowHistory(deps.temporal.client, row.workflowId, decode ?? ((p) => clientPayloadCodec(deps.temporal.client).decode(p))),
     verifyCaseEventChains(db, { caseId, maxBreaks: 20 }),
   ]);
 
