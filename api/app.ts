@@ -6,6 +6,7 @@ import { authPlugin, recordRouteAccess } from './plugins/auth.js';
 import { defaultSessionSecret, requiresCsrfCheck, sessionPlugin } from './plugins/session.js';
 import { errorsPlugin, problemFrom } from './plugins/errors.js';
 import { inputHygienePlugin } from './plugins/input-hygiene.js';
+import { DEFAULT_AUTH_FAILURE_LIMIT, hardeningPlugin } from './plugins/hardening.js';
 import { swaggerPlugin } from './plugins/swagger.js';
 import { aiTrainingRoutes } from './routes/ai-training/ai-training.routes.js';
 import { aiTrainingReportRoutes } from './routes/ai-training/reports.routes.js';
@@ -32,12 +33,19 @@ import { exemptionRoutes } from './routes/exemptions/exemptions.routes.js';
 import { complianceAssessmentRoutes } from './routes/compliance-assessments/compliance-assessments.routes.js';
 import { codecRoutes } from './routes/codec/codec.routes.js';
 
+/**
+ * The largest request body any JSON route accepts (Fastify's default, stated): a case's input is
+ * a few kilobytes. Uploads have their own limit (documentMaxBytes), the codec endpoint its own.
+ */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
 
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     ajv: {
       customOptions: {
         // Report every failing field at once, and never coerce silently into another value.
@@ -58,22 +66,28 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
   recordRouteAccess(app, PUBLIC_PREFIXES);
+  // The API tokens go to the authentication plugins, which keep only their SHA-256 digests; the
+  // app's own dependencies (app.deps) do not hold them.
+  const { tokens, ...rest } = deps;
   app.decorate('deps', {
     now: () => new Date(),
     documentMaxBytes: DEFAULT_DOCUMENT_MAX_BYTES,
-    sessionSecret: defaultSessionSecret(deps.tokens),
+    sessionSecret: defaultSessionSecret(tokens),
     codecCorsOrigins: [],
-    ...deps,
+    authFailureLimit: DEFAULT_AUTH_FAILURE_LIMIT,
+    ...rest,
+    tokens: [],
   });
   await app.register(errorsPlugin);
+  await app.register(hardeningPlugin, { authFailureLimit: app.deps.authFailureLimit });
   await app.register(inputHygienePlugin);
   // Uploads (CIP versions, evidence): each route reads its file with its own limits.
   await app.register(multipart);
   await app.register(swaggerPlugin);
   // Swagger UI's own routes (static files) are public like the OpenAPI document.
-  await app.register(sessionPlugin, { tokens: deps.tokens, secret: app.deps.sessionSecret, now: app.deps.now });
+  await app.register(sessionPlugin, { tokens, secret: app.deps.sessionSecret, now: app.deps.now });
   // The desk's static assets are public like Swagger UI's: they carry no data.
-  await app.register(authPlugin, { tokens: deps.tokens, publicPrefixes: PUBLIC_PREFIXES });
+  await app.register(authPlugin, { tokens, publicPrefixes: PUBLIC_PREFIXES });
   // After authentication: a change made through the desk's session cookie needs its CSRF token.
   app.addHook('onRequest', (request, reply, done) => (requiresCsrfCheck(request) ? app.csrfProtection(request, reply, done) : done()));
   await app.register(healthRoutes);

@@ -3,7 +3,7 @@
 // require a token. The desk's session cookie (plugins/session.ts) is a second way in: only
 // when no Authorization header is sent, and with a CSRF token for anything but a read.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiToken, Role } from '../../config.js';
 import { AppError } from '../errors.js';
@@ -75,7 +75,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readon
   const lookup = authenticate(opts.tokens);
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('authenticatedBy', 'bearer');
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 handler without asking for a token.
     const url = request.routeOptions.url;
@@ -84,7 +84,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { tokens: readon
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) return;
     if (config?.public || url === undefined || opts.publicPrefixes?.some((p) => url === p || url.startsWith(`${p}/`))) return;
     const fromSession = request.headers.authorization === undefined && app.hasDecorator('sessionPrincipal') ? app.sessionPrincipal(request) : undefined;
+    // A presented token is a guess until it matches: guesses are limited per client address.
+    const presented = !fromSession && request.headers.authorization !== undefined;
+    if (presented) await app.authFailures.refuseIfLockedOut(request, reply);
     const principal = fromSession ?? lookup(request.headers.authorization);
+    if (!principal && presented) await app.authFailures.record(request, reply);
     if (!principal) throw new AppError('auth.unauthenticated', 401, 'a valid bearer token is required (Authorization: Bearer <token>)');
     if (fromSession) request.authenticatedBy = 'session';
     if (config?.roles && !config.roles.includes(principal.role)) {

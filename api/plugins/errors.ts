@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { RuleInputError } from '../../rules/index.js';
 import { PATTERN_MESSAGES } from '../schemas.js';
+import type { RouteAccess } from './auth.js';
 import { AppError, PROBLEM_TYPE_BASE, ProblemSchema, type FieldError, type Problem } from '../errors.js';
 
 const TITLES: Record<number, string> = {
@@ -9,6 +10,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
   414: 'URI Too Long',
@@ -77,6 +79,26 @@ function isConnectionFailure(error: unknown, depth = 0): boolean {
   return isConnectionFailure((error as { cause?: unknown }).cause, depth + 1);
 }
 
+/**
+ * Fastify's own error codes (FST_ERR_…) name its internals; an answer says what was wrong with
+ * the request instead.
+ */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed',
+  FST_ERR_CTP_EMPTY_TYPE: 'request.malformed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed',
+  FST_ERR_BAD_URL: 'request.malformed',
+  FST_ERR_MAX_PARAM_LENGTH: 'request.uri_too_long',
+};
+function requestCode(code: string | undefined): string {
+  if (code === undefined) return 'request.rejected';
+  return FRAMEWORK_CODES[code] ?? (/^[a-z][a-z_]*(\.[a-z_]+)+$/.test(code) ? code : 'request.rejected');
+}
+
 export function problemFrom(error: unknown, instance: string): Problem {
   if (error instanceof RuleInputError) {
     const field = ruleInputField(error.field);
@@ -137,7 +159,7 @@ export function problemFrom(error: unknown, instance: string): Problem {
       status,
       detail: fe.message,
       instance,
-      code: fe.code ?? 'request.rejected',
+      code: requestCode(fe.code),
     };
   }
   // 5xx details stay in the log, never in the response.
@@ -149,6 +171,28 @@ export function problemFrom(error: unknown, instance: string): Problem {
     instance,
     code: 'internal',
   };
+}
+
+const patterns = new WeakMap<readonly RouteAccess[], Map<string, RegExp>>();
+/** The methods registered for the route patterns that match `path` (HEAD and CORS preflights aside from GET). */
+export function allowedMethods(routes: readonly RouteAccess[], path: string): string[] {
+  let cache = patterns.get(routes);
+  if (!cache) patterns.set(routes, (cache = new Map()));
+  const methods = new Set<string>();
+  for (const route of routes) {
+    let pattern = cache.get(route.url);
+    if (!pattern) {
+      const source = route.url
+        .split(/(:[A-Za-z0-9_]+|\*)/)
+        .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      pattern = new RegExp(`^${source}/?$`);
+      cache.set(route.url, pattern);
+    }
+    // A CORS route (OPTIONS with a wildcard) says nothing about what a path is.
+    if (route.method !== 'OPTIONS' && pattern.test(path)) methods.add(route.method);
+  }
+  return [...methods].sort();
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -166,12 +210,33 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
   });
   app.setErrorHandler((error, request, reply) => {
+    // Fastify refuses some methods (QUERY without a Content-Type) before it finds no route for them.
+    if (request.is404) return noRoute(request, reply);
     const problem = problemFrom(error, request.url);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
-  app.setNotFoundHandler((request, reply) => {
+  /** 405 with Allow when the path is known under other methods, else 404. */
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    // A known path asked with a method it does not have (TRACE, QUERY, DELETE on a list...): 405.
+    const path = request.url.split('?')[0] ?? '/';
+    const allow = app.hasDecorator('routeAccess') ? allowedMethods(app.routeAccess, path) : [];
+    if (allow.length) {
+      void reply
+        .status(405)
+        .header('allow', allow.join(', '))
+        .type('application/problem+json')
+        .send({
+          type: PROBLEM_TYPE_BASE + 'method.not_allowed',
+          title: TITLES[405]!,
+          status: 405,
+          detail: `${path} answers ${allow.join(', ')}, not ${request.method}`,
+          instance: request.url,
+          code: 'method.not_allowed',
+        } satisfies Problem);
+      return;
+    }
     void reply
       .status(404)
       .type('application/problem+json')
@@ -179,9 +244,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         type: PROBLEM_TYPE_BASE + 'route.not_found',
         title: 'Not Found',
         status: 404,
-        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+        detail: `no route ${request.method} ${path}`,
         instance: request.url,
         code: 'route.not_found',
       } satisfies Problem);
-  });
+  };
+  app.setNotFoundHandler(noRoute);
 });

@@ -74,7 +74,10 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
 
   app.decorateReply('startSession', function (this: FastifyReply, token: string) {
     const digest = digestHex(token);
-    if (!byDigest.has(digest)) return false;
+    let known = false;
+    // Every known digest is compared, in constant time, as the bearer tokens are.
+    for (const candidate of byDigest.keys()) if (timingSafeEqual(Buffer.from(candidate), Buffer.from(digest))) known = true;
+    if (!known) return false;
     const expires = opts.now().getTime() + SESSION_LIFETIME_MS;
     this.setCookie(SESSION_COOKIE, `${digest}.${expires}`, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 });
     return true;

@@ -64,7 +64,9 @@ export const deskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { ...page, summary: 'Sign in with an API token', body: SignInBody },
     },
     async (request, reply) => {
+      await app.authFailures.refuseIfLockedOut(request, reply);
       if (!reply.startSession(request.body.token.trim())) {
+        await app.authFailures.record(request, reply);
         const csrfToken = reply.generateCsrf();
         return reply
           .status(401)
