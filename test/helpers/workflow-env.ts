@@ -61,7 +61,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
  * limit on workflows (it ends TIMED_OUT). A plain client on the same connection does not.
  */
 export function resultWithoutSkipping<W extends Workflow>(env: TestWorkflowEnvironment, handle: WorkflowHandle<W>): Promise<WorkflowResultType<W>> {
-  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter() });
   return plain.workflow.getHandle<W>(handle.workflowId).result();
 }
 
