@@ -8,6 +8,7 @@ import {
   formatDecimal,
   formatRational,
   multiply,
+  normalizePercent,
   parseDecimal,
   rational,
   toNumber,
@@ -107,5 +108,15 @@ describe('formatting', () => {
     expect(formatDecimal(parseDecimal('100000', 'x'))).toBe('100000');
     expect(formatDecimal(parseDecimal('1000000', 'x'))).toBe('1e6');
     expect(formatDecimal(parseDecimal('12.5', 'x'))).toBe('12.5');
+  });
+});
+
+describe('stored percentages', () => {
+  it('drop trailing zeros of the fraction and a bare point, and leave whole numbers alone', () => {
+    expect(normalizePercent('40.000000')).toBe('40');
+    expect(normalizePercent('33.333300')).toBe('33.3333');
+    expect(normalizePercent('0.500')).toBe('0.5');
+    expect(normalizePercent('100')).toBe('100');
+    expect(normalizePercent('2500')).toBe('2500');
   });
 });
