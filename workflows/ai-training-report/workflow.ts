@@ -469,6 +469,13 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
   async function resellerLadder(): Promise<void> {
     if (schedule.route !== 'through-reseller' || !state.resellerReport) return;
     const reseller = state.resellerReport;
+    // The reseller's clock is an obligation of its own: its events name it, for the history.
+    const resellerDeadlineOnRecord = () => ({
+      dueAt: reseller.dueAt,
+      dueDate: reseller.dueDate,
+      obligation: schedule.resellerReport.obligation,
+      explanation: [...reseller.explanation],
+    });
     const arrived = () => reseller.receivedAt !== undefined || deliveries.length > 0 || recorder.closed || state.filedVersionId !== undefined;
     type Step = { at: Date; kind: 'reminder'; daysBefore: number } | { at: Date; kind: 'reseller-due' } | { at: Date; kind: 'own-records' };
     const steps: Step[] = [
@@ -483,14 +490,14 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
       if (step.kind === 'reminder') {
         reseller.remindersSent.push(step.at.toISOString());
         await recorder.transition({
-          events: { type: 'reseller.reminder', actor: 'system', data: { resellerId: input.resellerId ?? null, dueAt: reseller.dueAt, dueDate: reseller.dueDate, daysBefore: step.daysBefore } },
+          events: { type: 'reseller.reminder', actor: 'system', data: { resellerId: input.resellerId ?? null, ...resellerDeadlineOnRecord(), daysBefore: step.daysBefore } },
         });
       } else if (step.kind === 'reseller-due') {
         state.escalatedTo = 'compliance-lead';
         await recorder.transition({
           ...(state.status === 'awaiting-reseller-report' ? { status: 'reseller-overdue' as const } : {}),
           events: [
-            { type: 'reseller.deadline-missed', actor: 'system', data: { resellerId: input.resellerId ?? null, dueAt: reseller.dueAt, dueDate: reseller.dueDate } },
+            { type: 'reseller.deadline-missed', actor: 'system', data: { resellerId: input.resellerId ?? null, ...resellerDeadlineOnRecord() } },
             {
               type: 'case.escalated',
               actor: 'system',

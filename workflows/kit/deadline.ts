@@ -28,6 +28,20 @@ export class CaseDeadline<S extends string> {
   }
 
   /**
+   * What a reminder or a missed deadline puts on record about the deadline: the instant, and
+   * the obligation and its explanation, so that the case's history can show a lawyer which rule
+   * the clock ran on and how the day was counted, even where a case runs on several clocks.
+   */
+  private deadlineOnRecord() {
+    return {
+      dueAt: this.deadline.dueAt.toISOString(),
+      dueDate: this.deadline.dueDate,
+      obligation: this.deadline.obligation,
+      explanation: [...this.deadline.explanation],
+    };
+  }
+
+  /**
    * Moves the due instant. A run in progress re-plans its reminders and its due timer from the
    * new deadline; the caller records the move (with `dueAt`) through the recorder.
    */
@@ -62,7 +76,7 @@ export class CaseDeadline<S extends string> {
           events: {
             type: DEADLINE_REMINDER,
             actor: 'system',
-            data: { dueAt: this.deadline.dueAt.toISOString(), dueDate: this.deadline.dueDate, daysBefore: reminder.offsetDays },
+            data: { ...this.deadlineOnRecord(), daysBefore: reminder.offsetDays },
           },
         });
       }
@@ -77,7 +91,7 @@ export class CaseDeadline<S extends string> {
       const missed: CaseEventDraft = {
         type: DEADLINE_MISSED,
         actor: 'system',
-        data: { dueAt: this.deadline.dueAt.toISOString(), dueDate: this.deadline.dueDate, escalated: true },
+        data: { ...this.deadlineOnRecord(), escalated: true },
       };
       if ('escalate' in options.escalation) await options.escalation.escalate(missed);
       else await this.recorder.transition({ status: options.escalation.status, events: missed });

@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
 import { notFound } from '../../errors.js';
 import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
+import { caseTypeOf } from '../../../workflows/obligations.js';
 
 export interface DeadlineContext {
   ruleSetId: string;
@@ -56,23 +57,17 @@ export interface CaseHistory {
   entries: TimelineEntry[];
 }
 
-/**
- * The rule-set obligations whose periods a case type runs on. A case type named after its
- * obligation (most are) needs nothing more; the others are listed here until the registry of
- * case types declares them.
- */
-const RULE_SET_OBLIGATIONS_BY_CASE_TYPE: Record<string, readonly ObligationId[]> = {
-  'beneficial-owner-reverification': ['periodic-reverification'],
-};
+/** The rule-set obligations whose periods a case type runs on, as its declaration in the registry lists them. */
 export function ruleSetObligationsOf(caseType: string): readonly ObligationId[] {
-  return RULE_SET_OBLIGATIONS_BY_CASE_TYPE[caseType] ?? (isObligationId(caseType) ? [caseType] : []);
+  return caseTypeOf(caseType)?.ruleSetObligations ?? (isObligationId(caseType) ? [caseType] : []);
 }
 
 const DUE_KEYS = ['dueAt', 'reviewDueAt', 'nextDueAt', 'disposableAt'] as const;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
-function deadlineContext(row: CaseRow, ruleSet: RuleSet | undefined, dueAt: string | null, explanation: string[]): DeadlineContext {
-  const obligation = ruleSetObligationsOf(row.type)[0];
+function deadlineContext(row: CaseRow, ruleSet: RuleSet | undefined, dueAt: string | null, explanation: string[], obligationOnRecord?: ObligationId): DeadlineContext {
+  // A case on several clocks names the obligation on the event; otherwise the case type's first.
+  const obligation = obligationOnRecord ?? ruleSetObligationsOf(row.type)[0];
   const definition = obligation && ruleSet ? ruleSet.obligations[obligation] : undefined;
   return {
     ruleSetId: row.ruleSetId,
@@ -89,7 +84,8 @@ function deadlineOfEvent(row: CaseRow, ruleSet: RuleSet | undefined, e: CaseEven
   const dueKey = DUE_KEYS.find((k) => typeof e.data[k] === 'string');
   if (!dueKey && !e.type.startsWith('deadline.')) return undefined;
   const dueAt = dueKey ? (e.data[dueKey] as string) : (row.dueAt?.toISOString() ?? null);
-  return deadlineContext(row, ruleSet, dueAt, [...strings(e.data['explanation']), ...strings(e.data['policy'])]);
+  const named = e.data['obligation'];
+  return deadlineContext(row, ruleSet, dueAt, [...strings(e.data['explanation']), ...strings(e.data['policy'])], typeof named === 'string' && isObligationId(named) ? named : undefined);
 }
 
 const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : '');
@@ -106,6 +102,8 @@ export function describeCaseEvent(e: Pick<CaseEventRow, 'type' | 'data' | 'actor
       return `Deadline reached without the case being settled (due ${String(d['dueAt'] ?? '?')}); escalated`;
     case 'deadline.escalated':
       return 'Escalated after the deadline passed';
+    case 'case.escalated':
+      return `Escalated${d['to'] ? ` to ${String(d['to'])}` : ''}${d['reason'] ? `: ${String(d['reason'])}` : ''}`;
     case 'approval.requested':
       return `Four-eyes approval requested for ${quoted(d['decision'])} (proposed by ${String(d['proposedBy'] ?? e.actor)})`;
     case 'decision.accepted':
@@ -113,6 +111,14 @@ export function describeCaseEvent(e: Pick<CaseEventRow, 'type' | 'data' | 'actor
     case 'decision.refused':
       return `Decision ${quoted(d['decision'])} refused: ${String(d['reason'] ?? '')}`;
     default:
+      // A case on several clocks (a reseller's own deadline, say) records `<party>.reminder` and
+      // `<party>.deadline-missed`; its deadline context names the obligation.
+      if (e.type.endsWith('.reminder') && d['dueAt'] !== undefined) {
+        return `Reminder sent (${e.type.slice(0, -'.reminder'.length)}): due at ${String(d['dueAt'])}${d['daysBefore'] !== undefined ? ` (${String(d['daysBefore'])} days before)` : ''}`;
+      }
+      if (e.type.endsWith('.deadline-missed') && d['dueAt'] !== undefined) {
+        return `Deadline reached without what was due (${e.type.slice(0, -'.deadline-missed'.length)}, due ${String(d['dueAt'])})`;
+      }
       return `Recorded: ${e.type}`;
   }
 }
