@@ -15,7 +15,8 @@ export interface CalendarDate {
 const MS_PER_SECOND = 1000;
 /** Dates outside these years are refused: they are typos, and Intl formats them with eras. */
 const MIN_YEAR = 1000;
-const MAX_YEAR = 9999;
+/** The last year a date is written in (four digits, as every date in the product is). */
+export const MAX_YEAR = 9999;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

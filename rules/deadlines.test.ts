@@ -371,6 +371,11 @@ describe('bad input throws RuleInputError naming the field', () => {
     ['missing rule set', { ruleSet: undefined }, 'ruleSet'],
     ['knowledge for periodic re-verification (its clock is the last verification)', { obligation: 'periodic-reverification', knowledgeAt: at('2024-03-02T00:00:00.000Z') }, 'knowledgeAt'],
     ['last access for periodic re-verification', { obligation: 'periodic-reverification', lastAccessAt: at('2024-03-02T00:00:00.000Z') }, 'lastAccessAt'],
+    // A date in year 10000 or later cannot be written in four digits: refused, naming what started the clock.
+    ['a period ending after 9999', { startedAt: at('9999-12-28T15:00:00.000Z') }, 'startedAt'],
+    ['a last access whose period ends after 9999', { obligation: 'record-retention', lastAccessAt: at('9999-06-01T00:00:00.000Z') }, 'lastAccessAt'],
+    ['knowledge whose period ends after 9999', { obligation: 'ai-report-provider', knowledgeAt: at('9999-12-30T00:00:00.000Z') }, 'knowledgeAt'],
+    ['an extension whose period ends after 9999', { obligation: 'special-measure-expiry', extensions: [{ publishedAt: at('9999-06-01T00:00:00.000Z') }] }, 'extensions[0].publishedAt'],
   ];
   it.each(cases)('%s', (_name, patch, field) => {
     const run = () => computeDeadline({ ...base, ...patch } as DeadlineInput);
@@ -381,6 +386,16 @@ describe('bad input throws RuleInputError naming the field', () => {
       expect((error as RuleInputError).field).toBe(field);
       expect((error as RuleInputError).code).toBe('rules.invalid_input');
     }
+  });
+});
+
+describe('the end of the calendar', () => {
+  it('takes a period that ends in 9999 and says why one that would end later is refused', () => {
+    const last = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('9999-12-01T15:00:00.000Z'), timeZone: NY });
+    expect(last.dueDate).toBe('9999-12-11');
+    expect(() => computeDeadline({ obligation: 'record-retention', ruleSet: NPRM_2024, startedAt: at('9998-06-01T15:00:00.000Z'), timeZone: NY })).toThrow(
+      'startedAt: the period would end in year 10000, after 9999',
+    );
   });
 });
 

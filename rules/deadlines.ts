@@ -20,6 +20,7 @@ import {
   startOfLocalDay,
   weekdayOf,
   type CalendarDate,
+  MAX_YEAR,
 } from './calendar.js';
 import { RuleInputError } from './errors.js';
 import {
@@ -200,6 +201,8 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   ];
 
   let clockStartedAt = startedAt;
+  /** The input field that started the clock: named if the period would run past the calendar. */
+  let clockStartField = 'startedAt';
   let period = periodValue.value;
   let periodFromExtension: Period | undefined;
 
@@ -215,6 +218,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     case 'later-of-event-and-knowledge':
       if (knowledgeAt !== undefined && knowledgeAt.getTime() > startedAt.getTime()) {
         clockStartedAt = knowledgeAt;
+        clockStartField = 'knowledgeAt';
         flags.push('clock-started-at-knowledge');
         explanation.push(
           `The covered transaction was at ${describe(startedAt)}; ${def.owner === 'foreign-reseller' ? 'the reseller' : 'the provider'} gained knowledge of it later, at ${describe(knowledgeAt)}. The period runs from the transaction or from knowledge if later, so the clock starts at knowledge.`,
@@ -228,6 +232,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     case 'later-of-closure-and-last-access':
       if (lastAccessAt !== undefined && lastAccessAt.getTime() > startedAt.getTime()) {
         clockStartedAt = lastAccessAt;
+        clockStartField = 'lastAccessAt';
         flags.push('clock-started-at-last-access');
         explanation.push(
           `The account was closed at ${describe(startedAt)} and last accessed later, at ${describe(lastAccessAt)}. The period runs from closure or last access, whichever is later: the last access.`,
@@ -247,7 +252,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
           throw new RuleInputError(`extensions[${i}].publishedAt`, `an extension (${publishedAt.toISOString()}) cannot precede the issuance (${startedAt.toISOString()})`);
         }
         const duration = ext.duration === undefined ? undefined : checkPeriod(ext.duration, `extensions[${i}].duration`);
-        return { publishedAt, duration };
+        return { publishedAt, duration, field: `extensions[${i}].publishedAt` };
       });
       extensions.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
       let expiry = count(startedAt, period, timeZone).dueAt;
@@ -263,6 +268,7 @@ export function computeDeadline(input: DeadlineInput): Deadline {
           `Extension published in the Federal Register at ${describe(ext.publishedAt)}, for ${describePeriod(extPeriod)}${ext.duration === undefined ? ' (no duration stated: the rule set\'s duration applies)' : ''}.`,
         );
         clockStartedAt = ext.publishedAt;
+        clockStartField = ext.field;
         period = extPeriod;
         periodFromExtension = ext.duration;
         expiry = count(ext.publishedAt, extPeriod, timeZone).dueAt;
@@ -278,6 +284,9 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   }
 
   const counted = count(clockStartedAt, period, timeZone);
+  if (counted.dueDate.year > MAX_YEAR) {
+    throw new RuleInputError(clockStartField, `the period would end in year ${counted.dueDate.year}, after ${MAX_YEAR}`);
+  }
   if (counted.clamped) flags.push('period-ended-on-last-day-of-shorter-month');
   if (periodFromExtension !== undefined) {
     explanation.push(`Period: ${describePeriod(periodFromExtension)}, as stated in the latest extension (the rule set's default would be ${describePeriod(periodValue.value)}: ${periodValue.explanation} (${periodValue.citation})).`);
