@@ -66,8 +66,10 @@ const DUE_KEYS = ['dueAt', 'reviewDueAt', 'nextDueAt', 'disposableAt'] as const;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 function deadlineContext(row: CaseRow, ruleSet: RuleSet | undefined, dueAt: string | null, explanation: string[], obligationOnRecord?: ObligationId): DeadlineContext {
-  // A case on several clocks names the obligation on the event; otherwise the case type's first.
-  const obligation = obligationOnRecord ?? ruleSetObligationsOf(row.type)[0];
+  // A case on several clocks names the obligation on the event. Without that, the case type's
+  // obligation is named only when it has one: a guess would show a lawyer the wrong citation.
+  const obligations = ruleSetObligationsOf(row.type);
+  const obligation = obligationOnRecord ?? (obligations.length === 1 ? obligations[0] : undefined);
   const definition = obligation && ruleSet ? ruleSet.obligations[obligation] : undefined;
   return {
     ruleSetId: row.ruleSetId,
