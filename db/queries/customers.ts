@@ -24,6 +24,7 @@ import {
   type IpAccessRow,
   type LegalHoldRow,
   type NewPartyRow,
+  type PartyChangeKind,
   type PartyChangeRow,
   type PartyIdentityRow,
   type PartyRow,
@@ -502,8 +503,25 @@ export async function insertPartyChange(db: DbOrTx, change: typeof partyChanges.
   return row!;
 }
 
-export async function listPartyChanges(db: DbOrTx, params: { customerId: string }): Promise<PartyChangeRow[]> {
-  return db.select().from(partyChanges).where(eq(partyChanges.customerId, params.customerId)).orderBy(asc(partyChanges.changedAt), asc(partyChanges.id));
+/** A customer's party changes, oldest first (the order they were made in), a page at a time. */
+export async function listPartyChanges(
+  db: DbOrTx,
+  params: { customerId: string; partyId?: string; kind?: PartyChangeKind; limit: number; after?: KeysetCursor },
+): Promise<Page<PartyChangeRow>> {
+  const rows = await db
+    .select()
+    .from(partyChanges)
+    .where(
+      and(
+        eq(partyChanges.customerId, params.customerId),
+        params.partyId ? eq(partyChanges.partyId, params.partyId) : undefined,
+        params.kind ? eq(partyChanges.kind, params.kind) : undefined,
+        params.after ? sql`(${partyChanges.changedAt}, ${partyChanges.id}) > (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(partyChanges.changedAt), asc(partyChanges.id))
+    .limit(params.limit + 1);
+  return toPage(rows, params.limit, (row) => ({ at: row.changedAt, id: row.id }));
 }
 
 /** The fields of a party a handler may change after the application (classification facts, stake, removal). */

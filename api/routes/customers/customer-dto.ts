@@ -1,7 +1,7 @@
 // Rows to API shapes. Personal fields are mapped only by the functions named *Personal*.
 import { normalizePercent } from '../../../rules/decimal.js';
 import type { PartyIdentityView, VerificationAttemptView } from '../../../db/queries/customers.js';
-import type { AccountRow, CustomerRow, LegalHoldRow, PartyRow } from '../../../db/schema/customers.js';
+import type { AccountRow, CustomerRow, LegalHoldRow, PartyChangeRow, PartyRow } from '../../../db/schema/customers.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -24,6 +24,8 @@ export function toPartyDto(p: PartyRow) {
       organizedUnderUsLaw: p.organizedUnderUsLaw,
       foreignBranchOfUsEntity: p.foreignBranchOfUsEntity,
     },
+    citizenships: p.citizenships,
+    organizedIn: p.organizedIn,
     usPersonStatus: p.usPersonStatus,
     tracked: p.tracked,
     determination: p.role === 'beneficial-owner' ? p.beneficialOwnerDetermination : null,
@@ -117,5 +119,18 @@ export function toLegalHoldDto(h: LegalHoldRow) {
     setAt: h.setAt.toISOString(),
     releasedBy: h.releasedBy,
     releasedAt: iso(h.releasedAt),
+  };
+}
+
+export function toPartyChangeDto(c: PartyChangeRow) {
+  return {
+    id: c.id,
+    partyId: c.partyId,
+    kind: c.kind,
+    changes: c.changes,
+    reason: c.reason,
+    effectiveAt: c.effectiveAt.toISOString(),
+    changedBy: c.changedBy,
+    changedAt: c.changedAt.toISOString(),
   };
 }

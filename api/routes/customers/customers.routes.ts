@@ -54,7 +54,14 @@ import {
   SubstantialControlBody,
   VerificationBody,
   VerificationSchema,
+  PartyChangeResult,
+  PartyChangeSchema,
+  PartyFactsCorrectionBody,
+  ListPartyChangesQuery,
+  RemovalBody,
+  StakeChangeBody,
 } from './customers.schemas.js';
+import { changeStake, correctPartyFacts, listChanges, removeBeneficialOwner } from './party-changes.usecases.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -190,6 +197,73 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       determineSubstantialControl(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.post(
+    '/customers/:id/parties/:partyId/corrections',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        operationId: 'correctPartyFacts',
+        summary: "Correct or complete a party's facts (citizenship, residence, organisation); the identification case classifies again",
+        description:
+          'Stores who changed which fact from what to what, when and why (GET /v1/customers/{id}/changes), writes it to the customer\'s open cases and ' +
+          'takes a case waiting in needs-correction on. Facts the rules refuse are a 400 naming the field, and nothing changes.',
+        params: PartyParams,
+        body: PartyFactsCorrectionBody,
+        response: { 200: PartyChangeResult, ...errors },
+      },
+    },
+    async (request) => correctPartyFacts(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.post(
+    '/customers/:id/beneficial-owners/:partyId/stake',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        operationId: 'changeStake',
+        summary: "Record a change of a beneficial owner's stake, with the date it took effect; the identification case classifies again",
+        params: PartyParams,
+        body: StakeChangeBody,
+        response: { 200: PartyChangeResult, ...errors },
+      },
+    },
+    async (request) => changeStake(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.post(
+    '/customers/:id/beneficial-owners/:partyId/removal',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        operationId: 'removeBeneficialOwner',
+        summary: 'Record that a party is no longer a beneficial owner, from the date it took effect; the identification case classifies again',
+        params: PartyParams,
+        body: RemovalBody,
+        response: { 200: PartyChangeResult, ...errors },
+      },
+    },
+    async (request) => removeBeneficialOwner(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.get(
+    '/customers/:id/changes',
+    {
+      schema: {
+        tags: ['customers'],
+        operationId: 'listPartyChanges',
+        summary: "Every change of the customer's parties after the application, oldest first: who, when, why, effective when, old and new values",
+        description: 'Oldest first, a page at a time (nextCursor); filter by party or kind. Classification facts and stakes only: no personal data.',
+        params: CustomerIdParams,
+        querystring: ListPartyChangesQuery,
+        response: { 200: Type.Object({ items: Type.Array(PartyChangeSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => listChanges(app.deps, request.params.id, request.query),
   );
 
   app.post(

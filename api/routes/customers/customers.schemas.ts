@@ -7,19 +7,29 @@ import { WithheldSchema } from './withheld.js';
 import { PERSONAL_DATA_PURPOSES, PERSONAL_DATA_PURPOSE_TEXT } from '../../../rules/personal-data-purposes.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { ClockInstant, IpAddress, PageQuery, PastInstant } from '../../schemas.js';
+import { PARTY_CHANGE_KINDS } from '../../../db/schema/customers.js';
+import { StringEnum } from '../rules/rules.schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
 const Fact = (description: string) => Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: `${description}; absent or null: not known` }));
 
+const Country = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' });
+
 export const IndividualFacts = {
-  usCitizen: Fact('a U.S. citizen'),
+  usCitizen: Fact('a U.S. citizen (derived from citizenships when they are given)'),
+  citizenships: Type.Optional(
+    Type.Union([Type.Array(Country, { maxItems: 10 }), Type.Null()], {
+      description: "the individual's citizenships, ISO 3166-1 alpha-2 ('US' makes a U.S. citizen); absent or null: not known",
+    }),
+  ),
   usLawfulPermanentResident: Fact('a lawful permanent resident of the United States'),
   locatedInUnitedStates: Fact('located in the United States'),
 };
 export const EntityFacts = {
-  organizedUnderUsLaw: Fact('organized under the laws of the United States or a U.S. jurisdiction'),
+  organizedUnderUsLaw: Fact('organized under the laws of the United States or a U.S. jurisdiction (derived from organizedIn when it is given)'),
+  organizedIn: Type.Optional(Type.Union([Country, Type.Null()], { description: "the jurisdiction the entity is organized in, ISO 3166-1 alpha-2 ('US': under U.S. law)" })),
   foreignBranchOfUsEntity: Fact('a foreign branch of an entity organized under U.S. law'),
 };
 
@@ -67,13 +77,7 @@ const SubstantialControlInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const BeneficialOwnerInput = Type.Object(
-  {
-    kind: Type.Literal('individual', { default: 'individual', description: 'a beneficial owner is an individual' }),
-    ...IndividualFacts,
-    ...PersonalFields,
-    ownershipPercent: Type.Optional(
-      Type.Union(
+const OwnershipPercent = Type.Union(
         [
           // multipleOf with the validator's multipleOfPrecision (api/app.ts): at most 6 decimals.
           Type.Number({ exclusiveMinimum: 0, maximum: 100, multipleOf: 0.000001 }),
@@ -84,8 +88,14 @@ export const BeneficialOwnerInput = Type.Object(
             "direct share of the customer's ownership interests, in percent: more than 0, at most 100, at most 6 decimals " +
             '(a number, or a decimal string to keep it exact); the recorded owners together hold at most 100',
         },
-      ),
-    ),
+      );
+
+export const BeneficialOwnerInput = Type.Object(
+  {
+    kind: Type.Literal('individual', { default: 'individual', description: 'a beneficial owner is an individual' }),
+    ...IndividualFacts,
+    ...PersonalFields,
+    ownershipPercent: Type.Optional(OwnershipPercent),
     substantialControl: Type.Optional(SubstantialControlInput),
   },
   { additionalProperties: false },
@@ -164,6 +174,8 @@ export const PartySchema = Type.Object(
       determinedAt: Nullable(Instant),
     }),
     facts: Facts,
+    citizenships: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'ISO 3166-1 alpha-2; null: not known' }),
+    organizedIn: Type.Union([Type.String(), Type.Null()], { description: 'ISO 3166-1 alpha-2; null: not known' }),
     usPersonStatus: Type.String({ description: 'as last classified: us, foreign or unknown (treated as foreign)' }),
     tracked: Type.Union([Type.Boolean(), Type.Null()], { description: 'as last classified: identified and verified under the CIP (null until classified)' }),
     determination: Type.Union([BeneficialOwnerDeterminationSchema, Type.Null()], {
@@ -361,3 +373,62 @@ export const BeneficialOwnersList = Type.Object({
   notBeneficialOwners: Type.Array(PartySchema, { description: 'parties notified as owners that are not beneficial owners on the recorded facts (determination says why)' }),
   removed: Type.Array(PartySchema, { description: 'former beneficial owners, with the date their removal took effect' }),
 });
+
+const Reason = (description: string) => Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description });
+
+export const PartyFactsCorrectionBody = Type.Object(
+  {
+    facts: Type.Object(
+      {
+        ...IndividualFacts,
+        ...EntityFacts,
+        ownershipPercent: Type.Optional(
+          Type.Union([OwnershipPercent, Type.Null()], {
+            description:
+              "a beneficial owner's stake as it should have been recorded (a recording error, corrected from the start; null: no stake). " +
+              'A stake that changed in the world is a stake change (POST .../beneficial-owners/{partyId}/stake) with the date it took effect.',
+          }),
+        ),
+      },
+      { additionalProperties: false, minProperties: 1, description: 'the facts to correct or complete (null: not known); the others stay as they are' },
+    ),
+    reason: Reason('why the facts change (e.g. the passport seen shows a second citizenship)'),
+    effectiveAt: Type.Optional(ClockInstant('when the corrected facts became true (default: now)')),
+  },
+  { additionalProperties: false },
+);
+export const StakeChangeBody = Type.Object(
+  {
+    ownershipPercent: OwnershipPercent,
+    reason: Reason('why the stake changed (e.g. the share transfer deed)'),
+    effectiveAt: ClockInstant('when the change took effect'),
+  },
+  { additionalProperties: false },
+);
+export const RemovalBody = Type.Object(
+  {
+    reason: Reason('why the owner is no longer one (e.g. sold its stake)'),
+    effectiveAt: ClockInstant('when the removal took effect; not before the owner was recorded'),
+  },
+  { additionalProperties: false },
+);
+export const ListPartyChangesQuery = Type.Object({
+  partyId: Type.Optional(Uuid),
+  kind: Type.Optional(StringEnum(PARTY_CHANGE_KINDS, { description: 'only changes of this kind' })),
+  limit: PageQuery.limit,
+  cursor: PageQuery.cursor,
+});
+export const PartyChangeSchema = Type.Object({
+  id: Uuid,
+  partyId: Uuid,
+  kind: StringEnum(PARTY_CHANGE_KINDS, { description: 'a substantial-control determination, a correction of facts, a change of stake, or the removal of a beneficial owner' }),
+  changes: Type.Array(Type.Object({ field: Type.String(), from: Type.Unknown(), to: Type.Unknown() })),
+  reason: Type.String({ description: 'why, as the person who made the change gave it' }),
+  effectiveAt: Type.String({ format: 'date-time', description: 'when the change took effect in the world (a correction: when the corrected facts became true)' }),
+  changedBy: Type.String({ description: 'who recorded the change' }),
+  changedAt: Instant,
+});
+export const PartyChangeResult = Type.Object({ change: PartyChangeSchema, party: PartySchema });
+
+export type PartyFactsCorrectionBodyT = Static<typeof PartyFactsCorrectionBody>;
+export type ListPartyChangesQueryT = Static<typeof ListPartyChangesQuery>;

@@ -55,6 +55,7 @@ import {
 } from './customer-dto.js';
 import type { BeneficialOwnerInputT, CreateCustomerBodyT } from './customers.schemas.js';
 import { pendingClosureDto } from './account-closure.js';
+import { countryFacts } from './country-facts.js';
 import { startIdentification } from './identification.js';
 import { PERSONAL_DATA_READERS, withheldFields } from './withheld.js';
 
@@ -82,14 +83,14 @@ const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_SECONDS * 1000;
 
 // Ownership interests exist in entities only (rules/classification/beneficial-owners.ts refuses
 // a stake in an individual); an individual's beneficial owner is recorded by substantial control.
-const INDIVIDUAL_HAS_NO_OWNERS = 'an individual customer has no ownership interests; record substantial control with a reason instead';
+export const INDIVIDUAL_HAS_NO_OWNERS = 'an individual customer has no ownership interests; record substantial control with a reason instead';
 
 // ---- validation helpers ---------------------------------------------------------------------
 
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,6}))?$/;
 
 /** Percent as an exact decimal string, and in millionths for adding up without floating point. */
-function parsePercent(value: number | string, field: string): { text: string; micro: number } {
+export function parsePercent(value: number | string, field: string): { text: string; micro: number } {
   const text = typeof value === 'number' ? String(value) : value;
   const m = PERCENT.exec(text);
   if (!m) throw badInput(field, 'must be a percentage with at most 6 decimals');
@@ -104,7 +105,7 @@ function checkIps(accesses: { ip: string }[] | undefined, field: string) {
   });
 }
 
-function checkNotFuture(deps: Deps, value: string, field: string): Date {
+export function checkNotFuture(deps: Deps, value: string, field: string): Date {
   const at = new Date(value);
   if (at.getTime() > deps.now().getTime() + FUTURE_TOLERANCE_MS) throw badInput(field, 'must not be in the future');
   return at;
@@ -136,6 +137,7 @@ function beneficialOwnerParty(bo: BeneficialOwnerInputT, field: string, principa
   }
   checkIps(bo.ipAccesses, `${field}.ipAccesses`);
   const percent = bo.ownershipPercent === undefined ? undefined : parsePercent(bo.ownershipPercent, `${field}.ownershipPercent`);
+  const countries = countryFacts(bo, field);
   return {
     micro: percent?.micro ?? 0,
     party: {
@@ -147,7 +149,8 @@ function beneficialOwnerParty(bo: BeneficialOwnerInputT, field: string, principa
       substantialControlReason: bo.substantialControl?.reason ?? null,
       substantialControlDeterminedBy: bo.substantialControl ? principal.subject : null,
       substantialControlDeterminedAt: bo.substantialControl ? at : null,
-      usCitizen: fact(bo.usCitizen),
+      usCitizen: fact(countries.usCitizen),
+      citizenships: countries.citizenships ?? null,
       usLawfulPermanentResident: fact(bo.usLawfulPermanentResident),
       locatedInUnitedStates: fact(bo.locatedInUnitedStates),
       addedBy: principal.subject,
@@ -200,11 +203,11 @@ function refuseWhatTheRulesRefuseToClassify(customer: Omit<ClassifiableParty, 'o
 export async function createCustomer(deps: Deps, principal: Principal, body: CreateCustomerBodyT) {
   const now = deps.now();
   if (body.kind === 'individual') {
-    for (const f of ['organizedUnderUsLaw', 'foreignBranchOfUsEntity'] as const) {
+    for (const f of ['organizedUnderUsLaw', 'foreignBranchOfUsEntity', 'organizedIn'] as const) {
       if (body[f] !== undefined) throw badInput(`body.${f}`, 'applies to an entity, not an individual');
     }
   } else {
-    for (const f of ['usCitizen', 'usLawfulPermanentResident'] as const) {
+    for (const f of ['usCitizen', 'usLawfulPermanentResident', 'citizenships'] as const) {
       if (body[f] !== undefined) throw badInput(`body.${f}`, 'applies to an individual, not an entity');
     }
   }
@@ -220,14 +223,17 @@ export async function createCustomer(deps: Deps, principal: Principal, body: Cre
     if (total > 100_000_000) throw badInput(`body.beneficialOwners.${i}.ownershipPercent`, 'the beneficial owners would own more than 100% together');
   });
 
+  const countries = countryFacts(body, 'body');
   const customerParty = {
     id: randomUUID(),
     role: 'customer' as const,
     kind: body.kind,
-    usCitizen: fact(body.usCitizen),
+    usCitizen: fact(countries.usCitizen),
+    citizenships: countries.citizenships ?? null,
     usLawfulPermanentResident: fact(body.usLawfulPermanentResident),
     locatedInUnitedStates: fact(body.locatedInUnitedStates),
-    organizedUnderUsLaw: fact(body.organizedUnderUsLaw),
+    organizedUnderUsLaw: fact(countries.organizedUnderUsLaw),
+    organizedIn: countries.organizedIn ?? null,
     foreignBranchOfUsEntity: fact(body.foreignBranchOfUsEntity),
     addedBy: principal.subject,
     identity: identityOf(body),
