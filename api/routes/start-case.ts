@@ -1,13 +1,15 @@
 // Starting an obligation's workflow from the API, shared by every obligation's routes.
-// The workflow is started first and creates its case row itself (an idempotent activity), so
-// a crash of the API after the start loses nothing; the API then waits briefly for that row so
-// that the caller usually gets the case back at once.
+// The workflow creates its case row itself (an idempotent projection), so a crash of the API
+// after the start loses nothing. The start carries the kit's `caseOpened` Update
+// (Update-with-Start): Temporal answers once the workflow's first task has written the row, in
+// one round trip, so the caller gets the case back at once without polling the database.
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client, type Workflow } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
 import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
 import type { CaseRow } from '../../db/schema/cases.js';
 import { workflowIdFor } from '../../workflows/ids.js';
+import { caseOpenedUpdate } from '../../workflows/kit/recorder.js';
 import { OBLIGATIONS, type CaseTypeName, type WorkflowOf } from '../../workflows/obligations.js';
 import { AppError } from '../errors.js';
 
@@ -48,6 +50,63 @@ export async function startWorkflowOnce<T extends CaseTypeName>(client: Client, 
   }
 }
 
+/** How a start with its case went: see openCaseOnce. */
+export type CaseOpening = 'opened' | 'started' | 'already-started';
+
+/**
+ * Starts `<caseType>:<businessId>` (unless it was ever started) and waits until its workflow has
+ * written the case row `caseId`, up to `waitMs`:
+ * - `opened`: the workflow started and its case row exists (`case` holds it);
+ * - `started`: the workflow started, but its row was not confirmed in time (a worker or the
+ *   database is slow or down): the request is accepted (Temporal holds it), not visible yet;
+ * - `already-started`: the business id had a workflow before this request.
+ * The workflow id carries the case id in its memo, so a start whose answer was lost is still
+ * told apart from someone else's.
+ */
+export async function openCaseOnce<T extends CaseTypeName>(
+  deps: { client: Client; db: Database },
+  options: CaseStart<T> & { caseId: string; waitMs?: number },
+): Promise<{ outcome: CaseOpening; case: CaseRow | undefined }> {
+  const workflowId = workflowIdFor(options.caseType, options.businessId);
+  const outcome = await startWithCaseOpened(deps.client, workflowId, options);
+  const row = outcome === 'already-started' ? undefined : await getCaseById(deps.db, { id: options.caseId }).catch(() => undefined);
+  return { outcome, case: row };
+}
+
+async function startWithCaseOpened<T extends CaseTypeName>(
+  client: Client,
+  workflowId: string,
+  options: CaseStart<T> & { caseId: string; waitMs?: number },
+): Promise<CaseOpening> {
+  const operation = new WithStartWorkflowOperation(OBLIGATIONS[options.caseType].workflow as Workflow, {
+    taskQueue: options.taskQueue,
+    workflowId,
+    args: options.args,
+    memo: { caseId: options.caseId },
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), options.waitMs ?? 5000);
+  try {
+    await client.withAbortSignal(abort.signal, () => client.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation: operation }));
+    return 'opened';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+    // Not confirmed in time, or the workflow takes no `caseOpened` before its first await: ask
+    // Temporal whether this request's workflow exists.
+    const memo = await client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then((d) => d.memo, () => undefined);
+    if (memo?.caseId === options.caseId) return 'started';
+    if (memo) return 'already-started';
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Starts a new case of a case type with a fresh case id; answers 409 (naming the existing case)
  * when the business id already has one.
@@ -64,17 +123,19 @@ export async function startCaseWorkflow<T extends CaseTypeName>(options: {
   waitMs?: number;
 }): Promise<{ caseId: string; case: CaseRow | undefined }> {
   const caseId = randomUUID();
-  const outcome = await startWorkflowOnce(options.client, {
+  const { outcome, case: row } = await openCaseOnce(options, {
     caseType: options.caseType,
     businessId: options.businessId,
     taskQueue: options.taskQueue,
     args: options.args(caseId),
+    caseId,
+    ...(options.waitMs !== undefined ? { waitMs: options.waitMs } : {}),
   });
   if (outcome === 'already-started') {
     const existing = await getCaseByWorkflowId(options.db, { workflowId: workflowIdFor(options.caseType, options.businessId) });
     throw new AppError('case.duplicate', 409, `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`);
   }
-  return { caseId, case: await waitForCaseRow(options.db, caseId, options.waitMs) };
+  return { caseId, case: row };
 }
 
 /**

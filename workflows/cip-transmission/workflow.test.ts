@@ -85,6 +85,7 @@ describe('cipTransmissionWorkflow', () => {
       expect(result.status).toBe('transmitted');
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--versions-on-file-overdue-then-transmitted');
+      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted-projection-in-task');
       expect(final).toMatchObject({ transmittedOnTime: false, transmittedDocument: { version: 3, documentId: cips.versions[2]!.documentId, sha256: cips.versions[2]!.sha256 } });
       expect(recorder.lastStatus()).toBe('transmitted');
       // Closed at the instant of the closing event, recorded in the same transition.

@@ -180,6 +180,7 @@ describe('customerIdentificationWorkflow', () => {
       await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal-with-retention');
       // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
       await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal-with-retention-on-kit');
+      await recordHistory(handle, 'customerIdentificationWorkflow--four-eyes-refusal-projection-in-task');
       expect(customers.world.accountStatuses).toEqual([{ status: 'refused', restrictions: [], actor: REVIEWER.subject }]);
       // The refused applicant's records are kept for the retention period, then disposed of.
       const retention = testEnv().client.workflow.getHandle(`record-retention:${input.accountId}`);

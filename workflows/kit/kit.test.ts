@@ -1,6 +1,7 @@
 // The kit on its own, through a minimal case workflow (test/fixtures/kit-workflows.ts): the
 // deadline runner's reminders, escalation, early end and movable due instant; decisions'
-// generic events; four-eyes with its state on the case row.
+// generic events; four-eyes with its state on the case row; the projection written inside the
+// workflow task and the `caseOpened` answer the API's start waits for.
 import { randomUUID } from 'node:crypto';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,9 @@ import { computeDeadline, getRuleSet, reminderInstants } from '../../rules/index
 import { kitStateQuery, kitTestWorkflow, moveClockSignal, type KitTestInput } from '../../test/fixtures/kit-workflows.js';
 import { HANDLER, OTHER_HANDLER, REVIEWER, decide, refusal } from '../../test/helpers/update.js';
 import { caseProjectionRecorder, testDataConverter, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { temporal } from '@temporalio/proto';
 import { APPROVAL_REQUESTED, CASE_OPENED, DEADLINE_MISSED, DEADLINE_REMINDER, DECISION_ACCEPTED } from './events.js';
+import { caseOpenedUpdate } from './recorder.js';
 
 const testEnv = useTimeSkippingEnv();
 const ZONE = 'America/New_York';
@@ -97,6 +100,24 @@ describe('four-eyes', () => {
       await decide(handle, 'approve', REVIEWER);
       expect(await handle.result()).toEqual({ outcome: 'met', status: 'dropped' });
       expect(cases.events.at(-1)).toMatchObject({ type: DECISION_ACCEPTED, data: { decision: 'approve', by: REVIEWER.subject } });
+    });
+  });
+});
+
+describe('the case projection', () => {
+  it('answers caseOpened once the case row is written, and writes every change inside the workflow task that made it', async () => {
+    const { cases, worker, launch } = await start();
+    await worker.runUntil(async () => {
+      const handle = await launch();
+      expect(await handle.executeUpdate(caseOpenedUpdate)).toEqual({ caseId: cases.opened[0]!.caseId });
+      await testEnv().sleep('1 hour');
+      await decide(handle, 'settle', HANDLER);
+      expect(await handle.result()).toEqual({ outcome: 'met', status: 'settled' });
+      expect(cases.eventTypes()).toEqual([CASE_OPENED, DECISION_ACCEPTED]);
+      // Local activities leave markers, not scheduled activities, in the history.
+      const kinds = (await handle.fetchHistory()).events!.map((e) => e.eventType);
+      expect(kinds).not.toContain(temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+      expect(kinds.filter((k) => k === temporal.api.enums.v1.EventType.EVENT_TYPE_MARKER_RECORDED).length).toBeGreaterThanOrEqual(3);
     });
   });
 });

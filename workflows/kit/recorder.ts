@@ -4,7 +4,7 @@
 // row cannot disagree. The sequence number is workflow state, the same on every replay; the
 // database ignores a projection older than the one it has, and an event whose key it has seen.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { patched, proxyActivities, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { condition, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventInput } from '../../activities/cases.js';
 import type { CaseTypeDefinition } from './case-type.js';
 import { CASE_OPENED } from './events.js';
@@ -14,12 +14,31 @@ import { CASE_DUE_AT_ATTRIBUTE, CASE_STATUS_ATTRIBUTE, CASE_SUBJECT_ATTRIBUTE, C
 // version: workflows recorded before it keep their history without them.
 const CASE_SEARCH_ATTRIBUTES_PATCH = 'case-search-attributes';
 
+// Since this version a case's projection is written by a local activity, inside the workflow
+// task that decided the change: the case row exists when the task completes, so a caller waiting
+// for an opened case or a decision gets its answer one task sooner. Workflows whose history
+// holds projections as ordinary activities keep them until the patch is first met.
+const CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH = 'case-projection-in-workflow-task';
+
 // Projection writes must eventually succeed (a database outage only delays them), so they retry
 // without limit, backing off to one attempt a minute.
-const { openCase, recordCaseTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const projectionRetry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+const scheduledProjection = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: projectionRetry });
+const localProjection = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: projectionRetry });
+const projection = (): Pick<CaseActivities, 'openCase' | 'recordCaseTransition'> =>
+  patched(CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH) ? localProjection : scheduledProjection;
+
+/** What `caseOpened` answers: the case exists in PostgreSQL. */
+export interface CaseOpenedAnswer {
+  caseId: string;
+}
+
+/**
+ * Answers once the case row is written. The API sends it with the workflow's start
+ * (Update-with-Start), so a request that opens a case gets its case back without polling the
+ * database. An Update because the caller must know the case exists; it changes nothing.
+ */
+export const caseOpenedUpdate = defineUpdate<CaseOpenedAnswer>('caseOpened');
 
 /** Case ids of cases a workflow opens for another obligation (deterministic in workflow code). */
 export const newCaseId = (): string => uuid4();
@@ -51,6 +70,7 @@ export interface CaseTransition<S extends string> {
 export class CaseRecorder<S extends string> {
   private seq: number;
   private pending: PendingApproval | null;
+  private opened: boolean;
   /** Events the kit adds to the next change (e.g. `decision.accepted` while a decision is applied). */
   private staged: CaseEventDraft[] = [];
 
@@ -71,6 +91,12 @@ export class CaseRecorder<S extends string> {
   ) {
     this.seq = options.carried?.lastSeq ?? 0;
     this.pending = options.carried?.pendingApproval ?? null;
+    this.opened = options.carried !== undefined;
+    // Registered here, in the workflow's first activation, so the Update sent with the start finds it.
+    setHandler(caseOpenedUpdate, async () => {
+      await condition(() => this.opened);
+      return { caseId: options.caseId };
+    });
   }
 
   get caseId(): string {
@@ -155,7 +181,7 @@ export class CaseRecorder<S extends string> {
       { key: CASE_SUBJECT_ATTRIBUTE, value: `${input.subject.type}:${input.subject.id}` },
       { key: CASE_DUE_AT_ATTRIBUTE, value: input.dueAt ?? null },
     ]);
-    await openCase({
+    await projection().openCase({
       caseId: this.options.caseId,
       type: this.options.caseType.type,
       status: this.status,
@@ -169,6 +195,7 @@ export class CaseRecorder<S extends string> {
       pendingApproval: this.pending,
       events,
     });
+    this.opened = true;
   }
 
   /**
@@ -186,7 +213,7 @@ export class CaseRecorder<S extends string> {
     const drafts = [...this.unstage(), ...(Array.isArray(t.events) ? (t.events as readonly CaseEventDraft[]) : [t.events as CaseEventDraft])];
     const events = this.eventInputs(drafts);
     const closing = !wasClosed && this.closed;
-    await recordCaseTransition({
+    await projection().recordCaseTransition({
       caseId: this.options.caseId,
       seq: this.seq,
       status: this.status,

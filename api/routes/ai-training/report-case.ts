@@ -6,7 +6,7 @@ import { listAiTrainingTransactionsWithoutCase } from '../../../db/queries/ai-tr
 import type { AiTrainingTransactionRow } from '../../../db/schema/ai-training.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
 import type { AiTrainingReportInput, ReportContents } from '../../../workflows/ai-training-report/messages.js';
-import { startWorkflowOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
+import { openCaseOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
 
 /** What the provider's own records hold for the report: the transaction as recorded (references and facts). */
 export function providerRecordsOf(t: AiTrainingTransactionRow): ReportContents {
@@ -42,13 +42,11 @@ export async function startAiTrainingReport(
     timeZone: deps.providerTimeZone,
     openedBy: t.createdBy,
   };
-  await startWorkflowOnce(deps.temporal.client, {
-    caseType: 'ai-training-report',
-    businessId: t.externalReference,
-    taskQueue: deps.temporal.taskQueue,
-    args: [input],
-  });
-  return waitForCaseRow(deps.db.db, t.caseId, options.waitMs);
+  const { outcome, case: row } = await openCaseOnce(
+    { client: deps.temporal.client, db: deps.db.db },
+    { caseType: 'ai-training-report', businessId: t.externalReference, taskQueue: deps.temporal.taskQueue, args: [input], caseId: t.caseId, ...options },
+  );
+  return outcome === 'already-started' ? waitForCaseRow(deps.db.db, t.caseId, options.waitMs) : row;
 }
 
 /** Transactions stored before a crash but never started get their report case now. Safe to run at any time. */

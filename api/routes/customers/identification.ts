@@ -6,7 +6,7 @@
 import type { CaseRow } from '../../../db/schema/cases.js';
 import { CURRENT_RULE_SET_ID } from '../../../rules/index.js';
 import type { CustomerIdentificationInput } from '../../../workflows/customer-identification/messages.js';
-import { startWorkflowOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
+import { openCaseOnce, waitForCaseRow, type CaseStartDeps } from '../start-case.js';
 
 
 export async function startIdentification(
@@ -22,13 +22,10 @@ export async function startIdentification(
     timeZone: deps.providerTimeZone,
     openedBy: target.openedBy,
   };
-  // An account is identified once: a repeat finds its workflow already started.
-  await startWorkflowOnce(deps.temporal.client, {
-    caseType: 'customer-identification',
-    businessId: target.accountId,
-    taskQueue: deps.temporal.taskQueue,
-    args: [input],
-  });
-  // The workflow creates the case row itself.
-  return waitForCaseRow(deps.db.db, target.caseId, options.waitMs);
+  // An account is identified once: a repeat finds its workflow already started, with the same case id.
+  const { outcome, case: row } = await openCaseOnce(
+    { client: deps.temporal.client, db: deps.db.db },
+    { caseType: 'customer-identification', businessId: target.accountId, taskQueue: deps.temporal.taskQueue, args: [input], caseId: target.caseId, ...options },
+  );
+  return outcome === 'already-started' ? waitForCaseRow(deps.db.db, target.caseId, options.waitMs) : row;
 }
