@@ -16,7 +16,7 @@ import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { instantField, readDocumentUpload } from '../documents/upload.js';
-import { startWorkflowOnce, waitForCaseRow } from '../start-case.js';
+import { openCaseOnce, waitForCaseRow } from '../start-case.js';
 import { exemptionSubject, toExemptionDetailDto, toExemptionDto } from './exemption-dto.js';
 import { EXEMPTION_UPLOAD_FIELDS } from './exemptions.schemas.js';
 
@@ -128,13 +128,14 @@ export async function applyForExemption(deps: Required<AppDeps>, principal: Prin
       ]);
     }
   }
-  await startWorkflowOnce(deps.temporal.client, {
+  const { outcome } = await openCaseOnce({ client: deps.temporal.client, db: deps.db.db }, {
     caseType: 'exemption',
     businessId: exemption.id,
     taskQueue: deps.temporal.taskQueue,
     args: [exemptionWorkflowInput(exemption, exemption.createdBy)],
+    caseId: exemption.caseId,
   });
-  if (created) await waitForCaseRow(deps.db.db, exemption.caseId);
+  if (created && outcome === 'already-started') await waitForCaseRow(deps.db.db, exemption.caseId);
   return { created, exemption: toExemptionDto(exemption) };
 }
 
