@@ -20,19 +20,6 @@ export async function measure(name: string, fn: () => unknown | Promise<unknown>
   return { name, calls: samples, meanMicros: mean, p95Micros: times[Math.floor(times.length * 0.95)]! };
 }
 
-export function report(title: string, baseline: Measurement, subject: Measurement, target: { maxRatio: number; what: string }) {
-  const ratio = subject.meanMicros / baseline.meanMicros;
-  const p95Ratio = subject.p95Micros / baseline.p95Micros;
-  const ok = ratio <= target.maxRatio;
-  process.stdout.write(
-    `${title}\n` +
-      `  baseline  ${baseline.name}: mean ${baseline.meanMicros.toFixed(1)} µs, p95 ${baseline.p95Micros.toFixed(1)} µs\n` +
-      `  subject   ${subject.name}: mean ${subject.meanMicros.toFixed(1)} µs, p95 ${subject.p95Micros.toFixed(1)} µs\n` +
-      `  ratio     mean ×${ratio.toFixed(2)}, p95 ×${p95Ratio.toFixed(2)} (target: ${target.what}, mean ≤ ×${target.maxRatio}) ${ok ? 'OK' : 'OVER TARGET'}\n\n`,
-  );
-  return ok;
-}
-
 /** The q-quantile (0..1) of some numbers, nearest rank. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
