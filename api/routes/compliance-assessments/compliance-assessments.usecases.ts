@@ -20,7 +20,7 @@ import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { readDocumentUpload } from '../documents/upload.js';
-import { startWorkflowOnce, waitForCaseRow } from '../start-case.js';
+import { openCaseOnce, waitForCaseRow } from '../start-case.js';
 import { EVIDENCE_UPLOAD_FIELDS, type OpenAssessmentBodyT } from './compliance-assessments.schemas.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -121,10 +121,11 @@ export async function openComplianceAssessment(deps: Required<AppDeps>, principa
       { field: 'body.commerceReference', message: `already recorded for another CIP (assessment ${assessment.id})` },
     ]);
   }
-  await startWorkflowOnce(deps.temporal.client, {
+  const { outcome } = await openCaseOnce({ client: deps.temporal.client, db: deps.db.db }, {
     caseType: 'compliance-assessment',
     businessId: assessment.id,
     taskQueue: deps.temporal.taskQueue,
+    caseId: assessment.caseId,
     args: [
       {
         caseId: assessment.caseId,
@@ -139,7 +140,7 @@ export async function openComplianceAssessment(deps: Required<AppDeps>, principa
       },
     ],
   });
-  if (created) await waitForCaseRow(deps.db.db, assessment.caseId);
+  if (created && outcome === 'already-started') await waitForCaseRow(deps.db.db, assessment.caseId);
   return { created, assessment: toAssessmentDto(assessment) };
 }
 
