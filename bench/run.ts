@@ -3,7 +3,8 @@
 // bench/results/<time>-<size>.json with the machine's description.
 // BENCH_SIZE=full (default: 20,000 open workflows, 100,000 case rows; tens of minutes on two
 // busy cores), quick (2,000 and 20,000; a few minutes) or smoke (tiny). BENCH_OPEN_CASES and BENCH_CASE_ROWS
-// override those two sizes; BENCH_ONLY=system|pure runs one half.
+// override those two sizes; BENCH_ONLY=system|pure runs one half, BENCH_ONLY=scale only the scale
+// and case-list benchmarks.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -60,6 +61,28 @@ process.stdout.write(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine
 const startedAt = new Date();
 const figures: Figure[] = [];
 
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const resultsFile = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${sizeName}.json`);
+/** Written after every benchmark, so that a run stopped half-way keeps what it measured. */
+async function saveResults(complete: boolean) {
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    complete,
+    minutes: Number(((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)),
+    size: { name: sizeName, ...size, only: only ?? 'all' },
+    machine: { ...machine, uptimeNow: uptime() },
+    figures,
+  };
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+const record = async (measured: Figure[]) => {
+  figures.push(...measured);
+  await saveResults(false);
+};
+
 /** A pure measurement pair as a figure: mean against mean. */
 function meanFigure(benchmark: string, baseline: Measurement, subject: Measurement, maxRatio: number, what: string): Figure {
   const ratio = subject.meanMicros / baseline.meanMicros;
@@ -80,19 +103,23 @@ function meanFigure(benchmark: string, baseline: Measurement, subject: Measureme
 // The whole system: intake, timers under load, decisions, scale, the case list at size.
 if (only !== 'pure') {
   const sys = await startBenchSystem();
+  // Ctrl-C stops the servers this run started.
+  process.once('SIGINT', () => void sys.close().then(() => process.exit(130)));
   try {
     await warmUp(sys);
-    figures.push(...(await intakeBenchmark(sys, size.intakeCalls)));
-    figures.push(...(await timerBenchmark(sys, size.timerProbes)));
-    figures.push(...(await decisionBenchmark(sys, size.decisions)));
-    figures.push(...(await scaleBenchmark(sys, size.openSmall, size.openLarge)));
-    figures.push(...(await caseListBenchmark(sys, size.caseRows, size.listSamples)));
+    if (only !== 'scale') {
+      await record(await intakeBenchmark(sys, size.intakeCalls));
+      await record(await timerBenchmark(sys, size.timerProbes));
+      await record(await decisionBenchmark(sys, size.decisions));
+    }
+    await record(await scaleBenchmark(sys, size.openSmall, size.openLarge));
+    await record(await caseListBenchmark(sys, size.caseRows, size.listSamples));
   } finally {
     await sys.close();
   }
 }
 
-if (only !== 'system') {
+if (only !== 'system' && only !== 'scale') {
   // Deadline computation, against the bare cost of one zone-aware date format.
   {
     const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
@@ -110,7 +137,7 @@ if (only !== 'system') {
       }),
       { samples: 5000 },
     );
-    figures.push(meanFigure('Deadline computation (pure rules/)', baseline, subject, 200, 'a deadline with its explanation costs at most 200 plain date formats'));
+    await record([meanFigure('Deadline computation (pure rules/)', baseline, subject, 200, 'a deadline with its explanation costs at most 200 plain date formats')]);
   }
 
   // Case list query on 20,000 cases, against `select 1` on the same connection pool.
@@ -143,13 +170,13 @@ if (only !== 'system') {
       await db.sql`analyze cases`;
       const baseline = await measure('select 1', () => db.sql`select 1`, { samples: 1000 });
       const firstPage = await measure('listCases(type+status, 50 per page)', () => listCases(db.db, { type: 'cip-transmission', status: 'overdue', limit: 50 }), { samples: 1000 });
-      figures.push(meanFigure('Case list query, first page of a filtered list (20,000 cases)', baseline, firstPage, 15, 'a filtered page costs at most 15 trivial round trips'));
+      await record([meanFigure('Case list query, first page of a filtered list (20,000 cases)', baseline, firstPage, 15, 'a filtered page costs at most 15 trivial round trips')]);
       const page = await listCases(db.db, { limit: 50 });
       const cursor = page.items.at(-1)!;
       const deep = await measure('listCases(keyset page after a cursor)', () =>
         listCases(db.db, { limit: 50, after: { at: cursor.openedAt.toISOString(), id: cursor.id }, dueBefore: new Date(Date.UTC(2026, 6, 1)) }),
       { samples: 1000 });
-      figures.push(meanFigure('Case list query, a later page by cursor', baseline, deep, 15, 'keyset pages cost the same as the first'));
+      await record([meanFigure('Case list query, a later page by cursor', baseline, deep, 15, 'keyset pages cost the same as the first')]);
       await db.close();
     } finally {
       await pg.stop();
@@ -209,7 +236,7 @@ if (only !== 'system') {
         ok: perCaseKiB <= 256,
       };
       printFigure(figure);
-      figures.push(figure);
+      await record([figure]);
       await db.close();
       await connection.close();
       await worker.shutdown();
@@ -221,25 +248,13 @@ if (only !== 'system') {
   }
 }
 
-const result = {
-  startedAt: startedAt.toISOString(),
-  finishedAt: new Date().toISOString(),
-  minutes: Number(((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)),
-  size: { name: sizeName, ...size, only: only ?? 'all' },
-  machine: { ...machine, uptimeAtEnd: uptime() },
-  figures,
-};
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-await mkdir(resultsDir, { recursive: true });
-const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${sizeName}.json`);
-await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-
+const result = await saveResults(true);
 process.stdout.write('| benchmark | figure | baseline | ratio | target | |\n|---|---|---|---|---|---|\n');
 for (const f of figures) {
   process.stdout.write(
     `| ${f.benchmark} | ${round(f.value)} ${f.unit} | ${f.baseline ? `${round(f.baseline.value)} ${f.unit} (${f.baseline.what})` : ''} | ${f.ratio !== undefined ? `×${f.ratio.toFixed(2)}` : ''} | ${f.target} | ${f.ok ? 'OK' : 'over'} |\n`,
   );
 }
-process.stdout.write(`\nLoad at end: ${result.machine.uptimeAtEnd}\nResults: ${file} (${result.minutes} min)\n`);
+process.stdout.write(`\nLoad at end: ${result.machine.uptimeNow}\nResults: ${resultsFile} (${result.minutes} min)\n`);
 process.stdout.write(figures.every((f) => f.ok) ? 'All benchmarks within target.\n' : 'Some benchmarks are over target (see above).\n');
 if (!figures.every((f) => f.ok)) process.exitCode = 1;
