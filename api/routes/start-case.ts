@@ -33,7 +33,7 @@ export interface CaseStart<T extends CaseTypeName> {
  * obligation instance for good. Tells which happened instead of throwing on a duplicate. The
  * workflow comes from the registry, so its arguments are type-checked against it.
  */
-export async function startWorkflowOnce<T extends CaseTypeName>(client: Client, options: CaseStart<T>): Promise<'started' | 'already-started'> {
+export async function startWorkflowOnce<T extends CaseTypeName>(client: Client, options: CaseStart<T> & { caseId?: string }): Promise<'started' | 'already-started'> {
   try {
     // One generic signature for every registered workflow: the registry ties the types together.
     const start = client.workflow.start as (workflow: WorkflowOf<T>, options: object) => Promise<unknown>;
@@ -41,6 +41,7 @@ export async function startWorkflowOnce<T extends CaseTypeName>(client: Client, 
       taskQueue: options.taskQueue,
       workflowId: workflowIdFor(options.caseType, options.businessId),
       args: options.args,
+      ...(options.caseId ? { memo: { caseId: options.caseId } } : {}),
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     return 'started';
@@ -78,6 +79,9 @@ async function startWithCaseOpened<T extends CaseTypeName>(
   workflowId: string,
   options: CaseStart<T> & { caseId: string; waitMs?: number },
 ): Promise<CaseOpening> {
+  const waitMs = options.waitMs ?? 5000;
+  // Not waiting at all (a reconciler catching up): a plain start.
+  if (waitMs <= 0) return startWorkflowOnce(client, options);
   const operation = new WithStartWorkflowOperation(OBLIGATIONS[options.caseType].workflow as Workflow, {
     taskQueue: options.taskQueue,
     workflowId,
@@ -87,7 +91,7 @@ async function startWithCaseOpened<T extends CaseTypeName>(
     workflowIdConflictPolicy: 'FAIL',
   });
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), options.waitMs ?? 5000);
+  const timer = setTimeout(() => abort.abort(), waitMs);
   try {
     await client.withAbortSignal(abort.signal, () => client.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation: operation }));
     return 'opened';
@@ -95,13 +99,16 @@ async function startWithCaseOpened<T extends CaseTypeName>(
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
     // Not confirmed in time, or the workflow takes no `caseOpened` before its first await: ask
     // Temporal whether this request's workflow exists.
-    const memo = await client.workflow
-      .getHandle(workflowId)
-      .describe()
-      .then((d) => d.memo, () => undefined);
-    if (memo?.caseId === options.caseId) return 'started';
-    if (memo) return 'already-started';
-    throw err;
+    const startedBy = () =>
+      client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then((d) => (d.memo?.caseId === options.caseId ? 'this request' : 'another'), () => undefined);
+    const found = await startedBy();
+    if (found) return found === 'this request' ? 'started' : 'already-started';
+    // Cut off before Temporal had it: start it now, without waiting (a failure here is the caller's error).
+    if ((await startWorkflowOnce(client, options)) === 'started') return 'started';
+    return (await startedBy()) === 'this request' ? 'started' : 'already-started';
   } finally {
     clearTimeout(timer);
   }
