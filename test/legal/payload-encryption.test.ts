@@ -42,6 +42,13 @@ function payloadsIn(value: unknown, found: temporal.api.common.v1.IPayload[] = [
   for (const [key, child] of Object.entries(v)) {
     // patched() markers name a code change ({ id, deprecated }); the SDK writes them unencoded.
     if (key === 'markerRecordedEventAttributes' && (child as { markerName?: string }).markerName === 'core_patch') continue;
+    // A local activity's marker keeps the SDK's bookkeeping (sequence number, activity type,
+    // times) unencoded under `data`; its result (`result`) is sealed like every payload.
+    if (key === 'markerRecordedEventAttributes' && (child as { markerName?: string }).markerName === 'core_local_activity') {
+      const marker = child as { details?: Record<string, unknown> };
+      payloadsIn({ ...marker, details: { ...marker.details, data: undefined } }, found, attributeNames);
+      continue;
+    }
     if (key === 'searchAttributes') {
       for (const name of Object.keys((child as { indexedFields?: object } | null)?.indexedFields ?? {})) attributeNames.add(name);
     } else payloadsIn(child, found, attributeNames);
@@ -99,7 +106,8 @@ describe('Temporal payloads are encrypted', () => {
   it('the codec endpoint decodes for legal and admin only, and encodes for admin', async () => {
     const raw = new Client({ connection: rawConnection, namespace: 'default' });
     const history = await raw.workflow.getHandle(workflowId).fetchHistory();
-    const update = history.events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)!;
+    // The decision's Update (the case's opening Update, sent with the start, carries no arguments).
+    const update = history.events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'decide')!;
     const sealed = update.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads!;
     const body: { payloads: JsonPayload[] } = {
       payloads: sealed.map((p) => ({
