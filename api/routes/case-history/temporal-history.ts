@@ -5,6 +5,7 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, WorkflowNotFoundError, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import { caseOpenedUpdate } from '../../../workflows/kit/recorder.js';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined;
@@ -68,6 +69,7 @@ export async function readableWorkflowHistory(
   const entries: WorkflowHistoryEntry[] = [];
   const activityNames = new Map<number, string>();
   const updates = new Map<string, { name: string; actor: string; decision?: string }>();
+  const openingUpdates = new Set<string>();
   const decoded = async (payloads: Payload[] | null | undefined) => firstArg(payloads ? await decode(payloads) : undefined);
 
   for (const e of events) {
@@ -98,6 +100,11 @@ export async function readableWorkflowHistory(
     } else if (e.workflowExecutionSignaledEventAttributes) {
       const a = e.workflowExecutionSignaledEventAttributes;
       push({ kind: 'fact.received', summary: `Fact received: ${a.signalName}`, actor: actorOf(await decoded(a.input?.payloads as Payload[])) ?? 'system', data: { signal: a.signalName } });
+    } else if (e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === caseOpenedUpdate.name) {
+      // The API waiting for the case row (sent with the start): no decision, and the opening is on record as case.opened.
+      openingUpdates.add(e.workflowExecutionUpdateAcceptedEventAttributes.protocolInstanceId ?? '');
+    } else if (e.workflowExecutionUpdateCompletedEventAttributes && openingUpdates.has(e.workflowExecutionUpdateCompletedEventAttributes.meta?.updateId ?? '')) {
+      // Its answer: see above.
     } else if (e.workflowExecutionUpdateAcceptedEventAttributes) {
       const a = e.workflowExecutionUpdateAcceptedEventAttributes;
       const arg = await decoded(a.acceptedRequest?.input?.args?.payloads as Payload[]);
