@@ -1,6 +1,7 @@
 // Projects workflow state into PostgreSQL. Every write is idempotent (case id, projection seq,
 // event key), so an activity retried after a crash of the worker or the database writes once.
-import { appendCaseEvent, applyCaseProjection, insertCaseIfAbsent } from '../db/queries/cases.js';
+import { confirmCaseStart } from '../db/queries/case-starts.js';
+import { appendCaseEvent, applyCaseProjection, openCaseProjection } from '../db/queries/cases.js';
 import type { ActivityDeps } from './deps.js';
 
 /** Dates travel through Temporal as ISO strings. */
@@ -62,9 +63,11 @@ const toDate = (iso: string | null | undefined) => (iso === undefined ? undefine
 export function createCaseActivities({ db }: ActivityDeps) {
   return {
     async openCase(input: OpenCaseInput): Promise<void> {
-      // One transaction: the case row and its opening event exist together or not at all.
+      // One transaction: the case row and its opening event exist together or not at all, and a
+      // case the API recorded first is confirmed (its start leaves the outbox).
+      const events = eventsOf(input);
       await db.transaction(async (tx) => {
-        await insertCaseIfAbsent(tx, {
+        await openCaseProjection(tx, {
           id: input.caseId,
           type: input.type,
           status: input.status,
@@ -77,8 +80,11 @@ export function createCaseActivities({ db }: ActivityDeps) {
           assignee: input.assignee ?? null,
           details: input.details ?? {},
           pendingApproval: input.pendingApproval ?? null,
+          // The opening's events are the case's first: its projection's sequence is their number.
+          projectionSeq: events.length,
         });
-        for (const event of eventsOf(input)) await appendCaseEvent(tx, toEvent(input.caseId, event));
+        for (const event of events) await appendCaseEvent(tx, toEvent(input.caseId, event));
+        await confirmCaseStart(tx, { caseId: input.caseId });
       });
     },
 

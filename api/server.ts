@@ -9,6 +9,10 @@ import { buildApp, type App } from './app.js';
 import { reconcileAiTrainingReports } from './routes/ai-training/report-case.js';
 import { reconcileCustomerCases } from './routes/customers/reconcile.js';
 import { reconcileSpecialMeasureCases } from './routes/special-measures/reconcile.js';
+import { startUnconfirmedCases } from './routes/start-case.js';
+
+/** How often the API starts recorded cases whose workflow has not confirmed them (see startUnconfirmedCases). */
+const UNCONFIRMED_CASES_INTERVAL_MS = 30_000;
 
 export interface ApiHandle {
   app: App;
@@ -61,10 +65,23 @@ export async function startApi(config: Config, databaseUrl: string): Promise<Api
     },
     (err: unknown) => app.log.error({ err }, 'reconciling special measures failed; the next start retries'),
   );
+  // Cases recorded with their start (the outbox) whose start was lost to a crash or an
+  // unreachable Temporal: at start, then while the API runs (Temporal may come back later).
+  const startUnconfirmed = (olderThanMs: number) =>
+    startUnconfirmedCases({ ...app.deps, log: app.log }, { olderThanMs }).then(
+      ({ started, failed }) => {
+        if (started || failed) app.log.warn({ started, failed }, 'started the workflows of recorded cases left without one');
+      },
+      (err: unknown) => app.log.error({ err }, 'starting recorded cases left without a workflow failed; the next run retries'),
+    );
+  await startUnconfirmed(0);
+  const unconfirmedTimer = setInterval(() => void startUnconfirmed(UNCONFIRMED_CASES_INTERVAL_MS), UNCONFIRMED_CASES_INTERVAL_MS);
+  unconfirmedTimer.unref();
   return {
     app,
     url: `http://${config.api.host}:${config.api.port}`,
     async close() {
+      clearInterval(unconfirmedTimer);
       // Stop taking requests, let the ones in flight finish, then release connections.
       await app.close();
       await Promise.allSettled([connection.close(), db.close()]);

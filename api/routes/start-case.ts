@@ -1,17 +1,22 @@
-// Starting an obligation's workflow from the API, shared by every obligation's routes.
-// The workflow creates its case row itself (an idempotent projection), so a crash of the API
-// after the start loses nothing. The start carries the kit's `caseOpened` Update
-// (Update-with-Start): Temporal answers once the workflow's first task has written the row, in
-// one round trip, so the caller gets the case back at once without polling the database.
+// Starting an obligation's workflow from the API, shared by every obligation's routes. Two ways:
+// - recordCaseAndStart (the outbox): the API writes the case row and its start in one
+//   transaction, starts the workflow and answers with the row; the workflow's opening projection
+//   confirms the case, and the reconciler starts what a crash or an unreachable Temporal left
+//   behind. The caller waits for one transaction and one start, not for the worker.
+// - openCaseOnce: the workflow creates its case row itself (an idempotent projection), so a crash
+//   of the API after the start loses nothing. The start carries the kit's `caseOpened` Update
+//   (Update-with-Start): Temporal answers once the workflow's first task has written the row.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client, type Workflow } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
+import { insertCaseWithStart, isCaseStartPending, listUnconfirmedCaseStarts, markCaseStartAttempted, withdrawUnconfirmedCase } from '../../db/queries/case-starts.js';
 import { getCaseById, getCaseByWorkflowId } from '../../db/queries/cases.js';
-import type { CaseRow } from '../../db/schema/cases.js';
+import type { CaseRow, NewCaseRow } from '../../db/schema/cases.js';
 import { workflowIdFor } from '../../workflows/ids.js';
 import { caseOpenedUpdate } from '../../workflows/kit/recorder.js';
 import { OBLIGATIONS, type CaseTypeName, type WorkflowOf } from '../../workflows/obligations.js';
 import { AppError } from '../errors.js';
+import { isConnectionFailure } from '../plugins/errors.js';
 
 /** What starting a case's workflow needs: a subset of AppDeps, so `app.deps` fits. */
 export interface CaseStartDeps {
@@ -99,11 +104,7 @@ async function startWithCaseOpened<T extends CaseTypeName>(
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
     // Not confirmed in time, or the workflow takes no `caseOpened` before its first await: ask
     // Temporal whether this request's workflow exists.
-    const startedBy = () =>
-      client.workflow
-        .getHandle(workflowId)
-        .describe()
-        .then((d) => (d.memo?.caseId === options.caseId ? 'this request' : 'another'), () => undefined);
+    const startedBy = () => whoStarted(client, workflowId, options.caseId);
     const found = await startedBy();
     if (found) return found === 'this request' ? 'started' : 'already-started';
     // Cut off before Temporal had it: start it now, without waiting (a failure here is the caller's error).
@@ -114,9 +115,112 @@ async function startWithCaseOpened<T extends CaseTypeName>(
   }
 }
 
+/** Whether the workflow `workflowId` exists and was started for `caseId` (its memo), or for another case. */
+function whoStarted(client: Client, workflowId: string, caseId: string): Promise<'this request' | 'another' | undefined> {
+  return client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .then((d) => (d.memo?.caseId === caseId ? 'this request' : 'another'), () => undefined);
+}
+
+/** What the API knows of a case before its workflow runs: the row its caller gets back at once. */
+export type RecordedCase = Pick<NewCaseRow, 'status' | 'subjectType' | 'subjectId' | 'ruleSetId' | 'openedAt' | 'dueAt' | 'details'>;
+
+/**
+ * Records the case `caseId` and starts its workflow (the outbox): the case row and its start are
+ * written in one transaction, then the workflow is started without waiting for a worker.
+ * - `opened`: the case is recorded (`case` holds the row); its workflow is started, or will be by
+ *   the reconciler if Temporal could not be reached (nothing accepted is lost);
+ * - `already-started`: the business id already has a case;
+ * - `started`: the database could not be reached, so the start went to Temporal alone (as
+ *   openCaseOnce): accepted, and the workflow writes the row once the database is back.
+ * The workflow replaces the recorded row with its own opening projection (same status and due
+ * instant from the same rules, plus what it finds on file) and appends the opening events.
+ */
+export async function recordCaseAndStart<T extends CaseTypeName>(
+  deps: { client: Client; db: Database },
+  options: CaseStart<T> & { caseId: string; recorded: RecordedCase },
+): Promise<{ outcome: CaseOpening; case: CaseRow | undefined }> {
+  const workflowId = workflowIdFor(options.caseType, options.businessId);
+  let row: CaseRow | undefined;
+  try {
+    row = await insertCaseWithStart(deps.db, {
+      row: { id: options.caseId, type: options.caseType, workflowId, ...options.recorded },
+      start: { workflowType: OBLIGATIONS[options.caseType].workflow.name, taskQueue: options.taskQueue, args: options.args },
+    });
+  } catch (err) {
+    // Temporal alone can still accept the case while the database is down.
+    if (isConnectionFailure(err)) return openCaseOnce(deps, options);
+    throw err;
+  }
+  if (!row) return { outcome: 'already-started', case: undefined };
+  try {
+    const started = await startWorkflowOnce(deps.client, { ...options, caseId: options.caseId });
+    // The id is held by a workflow the case table did not know of: not this case after all.
+    if (started === 'already-started' && (await whoStarted(deps.client, workflowId, options.caseId)) === 'another') {
+      await deps.db.transaction((tx) => withdrawUnconfirmedCase(tx, { caseId: options.caseId }));
+      return { outcome: 'already-started', case: undefined };
+    }
+  } catch {
+    // Temporal could not be reached (or did not answer): the case is recorded with its start,
+    // which the reconciler makes again.
+  }
+  return { outcome: 'opened', case: row };
+}
+
+/**
+ * Waits (up to `waitMs`) until the workflow of a case the API recorded has confirmed it; true at
+ * once for a case its workflow wrote (its projection sequence is past 0). What a decision waits
+ * for: the workflow judges a decision by what it found on file when it opened the case.
+ */
+export async function caseConfirmed(db: Database, row: Pick<CaseRow, 'id' | 'projectionSeq'>, waitMs = 5000): Promise<boolean> {
+  if (row.projectionSeq > 0) return true;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (!(await isCaseStartPending(db, { caseId: row.id }))) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Starts the workflows of recorded cases that have not confirmed their case `olderThanMs` after
+ * they were recorded (or last tried): the API crashed, or Temporal was unreachable, between the
+ * commit and the start. REJECT_DUPLICATE and the case id in the memo make it safe to run at any
+ * time; a workflow that exists but has not run yet confirms its case when a worker runs it.
+ */
+export async function startUnconfirmedCases(
+  deps: CaseStartDeps & { log?: { warn(obj: object, msg: string): void } },
+  options: { olderThanMs?: number; limit?: number } = {},
+): Promise<{ started: number; failed: number }> {
+  const pending = await listUnconfirmedCaseStarts(deps.db.db, { before: new Date(Date.now() - (options.olderThanMs ?? 10_000)), limit: options.limit ?? 200 });
+  let started = 0;
+  let failed = 0;
+  for (const start of pending) {
+    await markCaseStartAttempted(deps.db.db, { caseId: start.caseId });
+    try {
+      await deps.temporal.client.workflow.start(start.workflowType, {
+        taskQueue: start.taskQueue,
+        workflowId: start.workflowId,
+        args: start.args,
+        memo: { caseId: start.caseId },
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      started += 1;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) continue;
+      // One case's failure must not keep the others from starting; the next run retries it.
+      failed += 1;
+      deps.log?.warn({ err, caseId: start.caseId }, 'could not start the workflow of a recorded case');
+    }
+  }
+  return { started, failed };
+}
+
 /**
  * Starts a new case of a case type with a fresh case id; answers 409 (naming the existing case)
- * when the business id already has one.
+ * when the business id already has one. With `recorded` (what the API knows of the case before
+ * its workflow runs), through the outbox (recordCaseAndStart); without, by Update-with-Start.
  */
 export async function startCaseWorkflow<T extends CaseTypeName>(options: {
   client: Client;
@@ -127,17 +231,19 @@ export async function startCaseWorkflow<T extends CaseTypeName>(options: {
   args: (caseId: string) => Parameters<WorkflowOf<T>>;
   /** Who else might already hold this business id, for the 409 message. */
   describe: string;
+  recorded?: RecordedCase;
   waitMs?: number;
 }): Promise<{ caseId: string; case: CaseRow | undefined }> {
   const caseId = randomUUID();
-  const { outcome, case: row } = await openCaseOnce(options, {
+  const start = {
     caseType: options.caseType,
     businessId: options.businessId,
     taskQueue: options.taskQueue,
     args: options.args(caseId),
     caseId,
     ...(options.waitMs !== undefined ? { waitMs: options.waitMs } : {}),
-  });
+  };
+  const { outcome, case: row } = options.recorded ? await recordCaseAndStart(options, { ...start, recorded: options.recorded }) : await openCaseOnce(options, start);
   if (outcome === 'already-started') {
     const existing = await getCaseByWorkflowId(options.db, { workflowId: workflowIdFor(options.caseType, options.businessId) });
     throw new AppError('case.duplicate', 409, `${options.describe} already has a case${existing ? ` (${existing.id})` : ''}`);

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDb, type DbHandle } from '../client.js';
-import { applyCaseProjection, getCaseById, insertCaseIfAbsent } from './cases.js';
+import { confirmCaseStart, insertCaseWithStart, isCaseStartPending } from './case-starts.js';
+import { applyCaseProjection, getCaseById, insertCaseIfAbsent, openCaseProjection } from './cases.js';
 
 let db: DbHandle;
 beforeAll(() => {
@@ -50,5 +51,47 @@ describe('applyCaseProjection', () => {
 
   it('changes nothing for an unknown case', async () => {
     expect(await applyCaseProjection(db.db, { caseId: randomUUID(), seq: 1, status: 'closed' })).toBe(false);
+  });
+});
+
+describe('openCaseProjection', () => {
+  const opening = (id: string, status: string, seq: number) => ({
+    id,
+    type: 'cip-transmission',
+    status,
+    subjectType: 'provider-cip',
+    subjectId: 'provider',
+    ruleSetId: 'NPRM-2024',
+    workflowId: `projection-order-test:${id}`,
+    openedAt: new Date('2026-11-20T15:00:00.000Z'),
+    dueAt: new Date('2026-12-01T04:59:59.999Z'),
+    details: { from: status },
+    projectionSeq: seq,
+  });
+
+  it("replaces what the API recorded with the workflow's opening, and keeps the outbox in step", async () => {
+    const id = randomUUID();
+    const recorded = await insertCaseWithStart(db.db, {
+      row: { ...opening(id, 'awaiting-transmission', 0), details: { recordedBy: 'api' } },
+      start: { workflowType: 'cipTransmissionWorkflow', taskQueue: 'q', args: [{ caseId: id }] },
+    });
+    expect(recorded).toMatchObject({ id, projectionSeq: 0, details: { recordedBy: 'api' } });
+    expect(await isCaseStartPending(db.db, { caseId: id })).toBe(true);
+    // The same workflow id cannot be recorded twice (a second request for the business id).
+    expect(await insertCaseWithStart(db.db, { row: { ...opening(randomUUID(), 'x', 0), workflowId: `projection-order-test:${id}` }, start: { workflowType: 'w', taskQueue: 'q', args: [] } })).toBeUndefined();
+    await db.db.transaction(async (tx) => {
+      await openCaseProjection(tx, opening(id, 'awaiting-reseller-cip', 2));
+      await confirmCaseStart(tx, { caseId: id });
+    });
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'awaiting-reseller-cip', projectionSeq: 2, details: { from: 'awaiting-reseller-cip' } });
+    expect(await isCaseStartPending(db.db, { caseId: id })).toBe(false);
+  });
+
+  it('is ignored once a later projection was applied (a retried opening arriving late)', async () => {
+    const id = randomUUID();
+    await openCaseProjection(db.db, opening(id, 'awaiting-transmission', 1));
+    expect(await applyCaseProjection(db.db, { caseId: id, seq: 2, status: 'transmitted' })).toBe(true);
+    await openCaseProjection(db.db, opening(id, 'awaiting-transmission', 1));
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'transmitted', projectionSeq: 2 });
   });
 });

@@ -95,6 +95,29 @@ export async function insertCaseIfAbsent(db: DbOrTx, params: NewCaseRow): Promis
   await db.insert(cases).values(params).onConflictDoNothing({ target: cases.id });
 }
 
+/**
+ * A workflow's opening projection: creates the row, or, when the API recorded the case first
+ * (the outbox of case starts), replaces what the API wrote with what the workflow found. Like
+ * every projection, it is ignored where a projection as new or newer was applied.
+ */
+export async function openCaseProjection(db: DbOrTx, params: NewCaseRow & { projectionSeq: number }): Promise<void> {
+  await db
+    .insert(cases)
+    .values(params)
+    .onConflictDoUpdate({
+      target: cases.id,
+      set: {
+        status: sql`excluded.status`,
+        dueAt: sql`excluded.due_at`,
+        details: sql`excluded.details`,
+        pendingApproval: sql`excluded.pending_approval`,
+        projectionSeq: sql`excluded.projection_seq`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`${cases.projectionSeq} < excluded.projection_seq`,
+    });
+}
+
 export interface CaseProjection {
   caseId: string;
   /** Monotonic per case; a projection older than the one applied is ignored (retries, races). */

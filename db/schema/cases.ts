@@ -82,6 +82,31 @@ export const caseEvents = pgTable(
   (t) => [uniqueIndex('case_events_case_key').on(t.caseId, t.eventKey), index('case_events_case_idx').on(t.caseId, t.id)],
 );
 
+/**
+ * The outbox of case starts: a case the API recorded (its row written in the same transaction)
+ * whose workflow has not yet confirmed it. The workflow's opening projection deletes the row; a
+ * row left behind (the API crashed, or Temporal was unreachable, between the commit and the
+ * start) is started again by the API's reconciler, so an accepted case always gets its workflow.
+ */
+export const caseStarts = pgTable(
+  'case_starts',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    workflowType: text('workflow_type').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    taskQueue: text('task_queue').notNull(),
+    /** The workflow's arguments (IDs and non-personal facts, as every workflow payload). */
+    args: jsonb('args').$type<unknown[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the reconciler last tried to start it (null: only the API's own start so far). */
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }),
+  },
+  (t) => [index('case_starts_created_at_idx').on(t.createdAt)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CaseStartRow = typeof caseStarts.$inferSelect;

@@ -2,7 +2,12 @@
 // from Commerce is recorded, refused decisions change nothing, and the transmission closes it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { insertCaseWithStart } from '../../db/queries/case-starts.js';
+import { caseEvents, cases, caseStarts } from '../../db/schema/cases.js';
+import { startUnconfirmedCases } from '../../api/routes/start-case.js';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
+import type { CipTransmissionInput } from '../../workflows/cip-transmission/messages.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
@@ -142,9 +147,12 @@ describe('CIP transmission requests', () => {
       headers: bearer('admin'),
       payload: { requestReference: reference, cipOwner: { type: 'foreign-reseller', resellerId }, receivedAt: new Date().toISOString() },
     });
-    // Accepted (the workflow exists in Temporal) even though no worker has run it yet.
-    expect(res.statusCode).toBe(202);
-    const { caseId } = res.json();
+    // Recorded and answered with the case (its row and start in one transaction) although no
+    // worker has run its workflow yet: the reseller has no CIP on file, so the case asks for it.
+    expect(res.statusCode).toBe(201);
+    const caseId: string = res.json().id;
+    expect(res.json()).toMatchObject({ status: 'awaiting-reseller-cip', subject: { type: 'foreign-reseller', id: resellerId }, workflowId: `cip-transmission:${reference}` });
+    expect(await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, caseId))).toHaveLength(1);
     const { startWorker } = await import('../../worker.js');
     const { inject } = await import('vitest');
     system.worker = await startWorker({
@@ -153,10 +161,62 @@ describe('CIP transmission requests', () => {
       namespace: 'default',
       taskQueue: system.taskQueue,
     });
+    // The workflow confirms the case: its opening projection adds the reseller's deadline and the opening events.
     const kase = await eventually(async () => {
       const r = await system.app.inject({ method: 'GET', url: `/v1/cases/${caseId}`, headers: bearer('legal') });
-      return r.statusCode === 200 ? r.json() : undefined;
+      return r.statusCode === 200 && r.json().details.resellerCip ? r.json() : undefined;
     });
     expect(kase).toMatchObject({ id: caseId, status: 'awaiting-reseller-cip', subject: { type: 'foreign-reseller', id: resellerId } });
+    expect(await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, caseId))).toHaveLength(0);
+    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.map((e) => e.type)).toEqual(['case.opened', 'reseller-cip.requested']);
+  });
+
+  it('starts the workflow of a case recorded before a crash cut off its start, and the workflow confirms it once', async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const caseId = randomUUID();
+    const receivedAt = new Date(Date.now() - 60_000);
+    const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: receivedAt, timeZone: 'America/New_York' });
+    const input: CipTransmissionInput = {
+      caseId,
+      requestReference: reference,
+      cipOwner: { type: 'provider' },
+      requestReceivedAt: receivedAt.toISOString(),
+      ruleSetId: 'NPRM-2024',
+      timeZone: 'America/New_York',
+      openedBy: 'handler.one',
+    };
+    // What the API had committed when it crashed: the case row and its start, no workflow.
+    await insertCaseWithStart(system.db.db, {
+      row: {
+        id: caseId,
+        type: 'cip-transmission',
+        workflowId: `cip-transmission:${reference}`,
+        status: 'awaiting-transmission',
+        subjectType: 'provider-cip',
+        subjectId: 'provider',
+        ruleSetId: 'NPRM-2024',
+        openedAt: receivedAt,
+        dueAt: deadline.dueAt,
+        details: { requestReference: reference },
+      },
+      start: { workflowType: 'cipTransmissionWorkflow', taskQueue: system.taskQueue, args: [input] },
+    });
+    // Too recent for the reconciler's default (its own start may still be on the way), not for a run after a restart.
+    expect((await startUnconfirmedCases(system.app.deps)).started).toBe(0);
+    expect((await startUnconfirmedCases(system.app.deps, { olderThanMs: 0 })).started).toBeGreaterThanOrEqual(1);
+    // A second run finds the workflow already started: nothing starts twice.
+    const again = await startUnconfirmedCases(system.app.deps, { olderThanMs: 0 });
+    expect(again.failed).toBe(0);
+    await eventually(async () => ((await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, caseId))).length === 0 ? true : undefined));
+    // The opening events once each (the provider's CIP on file, if an earlier test put one there, is named too).
+    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events[0]?.type).toBe('case.opened');
+    expect(events.filter((e) => e.type === 'case.opened')).toHaveLength(1);
+    // The workflow's opening projection replaced what was recorded.
+    const [row] = await system.db.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ status: 'awaiting-transmission', projectionSeq: events.length, details: { requestReference: reference, dueDate: deadline.dueDate, cipOwner: { type: 'provider' } } });
+    const described = await system.client.workflow.getHandle(`cip-transmission:${reference}`).describe();
+    expect(described.memo).toMatchObject({ caseId });
   });
 });

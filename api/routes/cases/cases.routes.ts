@@ -26,6 +26,7 @@ import {
 } from './cases.schemas.js';
 import { DECISIONS_BY_CASE_TYPE, DecisionBodyByCaseType } from './decision-docs.js';
 import { precheckDecision, recordingRefusals, refuseReusedIdempotencyKey, sendDecision } from './decisions.js';
+import { caseConfirmed } from '../start-case.js';
 import { DECIDING_ROLES } from '../../../workflows/kit/actors.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
 
@@ -161,6 +162,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       const caseType = caseTypeOf(row.type);
       if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
+      if (!(await caseConfirmed(app.deps.db.db, row))) {
+        throw new AppError('decision.case_opening', 409, `case ${row.id} is still being opened by its workflow (no worker has run it yet); retry in a moment`);
+      }
       const key = request.headers['idempotency-key'];
       // A reused key is the client's mistake, not a decision the case refused: answered, not recorded.
       if (key !== undefined) await refuseReusedIdempotencyKey(app.deps.db.db, row.id, key, decision);
