@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { listCases } from '../db/queries/cases.js';
-import { cases } from '../db/schema/cases.js';
+import { cases, caseStarts } from '../db/schema/cases.js';
 import { decodeCursor } from '../db/queries/pagination.js';
 import { CURRENT_RULE_SET_ID } from '../rules/index.js';
 import { multipartBody } from '../test/helpers/multipart.js';
@@ -18,15 +18,20 @@ const CONCURRENCY = 8;
 const ZONE = 'America/New_York';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function countCases(sys: BenchSystem, where = sql`true`): Promise<number> {
+export async function countCases(sys: BenchSystem, where = sql`true`): Promise<number> {
   const [row] = await sys.db.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
   return row!.n;
 }
 
-/** Waits until the worker has written every case the starts asked for. */
-async function drain(sys: BenchSystem, expected: number, timeoutMs = 30 * 60_000): Promise<void> {
+/**
+ * Waits until every case the starts asked for is written by its workflow: the rows the API
+ * recorded itself count only once their workflow has confirmed them (their start left the
+ * outbox), so that no round starts while the worker still works through the last one's cases.
+ */
+export async function drain(sys: BenchSystem, expected: number, timeoutMs = 30 * 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await countCases(sys)) < expected) {
+  const unconfirmed = async () => (await sys.db.db.select({ n: sql<number>`count(*)::int` }).from(caseStarts))[0]!.n;
+  while ((await countCases(sys)) < expected || (await unconfirmed()) > 0) {
     if (Date.now() > deadline) throw new Error(`only ${await countCases(sys)} of ${expected} case rows after ${timeoutMs} ms`);
     await sleep(250);
   }

@@ -1,0 +1,79 @@
+// Where intake time goes (`node --import tsx bench/intake-breakdown.ts`; CALLS, ROUNDS, and
+// KINDS=comma-separated name prefixes to run some only): alternating rounds, at the intake
+// benchmark's concurrency, of a bare start, a bare Update-with-Start on a trivial workflow, the
+// case workflow's own Update-with-Start from a client (no API), the API's intake (the outbox),
+// and the API's bare round trip. The worker finishes each round's cases before the next round.
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { CURRENT_RULE_SET_ID } from '../rules/index.js';
+import { caseOpenedUpdate } from '../workflows/kit/recorder.js';
+import { runLoad, quantile, type LoadRun } from './measure.js';
+import { startBenchSystem } from './system.js';
+import { countCases, drain, putProviderCipOnFile } from './system-benchmarks.js';
+import { HANDLER_AUTH } from './tokens.js';
+import { echoUpdate } from './workflows.js';
+
+const calls = Number(process.env.CALLS ?? 60);
+const rounds = Number(process.env.ROUNDS ?? 2);
+const sys = await startBenchSystem();
+try {
+  await putProviderCipOnFile(sys);
+  const input = (reference: string) => ({
+    caseId: randomUUID(),
+    requestReference: reference,
+    cipOwner: { type: 'provider' as const },
+    requestReceivedAt: new Date(Date.now() - 60_000).toISOString(),
+    ruleSetId: CURRENT_RULE_SET_ID,
+    timeZone: 'America/New_York',
+    openedBy: 'bench',
+  });
+  const kinds: Record<string, () => Promise<unknown>> = {
+    'bare start': async () => {
+      const ref = `BARE-${randomUUID()}`;
+      await sys.client.workflow.start('cipTransmissionWorkflow', { taskQueue: sys.taskQueue, workflowId: `cip-transmission:${ref}`, args: [input(ref)] });
+    },
+    'bare update-with-start (echo)': async () => {
+      const op = new WithStartWorkflowOperation('benchEchoWorkflow', { taskQueue: sys.taskQueue, workflowId: `bench-echo:${randomUUID()}`, args: [], workflowIdConflictPolicy: 'FAIL' });
+      await sys.client.workflow.executeUpdateWithStart(echoUpdate, { args: [1], startWorkflowOperation: op });
+    },
+    'case update-with-start (client)': async () => {
+      const ref = `UWS-${randomUUID()}`;
+      const op = new WithStartWorkflowOperation('cipTransmissionWorkflow', { taskQueue: sys.taskQueue, workflowId: `cip-transmission:${ref}`, args: [input(ref)], workflowIdConflictPolicy: 'FAIL' });
+      await sys.client.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation: op });
+    },
+    'API intake': async () => {
+      const r = await fetch(`${sys.apiUrl}/v1/cip-transmission-requests`, {
+        method: 'POST',
+        headers: { ...HANDLER_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ requestReference: `API-${randomUUID()}`, cipOwner: { type: 'provider' }, receivedAt: new Date(Date.now() - 60_000).toISOString() }),
+      });
+      if (r.status !== 201) throw new Error(`intake ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+    },
+    'API /healthz': async () => {
+      const r = await fetch(`${sys.apiUrl}/healthz`);
+      await r.arrayBuffer();
+    },
+  };
+  const only = process.env.KINDS?.split(',');
+  const selected = Object.entries(kinds).filter(([k]) => !only || only.some((o) => k.startsWith(o)));
+  for (const [, fn] of selected) await runLoad(20, 8, fn);
+  await drain(sys, 0);
+  const runs = new Map<string, LoadRun[]>();
+  for (let r = 0; r < rounds; r += 1) {
+    for (const [name, fn] of selected) {
+      const before = await countCases(sys);
+      const run = await runLoad(calls, 8, fn);
+      if (!name.startsWith('bare update') && !name.startsWith('API /')) await drain(sys, before + calls);
+      runs.set(name, [...(runs.get(name) ?? []), run]);
+    }
+  }
+  const base = runs.get('bare start');
+  const rate = (rs: LoadRun[]) => rs.reduce((n, r) => n + r.calls, 0) / rs.reduce((s, r) => s + r.seconds, 0);
+  for (const [name, rs] of runs) {
+    const lat = rs.flatMap((r) => r.latenciesMs);
+    process.stdout.write(`${name.padEnd(34)} ${rate(rs).toFixed(1).padStart(7)}/s  ×${base ? (rate(rs) / rate(base)).toFixed(2) : '-'}  p50 ${quantile(lat, 0.5).toFixed(0)} ms  p99 ${quantile(lat, 0.99).toFixed(0)} ms\n`);
+  }
+} finally {
+  await sys.close();
+}
