@@ -151,6 +151,43 @@ describe('stake changes', () => {
   });
 });
 
+describe('ownership changes after the account opened', () => {
+  it("re-determines the beneficial owners on the re-verification case and makes re-verification due for a new owner not yet verified", async () => {
+    const { customerId, caseId, entity, a, c } = await germanEntity();
+    await untilStatus(caseId, 'awaiting-verification');
+    for (const partyId of [entity, a]) {
+      const verified = await call('POST', `/v1/customers/${customerId}/verifications`, { partyId, method: 'non-documentary', methodDetail: 'identity verification vendor check', result: 'verified' });
+      expect(verified.status, JSON.stringify(verified.body)).toBe(201);
+    }
+    await eventually(async () => {
+      const opened = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open', reason: 'entity and A verified' });
+      return opened.status === 200 ? opened : undefined;
+    });
+    const reverification = await eventually(async () => {
+      const { body } = await call('GET', `/v1/cases?type=beneficial-owner-reverification&subjectId=${customerId}`, undefined, 'legal');
+      return body.items[0]?.status === 'scheduled' ? (body.items[0] as { id: string }) : undefined;
+    });
+
+    // C's stake reaches 25%: C is a beneficial owner now, tracked, and never verified.
+    const changed = await call('POST', `/v1/customers/${customerId}/beneficial-owners/${c}/stake`, {
+      ownershipPercent: '25.000000',
+      reason: 'share purchase agreement: C bought 15% from the founders',
+      effectiveAt: new Date().toISOString(),
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const due = await untilStatus(reverification.id, 'reverification-due');
+    expect(due.details).toMatchObject({ dueReasons: ['ownership-changed'] });
+    const events = await history(reverification.id);
+    expect(events.find((e) => e.type === 'customer.stake-changed')).toMatchObject({ actor: 'hana.handler', data: { partyId: c, reason: 'share purchase agreement: C bought 15% from the founders' } });
+    const redetermined = events.find((e) => e.type === 'beneficial-owners.redetermined')!;
+    expect(redetermined.data).toMatchObject({ reason: 'the recorded facts changed: stake-changed', unverifiedParties: [c] });
+    expect((redetermined.data.parties as { partyId: string }[]).find((p) => p.partyId === c)).toMatchObject({ beneficialOwner: true, basis: ['ownership'], tracked: true });
+    expect(events.find((e) => e.type === 'reverification.due')).toMatchObject({ data: { reason: 'ownership-changed', partyIds: [c] } });
+    const owners = (await call('GET', `/v1/customers/${customerId}/beneficial-owners`)).body;
+    expect(owners.items.map((p: { id: string }) => p.id)).toEqual([a, c]);
+  });
+});
+
 describe('bad input changes nothing', () => {
   it('answers 4xx naming the field, and stores no change', async () => {
     const { customerId, entity, a, c } = await germanEntity();

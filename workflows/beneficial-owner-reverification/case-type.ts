@@ -5,12 +5,13 @@ export const beneficialOwnerReverificationCase = defineCaseType({
   type: 'beneficial-owner-reverification',
   title: 'Periodic re-verification',
   description:
-    "A customer's information is re-verified on the CIP policy's period, and at once when a new beneficial owner is notified. One long-lived case per customer.",
+    "A customer's information is re-verified on the CIP policy's period, and at once when a new beneficial owner is notified or a change of the recorded facts " +
+      '(a correction, a stake change, a removal, a substantial-control determination) leaves a party the CIP tracks unverified. One long-lived case per customer.',
   subjectType: 'customer',
   ruleSetObligations: ['periodic-reverification'],
   statuses: ['scheduled', 'reverification-due', 'stopped'],
   closedStatuses: ['stopped'],
-  listensTo: ['beneficial-owner-added', 'account-closed'],
+  listensTo: ['beneficial-owner-added', 'account-closed', 'customer-facts-changed'],
   decisions: {
     're-verified': {
       title: 'Re-verification complete',

@@ -23,7 +23,7 @@ export interface BeneficialOwnerReverificationState {
   status: ReverificationStatus;
   nextDueAt: string;
   nextDueDate: string;
-  /** Why re-verification is due: 'periodic' and/or 'beneficial-owner-added'. */
+  /** Why re-verification is due: 'periodic', 'beneficial-owner-added' and/or 'ownership-changed'. */
   dueReasons: string[];
   newOwnerIds: string[];
 }

@@ -5,7 +5,7 @@ import { customerWorkflowWorker, foreignEntityWithTwoOwners } from '../../test/h
 import { decide, HANDLER, refusal } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
-import { beneficialOwnerAddedSignal } from '../customer-identification/messages.js';
+import { beneficialOwnerAddedSignal, customerFactsChangedSignal } from '../customer-identification/messages.js';
 import { beneficialOwnerReverificationStateQuery, type BeneficialOwnerReverificationInput } from './messages.js';
 import { beneficialOwnerReverificationWorkflow } from './workflow.js';
 
@@ -81,6 +81,53 @@ describe('beneficialOwnerReverificationWorkflow', () => {
       await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop');
       // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
       await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop-on-kit');
+    });
+  });
+  it('classifies again when the recorded facts change, and makes re-verification due for an owner the CIP now tracks unverified', async () => {
+    const { cases, customers, worker, start } = await setup();
+    customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('10 days');
+      // A correction after which the same parties are tracked, all verified: recorded, nothing due.
+      await handle.signal(customerFactsChangedSignal, { changeId: 'change-1', partyId: 'party-owner-2', change: 'facts-corrected', actor: HANDLER.subject });
+      await testEnv().sleep('1 minute');
+      expect(await handle.query(beneficialOwnerReverificationStateQuery)).toMatchObject({ status: 'scheduled', dueReasons: [] });
+      expect(cases.events.at(-1)).toMatchObject({
+        type: 'beneficial-owners.redetermined',
+        actor: 'system',
+        data: { reason: 'the recorded facts changed: facts-corrected', changes: [{ changeId: 'change-1' }], unverifiedParties: [], reasons: foreignEntityWithTwoOwners.reasons },
+      });
+
+      // Facts the rules refuse are shown on the case; the case stays as it was.
+      customers.world.invalidFacts = 'stakes[1].percent: stakes in "party-customer" add up to more than 100% (110%)';
+      await handle.signal(customerFactsChangedSignal, { changeId: 'change-2', partyId: 'party-owner-1', change: 'stake-changed', actor: HANDLER.subject });
+      await testEnv().sleep('1 minute');
+      expect(cases.events.at(-1)).toMatchObject({ type: 'classification.failed', data: { reason: customers.world.invalidFacts } });
+      expect((await handle.query(beneficialOwnerReverificationStateQuery)).status).toBe('scheduled');
+      customers.world.invalidFacts = undefined;
+
+      // The minor holder's stake reaches the threshold: a beneficial owner now, tracked and not verified.
+      const reason = 'Party party-minor-holder is a beneficial owner: it owns 25% of the customer, at least the 25% threshold.';
+      customers.world.classification = {
+        ...foreignEntityWithTwoOwners,
+        parties: foreignEntityWithTwoOwners.parties.map((p) => (p.partyId === 'party-minor-holder' ? { ...p, tracked: true, beneficialOwner: true, basis: ['ownership'] } : p)),
+        reasons: [reason],
+      };
+      await handle.signal(customerFactsChangedSignal, { changeId: 'change-3', partyId: 'party-minor-holder', change: 'stake-changed', actor: HANDLER.subject });
+      await testEnv().sleep('1 minute');
+      expect(await handle.query(beneficialOwnerReverificationStateQuery)).toMatchObject({ status: 'reverification-due', dueReasons: ['ownership-changed'] });
+      const [redetermined, due] = cases.events.slice(-2);
+      expect(redetermined).toMatchObject({ type: 'beneficial-owners.redetermined', data: { reasons: [reason], unverifiedParties: ['party-minor-holder'] } });
+      expect(due).toMatchObject({ type: 'reverification.due', data: { reason: 'ownership-changed', partyIds: ['party-minor-holder'], changeIds: ['change-3'] } });
+      expect(customers.world.classifyCalls).toBe(3);
+
+      // Not complete until the new owner is verified.
+      expect((await refusal(decide(handle, 're-verified', HANDLER))).message).toMatch(/not complete/);
+      await testEnv().sleep('1 minute');
+      await decide(handle, 'stop', HANDLER, { reason: 'customer relationship ended' });
+      expect((await handle.result()).status).toBe('stopped');
+      await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--ownership-changed-then-stop');
     });
   });
 });

@@ -5,9 +5,19 @@
 // owner must make re-verification due at once, and the case needs state between rounds; a
 // Schedule fires on a fixed calendar and keeps no state. Each completed round continues as new,
 // so the history stays small however long the relationship lasts.
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { CaseRecorder, accountClosedFact, beneficialOwnerAddedFact, handleDecisions, refuseWrongState, type AccountClosed } from '../kit/index.js';
+import {
+  CaseRecorder,
+  FAILURE,
+  accountClosedFact,
+  beneficialOwnerAddedFact,
+  customerFactsChangedFact,
+  handleDecisions,
+  refuseWrongState,
+  type AccountClosed,
+  type CustomerFactsChanged,
+} from '../kit/index.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { beneficialOwnerReverificationCase } from './case-type.js';
 import {
@@ -15,6 +25,13 @@ import {
   type BeneficialOwnerReverificationInput,
   type BeneficialOwnerReverificationState,
 } from './messages.js';
+
+// A correction, a stake change, a removal or a substantial-control determination after the
+// account opened can make or unmake a beneficial owner (a stake crossing the threshold, control
+// found or withdrawn): the customer is classified again, the determinations are stored with the
+// rules' explanation, and re-verification is due at once when a party the CIP now tracks is not
+// verified. Added after the first release, hence patched.
+const REDETERMINE_ON_FACTS_CHANGED = 'redetermine-on-facts-changed';
 
 export async function beneficialOwnerReverificationWorkflow(
   input: BeneficialOwnerReverificationInput,
@@ -49,6 +66,7 @@ export async function beneficialOwnerReverificationWorkflow(
     }),
   });
   const noticed: string[] = [];
+  let factChanges: CustomerFactsChanged[] = [];
   let outcome: 're-verified' | 'stopped' | undefined;
   // The provider closed an account of the customer: re-verification stops.
   let closure: AccountClosed | undefined;
@@ -56,6 +74,7 @@ export async function beneficialOwnerReverificationWorkflow(
   setHandler(beneficialOwnerReverificationStateQuery, () => state);
   setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void noticed.push(partyId));
   setHandler(accountClosedFact.signal, (closed) => void (closure ??= closed));
+  setHandler(customerFactsChangedFact.signal, (change) => void factChanges.push(change));
   // Updates: the handler must know whether the round was accepted as complete.
   handleDecisions(beneficialOwnerReverificationCase, recorder, {
     validate: () => {
@@ -105,7 +124,35 @@ export async function beneficialOwnerReverificationWorkflow(
     await recorder.transition({ status: 'reverification-due', events: { type: 'reverification.due', actor: 'system', data: { reason, ...data } } });
   }
 
-  const wake = () => outcome !== undefined || noticed.length > 0 || closure !== undefined;
+  /**
+   * Classifies the customer again on the changed facts (the activity stores the classification
+   * and each party's beneficial-owner determination), records what the rules now say and why,
+   * and makes re-verification due when a party that must be verified is not.
+   */
+  async function redetermine(changes: CustomerFactsChanged[]) {
+    const reason = `the recorded facts changed: ${[...new Set(changes.map((c) => c.change))].join(', ')}`;
+    let result;
+    try {
+      result = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
+    } catch (err) {
+      // The API refuses changes the rules cannot classify; facts stored otherwise are shown, not retried.
+      if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.invalidCustomerFacts)) throw err;
+      await recorder.transition({ events: { type: 'classification.failed', actor: 'system', data: { reason: err.cause.message, changes, details: err.cause.details ?? [] } } });
+      return;
+    }
+    const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+    const unverified = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
+    await recorder.transition({
+      events: {
+        type: 'beneficial-owners.redetermined',
+        actor: 'system',
+        data: { reason, changes, trackingRequired: result.trackingRequired, parties: result.parties, reasons: result.reasons, unverifiedParties: unverified },
+      },
+    });
+    if (unverified.length > 0) await markDue('ownership-changed', { partyIds: unverified, changeIds: changes.map((c) => c.changeId) });
+  }
+
+  const wake = () => outcome !== undefined || noticed.length > 0 || closure !== undefined || factChanges.length > 0;
   while (!outcome) {
     const periodicPending = !state.dueReasons.includes('periodic');
     const untilDue = deadline.dueAt.getTime() - Date.now();
@@ -126,6 +173,11 @@ export async function beneficialOwnerReverificationWorkflow(
       if (state.newOwnerIds.includes(partyId)) continue;
       state.newOwnerIds.push(partyId);
       await markDue('beneficial-owner-added', { partyId });
+    }
+    if (factChanges.length > 0) {
+      const changes = factChanges;
+      factChanges = [];
+      if (patched(REDETERMINE_ON_FACTS_CHANGED)) await redetermine(changes);
     }
     if (periodicPending && Date.now() > deadline.dueAt.getTime()) await markDue('periodic', { dueAt: state.nextDueAt });
   }
