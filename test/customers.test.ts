@@ -129,11 +129,12 @@ describe('GET /v1/customers/{id}', () => {
       'personal.parties[].email',
       'personal.parties[].telephone',
       'personal.parties[].ipAccesses',
+      'personal.parties[].identityDocuments',
     ]);
     expect(plain.json().withheld[0].reason).toMatch(/role scheduler may not read it/);
     const byHandler = (await get(`/v1/customers/${customer.id}`, 'case_handler')).json();
     expect(byHandler.personal).toBeUndefined();
-    expect(byHandler.withheld).toHaveLength(6);
+    expect(byHandler.withheld).toHaveLength(7);
     expect(byHandler.withheld[0].reason).toMatch(/shown only for a stated purpose: repeat the request with \?purpose= one of identity-verification, /);
 
     expect((await get(`/v1/customers/${customer.id}?purpose=`)).json().errors[0].field).toBe('querystring.purpose');
@@ -154,7 +155,7 @@ describe('GET /v1/customers/{id}', () => {
     });
     expect(personal.parties.map((p: { name: string }) => p.name)).toEqual(['Nordlicht Compute GmbH', 'Greta Owner', 'Karl Control']);
     const log = await system.db.sql`select id::int as id, actor, purpose, fields from personal_data_reads where customer_id = ${customer.id} and actor <> 'system'`;
-    expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'identity-verification', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] }]);
+    expect(log).toEqual([{ id: personal.readId, actor: 'rita.reviewer', purpose: 'identity-verification', fields: ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses', 'identityDocuments'] }]);
   });
 
   it('records further IP accesses of a party, refusing a malformed address or a party of another customer', async () => {

@@ -14,6 +14,7 @@ import {
   parties,
   partyChanges,
   partyIdentities,
+  partyIdentityDocuments,
   personalDataReads,
   verificationAttempts,
   verificationDiscrepancies,
@@ -26,6 +27,7 @@ import {
   type NewPartyRow,
   type PartyChangeKind,
   type PartyChangeRow,
+  type PartyIdentityDocumentRow,
   type PartyIdentityRow,
   type PartyRow,
   type PaymentMethod,
@@ -424,6 +426,10 @@ export async function disposeCustomerPersonalData(db: DbOrTx, params: { customer
     .set({ name: null, address: null, paymentMethods: null, email: null, telephone: null, disposedAt: params.at })
     .where(and(inArray(partyIdentities.partyId, partyIds), isNull(partyIdentities.disposedAt)));
   await db
+    .update(partyIdentityDocuments)
+    .set({ number: null, issuingCountry: null, expiresOn: null, disposedAt: params.at })
+    .where(and(eq(partyIdentityDocuments.customerId, params.customerId), isNull(partyIdentityDocuments.disposedAt)));
+  await db
     .update(ipAccesses)
     .set({ ip: null, disposedAt: params.at })
     .where(and(eq(ipAccesses.customerId, params.customerId), isNull(ipAccesses.disposedAt)));
@@ -547,4 +553,19 @@ export async function updatePartyFacts(db: DbOrTx, params: { customerId: string;
     .where(and(eq(parties.id, params.partyId), eq(parties.customerId, params.customerId)))
     .returning();
   return row;
+}
+
+/** Records an identity document seen for a party (personal: its number, issuing country and expiry). */
+export async function insertIdentityDocument(db: DbOrTx, document: typeof partyIdentityDocuments.$inferInsert): Promise<PartyIdentityDocumentRow> {
+  const [row] = await db.insert(partyIdentityDocuments).values(document).returning();
+  return row!;
+}
+
+/** The identity documents of every party of the customer, oldest first. Personal: callers log the read. */
+export async function listIdentityDocuments(db: DbOrTx, params: { customerId: string }): Promise<PartyIdentityDocumentRow[]> {
+  return db
+    .select()
+    .from(partyIdentityDocuments)
+    .where(eq(partyIdentityDocuments.customerId, params.customerId))
+    .orderBy(asc(partyIdentityDocuments.recordedAt), asc(partyIdentityDocuments.id));
 }

@@ -14,6 +14,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   inet,
   integer,
@@ -202,6 +203,40 @@ export const partyIdentities = pgTable('party_identities', {
   disposedAt: timestamp('disposed_at', { withTimezone: true }),
 });
 
+export const IDENTITY_DOCUMENT_TYPES = ['passport', 'national-id-card', 'driving-licence', 'residence-permit', 'commercial-register-extract', 'certificate-of-incorporation', 'other'] as const;
+export type IdentityDocumentType = (typeof IDENTITY_DOCUMENT_TYPES)[number];
+
+/**
+ * The identity documents seen for a party's documentary verification. Its type is the shape of
+ * the history (which kind of document was seen); its number, issuing country and expiry are
+ * personal: read only with a stated purpose (logged), never in a workflow payload, and set to
+ * NULL by the retention disposal, which stamps `disposed_at`.
+ */
+export const partyIdentityDocuments = pgTable(
+  'party_identity_documents',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
+    documentType: text('document_type').$type<IdentityDocumentType>().notNull(),
+    number: text('number'),
+    /** ISO 3166-1 alpha-2. */
+    issuingCountry: text('issuing_country'),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    disposedAt: timestamp('disposed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('party_identity_documents_customer_idx').on(t.customerId, t.recordedAt),
+    check('party_identity_documents_type_check', sql`${t.documentType} in (${inList(IDENTITY_DOCUMENT_TYPES)})`),
+  ],
+);
+
 /** IP addresses used for access to or administration of the service, with each access's time. Personal. */
 export const ipAccesses = pgTable(
   'ip_accesses',
@@ -362,4 +397,5 @@ export type AccountAccessRow = typeof accountAccesses.$inferSelect;
 export type PersonalDataReadRow = typeof personalDataReads.$inferSelect;
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
 export type PartyChangeRow = typeof partyChanges.$inferSelect;
+export type PartyIdentityDocumentRow = typeof partyIdentityDocuments.$inferSelect;
 export type AccountStatusValue = (typeof ACCOUNT_STATUSES)[number];

@@ -1,7 +1,7 @@
 // Rows to API shapes. Personal fields are mapped only by the functions named *Personal*.
 import { normalizePercent } from '../../../rules/decimal.js';
 import type { PartyIdentityView, VerificationAttemptView } from '../../../db/queries/customers.js';
-import type { AccountRow, CustomerRow, LegalHoldRow, PartyChangeRow, PartyRow } from '../../../db/schema/customers.js';
+import type { AccountRow, CustomerRow, LegalHoldRow, PartyChangeRow, PartyIdentityDocumentRow, PartyRow } from '../../../db/schema/customers.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -71,9 +71,9 @@ export function toCustomerDto(c: CustomerRow, parties: PartyRow[], accounts: Acc
   return { ...toCustomerSummaryDto(c), parties: parties.map(toPartyDto), accounts: accounts.map(toAccountDto) };
 }
 
-export const PERSONAL_FIELDS = ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses'] as const;
+export const PERSONAL_FIELDS = ['name', 'address', 'paymentMethods', 'email', 'telephone', 'ipAccesses', 'identityDocuments'] as const;
 
-export function toPersonalPartyDto(i: PartyIdentityView) {
+export function toPersonalPartyDto(i: PartyIdentityView, documents: PartyIdentityDocumentRow[] = []) {
   return {
     partyId: i.partyId,
     name: i.name,
@@ -82,6 +82,7 @@ export function toPersonalPartyDto(i: PartyIdentityView) {
     email: i.email,
     telephone: i.telephone,
     ipAccesses: i.ipAccesses.map((a) => ({ ip: a.ip!, accessedAt: a.accessedAt.toISOString(), kind: a.kind })),
+    identityDocuments: documents.filter((d) => d.partyId === i.partyId).map(toIdentityDocumentDto),
     disposedAt: iso(i.disposedAt),
   };
 }
@@ -133,4 +134,23 @@ export function toPartyChangeDto(c: PartyChangeRow) {
     changedBy: c.changedBy,
     changedAt: c.changedAt.toISOString(),
   };
+}
+
+/** An identity document with its personal fields: only in a read with a stated purpose (logged). */
+export function toIdentityDocumentDto(d: PartyIdentityDocumentRow) {
+  return {
+    id: d.id,
+    documentType: d.documentType,
+    number: d.number,
+    issuingCountry: d.issuingCountry,
+    expiresOn: d.expiresOn,
+    recordedBy: d.recordedBy,
+    recordedAt: d.recordedAt.toISOString(),
+    disposedAt: iso(d.disposedAt),
+  };
+}
+
+/** What a recording answers: the document's id and type, none of its personal fields. */
+export function toIdentityDocumentReceiptDto(d: PartyIdentityDocumentRow) {
+  return { id: d.id, partyId: d.partyId, documentType: d.documentType, recordedBy: d.recordedBy, recordedAt: d.recordedAt.toISOString() };
 }

@@ -57,11 +57,14 @@ import {
   PartyChangeResult,
   PartyChangeSchema,
   PartyFactsCorrectionBody,
+  IdentityDocumentBody,
+  IdentityDocumentReceipt,
   ListPartyChangesQuery,
   RemovalBody,
   StakeChangeBody,
 } from './customers.schemas.js';
 import { changeStake, correctPartyFacts, listChanges, removeBeneficialOwner } from './party-changes.usecases.js';
+import { recordIdentityDocument } from './identity-documents.usecases.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -248,6 +251,25 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => removeBeneficialOwner(app.deps, request.log, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body),
+  );
+
+  app.post(
+    '/customers/:id/parties/:partyId/identity-documents',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags: ['customers'],
+        operationId: 'recordIdentityDocument',
+        summary: 'Record an identity document seen for documentary verification (type, number, issuing country, expiry)',
+        description:
+          'The number, issuing country and expiry are personal data: the answer leaves them out, GET /v1/customers/{id}?purpose=… shows them ' +
+          "(the read is recorded), and the retention disposal removes them. The customer's cases record the document's id and type only.",
+        params: PartyParams,
+        body: IdentityDocumentBody,
+        response: { 201: IdentityDocumentReceipt, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordIdentityDocument(app.deps, request.principal, { customerId: request.params.id, partyId: request.params.partyId }, request.body)),
   );
 
   app.get(

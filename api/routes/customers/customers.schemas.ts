@@ -7,7 +7,7 @@ import { WithheldSchema } from './withheld.js';
 import { PERSONAL_DATA_PURPOSES, PERSONAL_DATA_PURPOSE_TEXT } from '../../../rules/personal-data-purposes.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { ClockInstant, IpAddress, PageQuery, PastInstant } from '../../schemas.js';
-import { PARTY_CHANGE_KINDS } from '../../../db/schema/customers.js';
+import { IDENTITY_DOCUMENT_TYPES, PARTY_CHANGE_KINDS } from '../../../db/schema/customers.js';
 import { StringEnum } from '../rules/rules.schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -211,6 +211,19 @@ const PersonalPartySchema = Type.Object({
   email: Nullable(Type.String()),
   telephone: Nullable(Type.String()),
   ipAccesses: Type.Array(Type.Object({ ip: Type.String(), accessedAt: Instant, kind: Type.String() })),
+  identityDocuments: Type.Array(
+    Type.Object({
+      id: Uuid,
+      documentType: StringEnum(IDENTITY_DOCUMENT_TYPES),
+      number: Nullable(Type.String()),
+      issuingCountry: Nullable(Type.String({ description: 'ISO 3166-1 alpha-2' })),
+      expiresOn: Nullable(Type.String({ format: 'date' })),
+      recordedBy: Type.String(),
+      recordedAt: Instant,
+      disposedAt: Nullable(Instant),
+    }),
+    { description: 'identity documents seen for documentary verification (number, issuing country and expiry are null once disposed of)' },
+  ),
   disposedAt: Nullable(Instant),
 });
 
@@ -432,3 +445,18 @@ export const PartyChangeResult = Type.Object({ change: PartyChangeSchema, party:
 
 export type PartyFactsCorrectionBodyT = Static<typeof PartyFactsCorrectionBody>;
 export type ListPartyChangesQueryT = Static<typeof ListPartyChangesQuery>;
+
+export const IdentityDocumentBody = Type.Object(
+  {
+    documentType: StringEnum(IDENTITY_DOCUMENT_TYPES, { description: 'the kind of document seen' }),
+    number: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9 ./-]*$', description: 'the document number as printed (letters, digits, spaces, . / -)' }),
+    issuingCountry: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'the issuing country, ISO 3166-1 alpha-2' }),
+    expiresOn: Type.Optional(Type.String({ format: 'date', pattern: '^[1-9][0-9]{3}-', description: 'the expiry date printed on the document (absent: none printed)' })),
+  },
+  { additionalProperties: false },
+);
+export type IdentityDocumentBodyT = Static<typeof IdentityDocumentBody>;
+export const IdentityDocumentReceipt = Type.Object(
+  { id: Uuid, partyId: Uuid, documentType: Type.String(), recordedBy: Type.String(), recordedAt: Instant },
+  { description: 'the recorded document, without its personal fields (read them on GET /v1/customers/{id}?purpose=…)' },
+);

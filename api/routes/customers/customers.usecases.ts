@@ -20,6 +20,7 @@ import {
   listAccountsOfCustomer,
   listLegalHolds,
   listParties,
+  listIdentityDocuments,
   listPartyIdentities,
   listVerificationAttempts,
   lockCustomer,
@@ -306,7 +307,8 @@ export async function readCustomer(deps: Deps, principal: Principal, customerId:
       data: { readId: read.id, fields: [...PERSONAL_FIELDS] },
     });
     const identities = await listPartyIdentities(tx, { customerId });
-    return { ...dto, personal: { readId: read.id, purpose, parties: identities.map(toPersonalPartyDto) }, withheld: [] };
+    const documents = await listIdentityDocuments(tx, { customerId });
+    return { ...dto, personal: { readId: read.id, purpose, parties: identities.map((i) => toPersonalPartyDto(i, documents)) }, withheld: [] };
   });
 }
 
