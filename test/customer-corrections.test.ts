@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdentification } from '../api/routes/customers/identification.js';
 import { insertCustomerApplication, listParties } from '../db/queries/customers.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { apiCaller, caseHistory, eventually, startTestSystem, type TestSystem } from './helpers/system.js';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -19,22 +19,8 @@ afterAll(async () => {
 });
 
 type Role = Parameters<typeof bearer>[0];
-const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
-  const res = await system.app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json(), contentType: String(res.headers['content-type'] ?? '') };
-};
-
-interface CaseEvent {
-  type: string;
-  actor: string;
-  data: Record<string, unknown>;
-}
-const history = async (caseId: string) => (await call('GET', `/v1/cases/${caseId}/events?limit=200`, undefined, 'legal')).body.items as CaseEvent[];
-const untilEvents = (caseId: string, type: string, count: number) =>
-  eventually(async () => {
-    const events = await history(caseId);
-    return events.filter((e) => e.type === type).length >= count ? events : undefined;
-  });
+const call = apiCaller(() => system);
+const { events: history, until: untilEvents } = caseHistory(() => system);
 const untilStatus = (caseId: string, status: string) =>
   eventually(async () => {
     const c = await call('GET', `/v1/cases/${caseId}`);

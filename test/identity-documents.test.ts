@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeCustomerPersonalData } from '../db/queries/customers.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { apiCaller, startTestSystem, type TestSystem } from './helpers/system.js';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -17,10 +17,7 @@ afterAll(async () => {
 });
 
 type Role = Parameters<typeof bearer>[0];
-const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
-  const res = await system.app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json(), text: res.body };
-};
+const call = apiCaller(() => system);
 
 const PASSPORT = { documentType: 'passport', number: 'C01X00T47', issuingCountry: 'de', expiresOn: '2031-05-31' };
 

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { apiCaller, caseHistory, startTestSystem, type CaseEventView, type TestSystem } from '../helpers/system.js';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -17,24 +17,9 @@ afterAll(async () => {
   await system?.close();
 });
 
-type Role = Parameters<typeof bearer>[0];
-const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
-  const res = await system.app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json() };
-};
-
-interface CaseEvent {
-  type: string;
-  actor: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
-const history = async (caseId: string) => (await call('GET', `/v1/cases/${caseId}/events?limit=200`, undefined, 'legal')).body.items as CaseEvent[];
-const untilEvent = (caseId: string, type: string, count = 1) =>
-  eventually(async () => {
-    const events = await history(caseId);
-    return events.filter((e) => e.type === type).length >= count ? events : undefined;
-  });
+const call = apiCaller(() => system);
+const { events: history, until: untilEvent } = caseHistory(() => system);
+type CaseEvent = CaseEventView;
 
 describe('correcting a customer, end to end', () => {
   it("corrects A's citizenship, removes B, adds a note and evidence, and reads back a history with actor, time and reason at every step", async () => {

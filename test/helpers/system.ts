@@ -9,7 +9,7 @@ import { startWorker, type WorkerHandle } from '../../worker.js';
 import { quietTemporalLogs } from './quiet-logs.js';
 import { DEV_PAYLOAD_KEY } from '../../config.js';
 import { cipdeskDataConverter } from '../../data-converter.js';
-import { TEST_TOKENS } from './tokens.js';
+import { TEST_TOKENS, bearer } from './tokens.js';
 
 export interface TestSystem {
   app: App;
@@ -70,4 +70,33 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+type Role = Parameters<typeof bearer>[0];
+
+/** A JSON call to the system's API as a role (its first token); `system` is read at each call (it starts in beforeAll). */
+export function apiCaller(system: () => Pick<TestSystem, 'app'>) {
+  return async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
+    const res = await system().app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: res.json(), text: res.body, contentType: String(res.headers['content-type'] ?? '') };
+  };
+}
+
+export interface CaseEventView {
+  type: string;
+  actor: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** A case's history as legal reads it, and a wait until it holds `count` events of a type. */
+export function caseHistory(system: () => Pick<TestSystem, 'app'>) {
+  const call = apiCaller(system);
+  const events = async (caseId: string) => (await call('GET', `/v1/cases/${caseId}/events?limit=200`, undefined, 'legal')).body.items as CaseEventView[];
+  const until = (caseId: string, type: string, count = 1) =>
+    eventually(async () => {
+      const all = await events(caseId);
+      return all.filter((e) => e.type === type).length >= count ? all : undefined;
+    });
+  return { events, until };
 }
