@@ -18,6 +18,8 @@ import postgres from 'postgres';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
+  /** Settles when the server process has exited, for whatever reason. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -217,5 +219,5 @@ export async function startEmbeddedPostgres(options: {
       await admin.end();
     }
   }
-  return { databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`, stop };
+  return { databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`, exited, stop };
 }

@@ -61,6 +61,30 @@ async function main() {
     log('all stopped');
     process.exit(code);
   };
+  /**
+   * Keeps a server this process started running: when it stops on its own (killed, crashed),
+   * it is started again on the same data. The worker and the API retry in the meantime, so
+   * nothing accepted is lost. A restart that fails stops everything, saying why.
+   */
+  const keepRunning = <H extends { exited: Promise<void>; stop(): Promise<void> }>(name: string, first: H, restart: () => Promise<H>) => {
+    let current = first;
+    const watch = (handle: H) => {
+      void handle.exited.then(async () => {
+        if (stopping) return;
+        log(`${name} stopped unexpectedly; starting it again on the same data…`);
+        try {
+          current = await restart();
+          log(`${name} is running again`);
+          watch(current);
+        } catch (err) {
+          log(`${name} could not be started again: ${(err as Error).message}`);
+          void shutdown(1);
+        }
+      });
+    };
+    watch(first);
+    return () => current.stop();
+  };
   let firstSignalAt = 0;
   process.on('SIGINT', () => {
     // Ctrl-C reaches this process twice (from the terminal and relayed by tsx); only a second
@@ -90,8 +114,9 @@ async function main() {
       die(`port ${config.embeddedPostgresPort} is in use, so embedded PostgreSQL cannot start. Set CIPDESK_PG_PORT to a free port, or DATABASE_URL.`);
     }
     log(`starting PostgreSQL (embedded, data in ${pgDir})…`);
-    const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: config.embeddedPostgresPort }).catch((err: Error) => die(err.message));
-    stops.push({ name: 'PostgreSQL', stop: pg.stop });
+    const startPostgres = () => startEmbeddedPostgres({ dataDir: pgDir, port: config.embeddedPostgresPort });
+    const pg = await startPostgres().catch((err: Error) => die(err.message));
+    stops.push({ name: 'PostgreSQL', stop: keepRunning('PostgreSQL', pg, startPostgres) });
     databaseUrl = pg.databaseUrl;
   }
   await runMigrations(databaseUrl).catch((err: Error) => die(`database migrations failed: ${err.message}`));
@@ -105,16 +130,21 @@ async function main() {
     await stopStaleProcess(pidFile, 'start-dev', 'SIGTERM', log);
     const port = Number(config.temporal.address.split(':').pop());
     log('starting the Temporal dev server…');
-    const temporal = await startTemporalDevServer({
-      port,
-      uiPort: config.temporal.uiPort,
-      // The UI decodes the encrypted payloads through the API (for legal and admin only).
-      uiCodecEndpoint: `http://${config.api.host}:${config.api.port}/codec`,
-      dbFile: join(config.dataDir, 'temporal.sqlite'),
-      namespace: config.temporal.namespace,
-    }).catch((err: Error) => die(err.message));
-    writeFileSync(pidFile, `${temporal.process.pid}\n`);
-    stops.push({ name: 'Temporal', stop: temporal.stop });
+    const startTemporal = async () => {
+      const server = await startTemporalDevServer({
+        port,
+        uiPort: config.temporal.uiPort,
+        // The UI decodes the encrypted payloads through the API (for legal and admin only).
+        uiCodecEndpoint: `http://${config.api.host}:${config.api.port}/codec`,
+        dbFile: join(config.dataDir, 'temporal.sqlite'),
+        namespace: config.temporal.namespace,
+      });
+      writeFileSync(pidFile, `${server.process.pid}\n`);
+      const exited = new Promise<void>((done) => (server.process.exitCode !== null || server.process.signalCode !== null ? done() : server.process.once('exit', () => done())));
+      return { ...server, exited };
+    };
+    const temporal = await startTemporal().catch((err: Error) => die(err.message));
+    stops.push({ name: 'Temporal', stop: keepRunning('the Temporal dev server', temporal, startTemporal) });
     temporalUiUrl = temporal.uiUrl;
   }
 

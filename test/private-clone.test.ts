@@ -3,7 +3,7 @@
 // cannot reach node_modules (its binaries) nor .data (its data) there: db/embedded.ts runs the
 // binaries from a copy under /var/lib/cipdesk and keeps the data there too.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,7 @@ function run(args: string[], env: Record<string, string>) {
 }
 
 describe(`a clone inside a private folder, run as ${userInfo().uid === 0 ? 'root' : 'its owner'}`, () => {
-  it('npm start starts everything and stops on Ctrl-C', async () => {
+  it('npm start starts everything, starts a killed Temporal dev server or PostgreSQL again, and stops on Ctrl-C', async () => {
     const env = { PORT: String(await freePort()), CIPDESK_PG_PORT: String(await freePort()), CIPDESK_TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()) };
     const start = run(['--import', 'tsx', 'scripts/dev.ts'], env);
     const deadline = Date.now() + 90_000;
@@ -61,6 +61,27 @@ describe(`a clone inside a private folder, run as ${userInfo().uid === 0 ? 'root
     expect(start.output()).toContain('cipdesk is running.');
     if (userInfo().uid === 0) expect(start.output()).toContain(`data in ${postgresDataDirFor(join(clone, '.data', 'postgres'))}`);
     expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
+
+    // A server killed under it is started again on its own data, and the system is ready again.
+    const pidIn = (file: string) => Number(readFileSync(file, 'utf8').split('\n')[0]);
+    const recovered = async (name: string) => {
+      const until = Date.now() + 60_000;
+      while (!start.output().includes(`${name} is running again`) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      expect(start.output()).toContain(`${name} stopped unexpectedly; starting it again on the same data`);
+      expect(start.output()).toContain(`${name} is running again`);
+      let ready: unknown;
+      while (Date.now() < until) {
+        ready = await (await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).json();
+        if ((ready as { ok: boolean }).ok) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(ready).toEqual({ ok: true, postgres: { ok: true }, temporal: { ok: true } });
+    };
+    process.kill(pidIn(join(clone, '.data', 'temporal.pid')), 'SIGKILL');
+    await recovered('the Temporal dev server');
+    process.kill(pidIn(join(postgresDataDirFor(join(clone, '.data', 'postgres')), 'postmaster.pid')), 'SIGKILL');
+    await recovered('PostgreSQL');
+
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
     expect(start.output()).not.toMatch(/EACCES|\n\s+at /);
