@@ -140,8 +140,7 @@ async function main() {
         namespace: config.temporal.namespace,
       });
       writeFileSync(pidFile, `${server.process.pid}\n`);
-      const exited = new Promise<void>((done) => (server.process.exitCode !== null || server.process.signalCode !== null ? done() : server.process.once('exit', () => done())));
-      return { ...server, exited };
+      return server;
     };
     const temporal = await startTemporal().catch((err: Error) => die(err.message));
     stops.push({ name: 'Temporal', stop: keepRunning('the Temporal dev server', temporal, startTemporal) });

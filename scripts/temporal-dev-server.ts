@@ -12,6 +12,8 @@ export interface DevServerHandle {
   address: string;
   uiUrl: string | undefined;
   process: ChildProcess;
+  /** Settles when the server process has exited, for whatever reason. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startTemporalDevServer(options: {
     address,
     uiUrl: options.uiPort !== undefined ? `http://127.0.0.1:${options.uiPort}` : undefined,
     process: child,
+    exited: exit,
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
