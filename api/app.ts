@@ -39,6 +39,17 @@ import { codecRoutes } from './routes/codec/codec.routes.js';
  */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** How request schemas are judged (the generated-input tests judge their requests the same way). */
+export const AJV_OPTIONS = {
+  // Report every failing field at once, and never coerce silently into another value.
+  allErrors: true,
+  removeAdditional: false,
+  coerceTypes: 'array',
+  useDefaults: true,
+  // `multipleOf: 0.000001` (at most 6 decimals) judged on the decimal, not on binary floating point.
+  multipleOfPrecision: 9,
+} as const;
+
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
 
@@ -46,17 +57,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    ajv: {
-      customOptions: {
-        // Report every failing field at once, and never coerce silently into another value.
-        allErrors: true,
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        // `multipleOf: 0.000001` (at most 6 decimals) judged on the decimal, not on binary floating point.
-        multipleOfPrecision: 9,
-      },
-    },
+    ajv: { customOptions: AJV_OPTIONS },
     // Errors the router raises before any route runs (bad URL encoding, over-long path
     // parameters) get the same problem+json answer as every other error.
     frameworkErrors: (error, request, reply) => {

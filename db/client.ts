@@ -19,6 +19,10 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
     onnotice: () => {},
     // Keep a hung database from hanging requests for ever; the API answers 503 instead.
     connect_timeout: 10,
+    // postgres.js waits up to 20 s between reconnection attempts after repeated failures, and
+    // every query waits with it: during an outage reads would hang instead of answering 503, and
+    // after it the first queries would wait long after the database is back. At most a second.
+    backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 1),
   });
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

@@ -3,7 +3,7 @@
 // require a token. The desk's session cookie (plugins/session.ts) is a second way in: only
 // when no Authorization header is sent, and with a CSRF token for anything but a read.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiToken, Role } from '../../config.js';
 import { AppError } from '../errors.js';
@@ -39,6 +39,8 @@ export interface RouteAccess {
   url: string;
   public: boolean;
   roles: readonly Role[] | undefined;
+  /** The request schemas it declares, as registered (the generated-input tests drive each of them). */
+  input: Pick<FastifySchema, 'body' | 'querystring' | 'params' | 'headers'>;
 }
 
 /**
@@ -52,7 +54,9 @@ export function recordRouteAccess(app: FastifyInstance, publicPrefixes: readonly
   app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
     const isPublic = route.config?.public === true || publicPrefixes.some((p) => route.url === p || route.url.startsWith(`${p}/`));
-    for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, public: isPublic, roles: route.config?.roles });
+    const { body, querystring, params, headers } = route.schema ?? {};
+    const input = { body, querystring, params, headers };
+    for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, public: isPublic, roles: route.config?.roles, input });
   });
 }
 

@@ -53,6 +53,9 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/** How long a client should wait before retrying when PostgreSQL or Temporal cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
+
 const LOCATIONS = ['body', 'querystring', 'params', 'headers'];
 
 /**
@@ -213,7 +216,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     // Fastify refuses some methods (QUERY without a Content-Type) before it finds no route for them.
     if (request.is404) return noRoute(request, reply);
     const problem = problemFrom(error, request.url);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) {
+      // A dependency outage is temporary: tell clients when to try again rather than to give up.
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      request.log.warn({ err: error }, 'dependency unavailable');
+    } else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { pingDb } from '../../../db/client.js';
+import { RETRY_AFTER_SECONDS } from '../../plugins/errors.js';
 
 const Check = Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.String()) });
 
@@ -42,6 +43,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [postgresOk, temporal] = await Promise.all([pingDb(app.deps.db.sql), pingTemporal(app)]);
       const postgres = postgresOk ? { ok: true } : { ok: false, detail: 'PostgreSQL did not answer' };
       const ok = postgres.ok && temporal.ok;
+      if (!ok) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.status(ok ? 200 : 503).send({ ok, postgres, temporal });
     },
   );
