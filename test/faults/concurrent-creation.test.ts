@@ -49,7 +49,7 @@ describe('50 concurrent creation requests with one business id', () => {
     const workflowId = workflowIdFor('cip-transmission', requestReference);
     await eventually(async () => ((await getCaseById(system.db.db, { id: caseId })) ? true : undefined));
     expect(await count(system.db.sql`select count(*)::int as n from cases where workflow_id = ${workflowId}`)).toBe(1);
-    expect(await eventTypes(workflowId)).toEqual(['case.opened']);
+    expect((await eventTypes(workflowId)).filter((t) => t === 'case.opened')).toHaveLength(1);
     // A later 409 names the case the first request opened, now that its row exists.
     const late = await post('/v1/cip-transmission-requests', body);
     expect(late.statusCode).toBe(409);
