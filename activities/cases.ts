@@ -31,6 +31,8 @@ export interface OpenCaseInput {
   workflowId: string;
   openedAt: string;
   dueAt?: string | null;
+  /** Set when the case is closed from the start (its input refused by the rules). */
+  closedAt?: string | null;
   assignee?: string | null;
   details?: Record<string, unknown>;
   pendingApproval?: PendingApprovalInput | null;
@@ -77,6 +79,7 @@ export function createCaseActivities({ db }: ActivityDeps) {
           workflowId: input.workflowId,
           openedAt: new Date(input.openedAt),
           dueAt: toDate(input.dueAt) ?? null,
+          ...(input.closedAt ? { closedAt: new Date(input.closedAt) } : {}),
           assignee: input.assignee ?? null,
           details: input.details ?? {},
           pendingApproval: input.pendingApproval ?? null,

@@ -55,7 +55,9 @@ describe('GET /v1/case-types', () => {
     const items = res.json().items as CaseTypeBody[];
     expect(items.map((t) => t.type)).toEqual(CASE_TYPE_NAMES);
     const cip = items.find((t) => t.type === 'cip-transmission')!;
-    expect(cip.closedStatuses).toEqual(['transmitted', 'withdrawn']);
+    expect(cip.closedStatuses).toEqual(['transmitted', 'withdrawn', 'input-refused']);
+    // Every case type can be put on record as refused by the rules at its start, closed.
+    for (const t of items) expect([t.statuses.at(-1), t.closedStatuses.at(-1)]).toEqual(['input-refused', 'input-refused']);
     const transmit = cip.decisions.find((d) => d.name === 'transmit')!;
     expect(transmit).toMatchObject({ fourEyes: false, requiresReason: false, allowedInStatuses: ['awaiting-transmission', 'overdue'] });
     expect(transmit.paramsSchema).toMatchObject({ type: 'object', required: ['cipVersion'], additionalProperties: false });

@@ -24,10 +24,14 @@ import {
   CaseRecorder,
   FourEyes,
   handleDecisions,
+  isRuleInputError,
   noncomplianceEvidenceAddedFact,
+  openRefusedCase,
+  recordRefusedFact,
   refuseInvalid,
   refuseWrongState,
   startChildOnce,
+  tryRules,
   type CaseEventDraft,
 } from '../kit/index.js';
 import { resellerTerminationWorkflow } from '../reseller-termination/workflow.js';
@@ -69,15 +73,23 @@ const PREPARING: readonly AiTrainingReportStatus[] = [...WAITING_FOR_RESELLER, '
 const summary = (d: Deadline) => ({ dueAt: d.dueAt.toISOString(), dueDate: d.dueDate, explanation: [...d.explanation] });
 
 export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Promise<AiTrainingReportState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
   const transactionAt = new Date(input.transactionAt);
-  const schedule = aiTrainingReportSchedule({
-    ruleSet,
-    timeZone: input.timeZone,
-    route: input.route,
-    transactionAt,
-    ...(input.knowledgeAt ? { knowledgeAt: new Date(input.knowledgeAt) } : {}),
+  const computed = tryRules(() => {
+    const ruleSet = getRuleSet(input.ruleSetId);
+    const schedule = aiTrainingReportSchedule({
+      ruleSet,
+      timeZone: input.timeZone,
+      route: input.route,
+      transactionAt,
+      ...(input.knowledgeAt ? { knowledgeAt: new Date(input.knowledgeAt) } : {}),
+    });
+    return { ruleSet, schedule };
   });
+  if (isRuleInputError(computed)) {
+    const subject = { type: 'ai-training-transaction', id: input.transactionId };
+    return openRefusedCase({ caseId: input.caseId, caseType: aiTrainingReportCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, computed);
+  }
+  const { ruleSet, schedule } = computed;
   const state: AiTrainingReportState = {
     caseId: input.caseId,
     status: input.route === 'direct' ? 'drafting' : 'awaiting-reseller-report',
@@ -417,6 +429,13 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
 
   async function recordDelivery(delivery: ResellerReportDelivered): Promise<void> {
     if (seenResellerReports.has(delivery.resellerReportReference) || !state.resellerReport) return;
+    // Contents the rules cannot judge (the API refuses those) are put on record, and the case waits on.
+    const judged = tryRules(() => checkAiTrainingReportContents(delivery.contents, ruleSet));
+    if (isRuleInputError(judged)) {
+      const payload = { resellerReportReference: delivery.resellerReportReference, receivedAt: delivery.receivedAt, recordedBy: delivery.recordedBy };
+      await recordRefusedFact(recorder, { name: resellerReportDeliveredSignal.name, payload }, judged);
+      return;
+    }
     seenResellerReports.add(delivery.resellerReportReference);
     const receivedAt = new Date(delivery.receivedAt);
     const first = state.resellerReport.receivedAt === undefined;

@@ -14,7 +14,10 @@ import {
   beneficialOwnerAddedFact,
   customerFactsChangedFact,
   handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
   refuseWrongState,
+  tryRules,
   type AccountClosed,
   type CustomerFactsChanged,
 } from '../kit/index.js';
@@ -36,13 +39,27 @@ const REDETERMINE_ON_FACTS_CHANGED = 'redetermine-on-facts-changed';
 export async function beneficialOwnerReverificationWorkflow(
   input: BeneficialOwnerReverificationInput,
 ): Promise<BeneficialOwnerReverificationState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
-  const deadline = computeDeadline({
-    obligation: 'periodic-reverification',
-    ruleSet,
-    startedAt: new Date(input.lastVerifiedAt),
-    timeZone: input.timeZone,
+  const computed = tryRules(() => {
+    const ruleSet = getRuleSet(input.ruleSetId);
+    return {
+      ruleSet,
+      deadline: computeDeadline({ obligation: 'periodic-reverification', ruleSet, startedAt: new Date(input.lastVerifiedAt), timeZone: input.timeZone }),
+    };
   });
+  if (isRuleInputError(computed)) {
+    return openRefusedCase(
+      {
+        caseId: input.caseId,
+        caseType: beneficialOwnerReverificationCase,
+        subject: { type: 'customer', id: input.customerId },
+        ruleSetId: input.ruleSetId,
+        openedBy: input.openedBy,
+        ...(input.carried ? { carried: { lastSeq: input.carried.lastSeq } } : {}),
+      },
+      computed,
+    );
+  }
+  const { ruleSet, deadline } = computed;
   const state: BeneficialOwnerReverificationState = {
     caseId: input.caseId,
     status: input.carried?.dueReasons.length ? 'reverification-due' : 'scheduled',

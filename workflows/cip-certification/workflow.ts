@@ -12,10 +12,13 @@ import {
   CaseRecorder,
   FourEyes,
   handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
   providerCipRecordedFact,
   providerSettingsRecordedFact,
   refuseForbidden,
   refuseInvalid,
+  tryRules,
   type CaseEventDraft,
 } from '../kit/index.js';
 import { certificationActivities } from './activities.js';
@@ -26,7 +29,12 @@ import { cipCertificationStateQuery, type CipCertificationInput, type CipCertifi
 const RECORDED_ONLY = ['written-cip', 'cip-contact'];
 
 export async function cipCertificationWorkflow(input: CipCertificationInput): Promise<CipCertificationState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = { type: 'provider-cip', id: input.providerId };
+    return openRefusedCase({ caseId: input.caseId, caseType: cipCertificationCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const deadline = computeDeadline({
     obligation: input.kind === 'initial' ? 'cip-initial-certification' : 'cip-certification',
     ruleSet,

@@ -3,12 +3,26 @@
 // does, or on a handler's confirmation.
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { getRuleSet } from '../../rules/index.js';
-import { CaseRecorder, handleDecisions, providerCipRecordedFact, resellerCipRecordedFact, verificationRecordedFact, type CaseEventDraft } from '../kit/index.js';
+import {
+  CaseRecorder,
+  handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
+  providerCipRecordedFact,
+  resellerCipRecordedFact,
+  tryRules,
+  verificationRecordedFact,
+  type CaseEventDraft,
+} from '../kit/index.js';
 import { cipDutyResumptionCase } from './case-type.js';
 import type { CipDutyResumptionInput, CipDutyResumptionResult } from './messages.js';
 
 export async function cipDutyResumptionWorkflow(input: CipDutyResumptionInput): Promise<CipDutyResumptionResult> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    return openRefusedCase({ caseId: input.caseId, caseType: cipDutyResumptionCase, subject: input.subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: { status: 'open' | 'resumed'; result?: CipDutyResumptionResult } = { status: 'open' };
   const recorder = new CaseRecorder({
     caseId: input.caseId,

@@ -13,11 +13,14 @@ import {
   CaseDeadline,
   CaseRecorder,
   handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
   providerCipRecordedFact,
   refuseInvalid,
   refuseWrongState,
   resellerCipRecordedFact,
   resellerStatusChangedFact,
+  tryRules,
   type CaseEventDraft,
 } from '../kit/index.js';
 import { resellerActivities } from '../shared/reseller-activities.js';
@@ -30,10 +33,17 @@ const CIP_VERSIONS_ON_FILE = 'cip-versions-on-file';
 
 export async function cipTransmissionWorkflow(input: CipTransmissionInput): Promise<CipTransmissionState> {
   const versionsOnFile = patched(CIP_VERSIONS_ON_FILE);
-  const ruleSet = getRuleSet(input.ruleSetId);
-  const receivedAt = new Date(input.requestReceivedAt);
-  const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet, startedAt: receivedAt, timeZone: input.timeZone });
   const owner = input.cipOwner;
+  const subject = owner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: owner.resellerId };
+  const receivedAt = new Date(input.requestReceivedAt);
+  const computed = tryRules(() => {
+    const ruleSet = getRuleSet(input.ruleSetId);
+    return { ruleSet, deadline: computeDeadline({ obligation: 'cip-transmission', ruleSet, startedAt: receivedAt, timeZone: input.timeZone }) };
+  });
+  if (isRuleInputError(computed)) {
+    return openRefusedCase({ caseId: input.caseId, caseType: cipTransmissionCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, computed);
+  }
+  const { ruleSet, deadline } = computed;
   const state: CipTransmissionState = {
     caseId: input.caseId,
     status: 'awaiting-transmission',
@@ -151,7 +161,7 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   }
 
   await recorder.open({
-    subject: owner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: owner.resellerId },
+    subject,
     ruleSetId: ruleSet.id,
     workflowId: workflowInfo().workflowId,
     openedAt: receivedAt,

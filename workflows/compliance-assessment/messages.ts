@@ -14,7 +14,8 @@ export interface ComplianceAssessmentInput {
   openedBy: string;
 }
 
-export type ComplianceAssessmentStatus = 'under-assessment' | 'remediating' | 'remediation-overdue' | 'remediated' | 'closed-without-findings';
+// `input-refused`: every case type's status for a start the rules refuse (workflows/kit/refused-input.ts).
+export type ComplianceAssessmentStatus = 'under-assessment' | 'remediating' | 'remediation-overdue' | 'remediated' | 'closed-without-findings' | 'input-refused';
 
 export interface RecommendationState {
   id: string;

@@ -9,7 +9,16 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ComplianceAssessmentActivities } from '../../activities/compliance-assessments.js';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
-import { CaseDeadline, CaseRecorder, handleDecisions, refuseInvalid, type CaseEventDraft } from '../kit/index.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
+  refuseInvalid,
+  tryRules,
+  type CaseEventDraft,
+} from '../kit/index.js';
 import { resellerActivities } from '../shared/reseller-activities.js';
 import { complianceAssessmentCase } from './case-type.js';
 import { complianceAssessmentStateQuery, type ComplianceAssessmentInput, type ComplianceAssessmentState, type RecommendationState } from './messages.js';
@@ -36,7 +45,12 @@ interface ResolutionParams {
 }
 
 export async function complianceAssessmentWorkflow(input: ComplianceAssessmentInput): Promise<ComplianceAssessmentState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = input.cipOwner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: input.cipOwner.resellerId };
+    return openRefusedCase({ caseId: input.caseId, caseType: complianceAssessmentCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: ComplianceAssessmentState = {
     caseId: input.caseId,
     assessmentId: input.assessmentId,

@@ -10,7 +10,23 @@ import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
 import { interimAccountReviewWorkflow } from '../interim-account-review/workflow.js';
-import { FAILURE, CaseRecorder, type CaseEventDraft, FourEyes, beneficialOwnerAddedFact, customerFactsChangedFact, type CustomerFactsChanged, handleDecisions, newCaseId, refuseWrongState, startChildOnce, verificationRecordedFact } from '../kit/index.js';
+import {
+  beneficialOwnerAddedFact,
+  CaseRecorder,
+  customerFactsChangedFact,
+  FAILURE,
+  FourEyes,
+  handleDecisions,
+  isRuleInputError,
+  newCaseId,
+  openRefusedCase,
+  refuseWrongState,
+  startChildOnce,
+  tryRules,
+  verificationRecordedFact,
+  type CaseEventDraft,
+  type CustomerFactsChanged,
+} from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { customerIdentificationCase } from './case-type.js';
@@ -52,7 +68,12 @@ interface SpecialMeasureTask {
 }
 
 export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = { type: 'customer', id: input.customerId };
+    return openRefusedCase({ caseId: input.caseId, caseType: customerIdentificationCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: CustomerIdentificationState = { caseId: input.caseId, status: 'classifying', verifiedParties: [] };
   let classification: ClassifyCustomerResult | undefined;
   let interimRequested: string[] | undefined;

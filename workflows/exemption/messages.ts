@@ -22,7 +22,8 @@ export interface ExemptionInput {
   openedBy: string;
 }
 
-export type ExemptionCaseStatus = 'awaiting-decision' | 'grant-proposed' | 'granted' | 'notification-overdue' | 'denied' | 'withdrawn' | 'revoked';
+// `input-refused`: every case type's status for a start the rules refuse (workflows/kit/refused-input.ts).
+export type ExemptionCaseStatus = 'awaiting-decision' | 'grant-proposed' | 'granted' | 'notification-overdue' | 'denied' | 'withdrawn' | 'revoked' | 'input-refused';
 
 export interface ExemptionNotificationRecord {
   id: string;

@@ -11,7 +11,19 @@ import type { ExemptionActivities } from '../../activities/exemptions.js';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
 import { cipDutyResumptionWorkflow } from '../cip-duty-resumption/workflow.js';
 import { workflowIdFor } from '../ids.js';
-import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, newCaseId, refuseInvalid, startChildOnce, type CaseEventDraft } from '../kit/index.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  FourEyes,
+  handleDecisions,
+  isRuleInputError,
+  newCaseId,
+  openRefusedCase,
+  refuseInvalid,
+  startChildOnce,
+  tryRules,
+  type CaseEventDraft,
+} from '../kit/index.js';
 import { exemptionCase } from './case-type.js';
 import { exemptionStateQuery, type ExemptionInput, type ExemptionState } from './messages.js';
 
@@ -30,7 +42,11 @@ interface GrantProposal {
 }
 
 export async function exemptionWorkflow(input: ExemptionInput): Promise<ExemptionState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    return openRefusedCase({ caseId: input.caseId, caseType: exemptionCase, subject: input.subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: ExemptionState = {
     caseId: input.caseId,
     exemptionId: input.exemptionId,

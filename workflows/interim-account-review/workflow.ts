@@ -5,7 +5,17 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import { customerActivities } from '../shared/customer-activities.js';
-import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, refuseWrongState, type CaseEventDraft } from '../kit/index.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  FourEyes,
+  handleDecisions,
+  isRuleInputError,
+  openRefusedCase,
+  refuseWrongState,
+  tryRules,
+  type CaseEventDraft,
+} from '../kit/index.js';
 import { interimAccountReviewCase } from './case-type.js';
 import {
   interimAccountReviewStateQuery,
@@ -18,9 +28,16 @@ import {
 const ACCOUNT_STATUS: Record<InterimOutcome, 'open' | 'monitored' | 'closed'> = { lifted: 'open', monitored: 'monitored', closed: 'closed' };
 
 export async function interimAccountReviewWorkflow(input: InterimAccountReviewInput): Promise<InterimAccountReviewResult> {
-  const ruleSet = getRuleSet(input.ruleSetId);
   const openedAt = new Date();
-  const deadline = computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: openedAt, timeZone: input.timeZone });
+  const computed = tryRules(() => {
+    const ruleSet = getRuleSet(input.ruleSetId);
+    return { ruleSet, deadline: computeDeadline({ obligation: 'interim-account-review', ruleSet, startedAt: openedAt, timeZone: input.timeZone }) };
+  });
+  if (isRuleInputError(computed)) {
+    const subject = { type: 'account', id: input.accountId };
+    return openRefusedCase({ caseId: input.caseId, caseType: interimAccountReviewCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, computed);
+  }
+  const { ruleSet, deadline } = computed;
   const defaultAction = ruleSet.cipPolicy.interimAccountDefaultAction;
   const state: InterimAccountReviewState = {
     caseId: input.caseId,

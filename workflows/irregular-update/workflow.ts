@@ -3,12 +3,17 @@
 // proposed by one person and approved by a reviewer who is someone else.
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions } from '../kit/index.js';
+import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, isRuleInputError, openRefusedCase, tryRules } from '../kit/index.js';
 import { irregularUpdateCase } from './case-type.js';
 import { irregularUpdateStateQuery, type IrregularUpdateInput, type IrregularUpdateState } from './messages.js';
 
 export async function irregularUpdateWorkflow(input: IrregularUpdateInput): Promise<IrregularUpdateState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = input.subject;
+    return openRefusedCase({ caseId: input.caseId, caseType: irregularUpdateCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const deadline = computeDeadline({ obligation: 'irregular-update', ruleSet, startedAt: new Date(input.occurredAt), timeZone: input.timeZone });
   const state: IrregularUpdateState = {
     caseId: input.caseId,

@@ -44,10 +44,17 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
   statusNotes?: Partial<Record<S, string>>;
 }
 
+/**
+ * Every case type's last status: the rules refused what the case was started with (a date no
+ * rule can count from, an unknown rule set). The case is kept on record, closed, with the field
+ * and the reason, so that a handler sees it; its workflow ends instead of retrying for ever.
+ */
+export const INPUT_REFUSED = 'input-refused';
+
 /** Declares a case type; keeps the literal types of its names for the workflow and the API. */
 export function defineCaseType<const T extends string, const S extends string, const D extends string>(
   definition: CaseTypeDefinition<T, S, D>,
-): CaseTypeDefinition<T, S, D> {
+): CaseTypeDefinition<T, S | typeof INPUT_REFUSED, D> {
   for (const [name, decision] of Object.entries<DecisionDefinition>(definition.decisions)) {
     // Segregation of duties (duties.ts): a reviewer never proposes what reviewers approve.
     const approving = decision.roles.filter((role) => (APPROVING_ROLES as readonly Role[]).includes(role));
@@ -60,7 +67,13 @@ export function defineCaseType<const T extends string, const S extends string, c
       }
     }
   }
-  return definition;
+  const { statusNotes, ...rest } = definition;
+  return {
+    ...rest,
+    ...(statusNotes ? { statusNotes: statusNotes as Partial<Record<S | typeof INPUT_REFUSED, string>> } : {}),
+    statuses: [...definition.statuses, INPUT_REFUSED],
+    closedStatuses: [...definition.closedStatuses, INPUT_REFUSED],
+  };
 }
 
 /** A decision's parameters: a closed object (unknown fields are refused). */

@@ -13,6 +13,7 @@ import { APPROVING_ROLES, PREPARING_ROLES, SEGREGATION_OF_DUTIES } from './dutie
 import { APPROVAL_REQUESTED, DECISION_ACCEPTED } from './events.js';
 import { FAILURE } from './failures.js';
 import type { FourEyes } from './four-eyes.js';
+import { asDecisionRefusal } from './refused-input.js';
 import type { CaseRecorder } from './recorder.js';
 
 export type { Actor, ActorRole } from './actors.js';
@@ -166,7 +167,8 @@ export function handleDecisions<S extends string, D extends string>(
         if (recorder.hasStaged) await recorder.transition({ events: [] });
       } catch (err) {
         recorder.unstage();
-        throw err;
+        // Parameters the rules refuse are a malformed decision, never a failed workflow task.
+        throw asDecisionRefusal(err);
       } finally {
         applying = false;
       }
@@ -183,7 +185,11 @@ export function handleDecisions<S extends string, D extends string>(
         }
         checkDecisionRequest(caseType, request);
         if (handlers.fourEyes && (request.decision === 'approve' || request.decision === 'reject')) handlers.fourEyes.validateReview(request);
-        handlers.validate?.(request as DecisionOf<D>);
+        try {
+          handlers.validate?.(request as DecisionOf<D>);
+        } catch (err) {
+          throw asDecisionRefusal(err);
+        }
       },
     },
   );

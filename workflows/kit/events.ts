@@ -15,3 +15,8 @@ export const DECISION_ACCEPTED = 'decision.accepted';
 
 export const GENERIC_CASE_EVENTS = [CASE_OPENED, DEADLINE_REMINDER, DEADLINE_MISSED, APPROVAL_REQUESTED, DECISION_ACCEPTED] as const;
 export type GenericCaseEvent = (typeof GENERIC_CASE_EVENTS)[number];
+
+/** The rules refused what the case was started with; the case is on record, closed, with the field and why (data: field, message). */
+export const CASE_INPUT_REFUSED = 'case.input-refused';
+/** The rules refused a fact the case heard; the case goes on as it was (data: fact, field, message, the fact's payload). */
+export const FACT_REFUSED = 'fact.refused';

@@ -12,5 +12,7 @@ export const FAILURE = {
   invalidCustomerFacts: 'cipdesk.customers.invalid_facts',
   /** A customer, party or account an activity was asked about does not exist. */
   customerNotFound: 'cipdesk.customers.not_found',
+  /** The rules refused a case's start input: the case is on record as `input-refused` and its workflow ends. */
+  caseInputRefused: 'cipdesk.case.input_refused',
 } as const;
 export type FailureType = (typeof FAILURE)[keyof typeof FAILURE];

@@ -12,4 +12,5 @@ export * from './facts.js';
 export * from './failures.js';
 export * from './four-eyes.js';
 export * from './recorder.js';
+export * from './refused-input.js';
 export * from './search-attributes.js';

@@ -191,6 +191,7 @@ export class CaseRecorder<S extends string> {
       workflowId: input.workflowId,
       openedAt: input.openedAt.toISOString(),
       dueAt: input.dueAt ? input.dueAt.toISOString() : null,
+      ...(this.closed ? { closedAt: input.openedAt.toISOString() } : {}),
       details: this.options.details(),
       pendingApproval: this.pending,
       events,

@@ -4,7 +4,19 @@
 // personal data is disposed of, unless a legal hold (set and released by legal) is on.
 import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
-import { CaseRecorder, FAILURE, accountAccessedFact, handleDecisions, legalHoldReleasedFact, legalHoldSetFact } from '../kit/index.js';
+import {
+  accountAccessedFact,
+  CaseRecorder,
+  FAILURE,
+  handleDecisions,
+  isRuleInputError,
+  legalHoldReleasedFact,
+  legalHoldSetFact,
+  openRefusedCase,
+  recordRefusedFact,
+  tryRules,
+  type CaseStart,
+} from '../kit/index.js';
 import { customerActivities, disposalActivities } from '../shared/customer-activities.js';
 import { recordRetentionCase } from './case-type.js';
 import {
@@ -21,7 +33,17 @@ type Fact = { kind: 'accessed'; at: string } | { kind: 'hold-set'; holdId: strin
 const HOLD_RECHECK_INTERVAL = '24 hours';
 
 export async function recordRetentionWorkflow(input: RecordRetentionInput): Promise<RecordRetentionState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const start: CaseStart = {
+    caseId: input.caseId,
+    caseType: recordRetentionCase,
+    subject: { type: 'account', id: input.accountId },
+    ruleSetId: input.ruleSetId,
+    openedBy: input.openedBy,
+    ...(input.carried ? { carried: { lastSeq: input.carried.lastSeq } } : {}),
+  };
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) return openRefusedCase(start, ruleSetOrRefusal);
+  const ruleSet = ruleSetOrRefusal;
   const closedAt = new Date(input.closedAt);
   const holds = new Set(input.carried?.holdIds ?? []);
   const facts: Fact[] = [];
@@ -32,15 +54,17 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
     const anchor = await customerActivities.accountRetentionAnchor({ accountId: input.accountId });
     if (anchor.lastAccessAt) lastAccessAt = new Date(anchor.lastAccessAt);
   }
-  const compute = (): Deadline =>
+  const compute = (lastAccess: Date | undefined): Deadline =>
     computeDeadline({
       obligation: 'record-retention',
       ruleSet,
       startedAt: closedAt,
-      ...(lastAccessAt ? { lastAccessAt } : {}),
+      ...(lastAccess ? { lastAccessAt: lastAccess } : {}),
       timeZone: input.timeZone,
     });
-  let deadline = compute();
+  const first = tryRules(() => compute(lastAccessAt));
+  if (isRuleInputError(first)) return openRefusedCase(start, first);
+  let deadline = first;
   const state: RecordRetentionState = {
     caseId: input.caseId,
     status: input.carried?.status ?? 'retaining',
@@ -100,8 +124,14 @@ export async function recordRetentionWorkflow(input: RecordRetentionInput): Prom
       if (fact.kind === 'accessed') {
         const accessedAt = new Date(fact.at);
         if (Number.isNaN(accessedAt.getTime()) || (lastAccessAt && accessedAt <= lastAccessAt)) continue;
+        const moved = tryRules(() => compute(accessedAt));
+        if (isRuleInputError(moved)) {
+          // An access the rules cannot count from (the API refuses those) leaves the clock where it was.
+          await recordRefusedFact(recorder, { name: accountAccessedFact.name, payload: { at: fact.at } }, moved);
+          continue;
+        }
         lastAccessAt = accessedAt;
-        deadline = compute();
+        deadline = moved;
         state.lastAccessAt = lastAccessAt.toISOString();
         state.disposableAt = deadline.dueAt.toISOString();
         state.disposableAfterDate = deadline.dueDate;

@@ -14,13 +14,16 @@ import {
   CaseRecorder,
   FourEyes,
   handleDecisions,
+  isRuleInputError,
   newCaseId,
   noncomplianceEvidenceAddedFact,
+  openRefusedCase,
   refuseInvalid,
   refuseWrongState,
   resellerAnsweredFact,
   resellerStatusChangedFact,
   startChildOnce,
+  tryRules,
   type CaseEventDraft,
   type FactDefinition,
   type FactName,
@@ -38,7 +41,12 @@ import {
 type ResellerStatus = 'under-review' | 'terminating' | 'terminated' | 'reinstated' | 'active';
 
 export async function resellerTerminationWorkflow(input: ResellerTerminationInput): Promise<ResellerTerminationState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = { type: 'foreign-reseller', id: input.resellerId };
+    return openRefusedCase({ caseId: input.caseId, caseType: resellerTerminationCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: ResellerTerminationState = {
     caseId: input.caseId,
     resellerId: input.resellerId,

@@ -2,12 +2,17 @@
 // handler, open until the handler concludes it. No deadline: the rule sets none.
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import { getRuleSet } from '../../rules/index.js';
-import { CaseRecorder, handleDecisions } from '../kit/index.js';
+import { CaseRecorder, handleDecisions, isRuleInputError, openRefusedCase, tryRules } from '../kit/index.js';
 import { specialMeasureImpactReviewCase } from './case-type.js';
 import type { SpecialMeasureImpactReviewInput } from './messages.js';
 
 export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureImpactReviewInput): Promise<{ outcome: string; decidedBy: string }> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) {
+    const subject = { type: input.subjectType, id: input.subjectId };
+    return openRefusedCase({ caseId: input.caseId, caseType: specialMeasureImpactReviewCase, subject, ruleSetId: input.ruleSetId, openedBy: input.openedBy }, ruleSetOrRefusal);
+  }
+  const ruleSet = ruleSetOrRefusal;
   const state: { status: 'open' | 'concluded'; outcome?: string; decidedBy?: string } = { status: 'open' };
   const recorder = new CaseRecorder({
     caseId: input.caseId,

@@ -8,7 +8,18 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, workflowIn
 import type { SpecialMeasureActivities } from '../../activities/special-measures.js';
 import { getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
-import { CaseDeadline, CaseRecorder, handleDecisions, newCaseId, refuseInvalid, startChildOnce } from '../kit/index.js';
+import {
+  CaseDeadline,
+  CaseRecorder,
+  handleDecisions,
+  isRuleInputError,
+  newCaseId,
+  openRefusedCase,
+  refuseInvalid,
+  startChildOnce,
+  tryRules,
+  type CaseStart,
+} from '../kit/index.js';
 import { specialMeasureImpactReviewWorkflow } from '../special-measure-impact-review/workflow.js';
 import { specialMeasureCase } from './case-type.js';
 import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput, type SpecialMeasureState } from './messages.js';
@@ -30,7 +41,16 @@ function asParamsField(field: string): string {
 }
 
 export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promise<SpecialMeasureState> {
-  const ruleSet = getRuleSet(input.ruleSetId);
+  const start: CaseStart = {
+    caseId: input.caseId,
+    caseType: specialMeasureCase,
+    subject: { type: 'special-measure', id: input.measureId },
+    ruleSetId: input.ruleSetId,
+    openedBy: input.openedBy,
+  };
+  const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
+  if (isRuleInputError(ruleSetOrRefusal)) return openRefusedCase(start, ruleSetOrRefusal);
+  const ruleSet = ruleSetOrRefusal;
   const context = { ruleSet, timeZone: input.timeZone };
   const extensions: SpecialMeasureExtensionFact[] = [...input.extensions];
   const facts = (withExtensions: readonly SpecialMeasureExtensionFact[]): SpecialMeasure => ({
@@ -43,7 +63,9 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
       ...(e.newEndDate ? { newEndDate: e.newEndDate } : {}),
     })),
   });
-  let timeline = specialMeasureTimeline(facts(extensions), context);
+  const first = tryRules(() => specialMeasureTimeline(facts(extensions), context));
+  if (isRuleInputError(first)) return openRefusedCase(start, first);
+  let timeline = first;
   const state: SpecialMeasureState = {
     caseId: input.caseId,
     measureId: input.measureId,
