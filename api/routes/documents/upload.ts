@@ -83,6 +83,9 @@ export async function readDocumentUpload(
     }
     if (code === 'FST_FILES_LIMIT') throw badInput(`body.${fileField}`, 'only one document per request');
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw badInput('body', `only the fields ${options.allowedFields.join(', ')} and one file are accepted`);
+    // The multipart parser's own refusals (no boundary, a truncated body, a malformed part
+    // header) carry no code: the client sent a body that is not multipart/form-data.
+    if (err instanceof Error && !(err instanceof AppError) && code === undefined) throw badInput('body', `is not a well-formed multipart/form-data body (${err.message})`);
     throw err;
   }
   if (!file) throw badInput(`body.${fileField}`, 'is required (the document as a file part)');
