@@ -40,7 +40,7 @@ export interface RouteAccess {
   public: boolean;
   roles: readonly Role[] | undefined;
   /** The request schemas it declares, as registered (the generated-input tests drive each of them). */
-  input: Pick<FastifySchema, 'body' | 'querystring' | 'params' | 'headers'>;
+  input: Pick<FastifySchema, 'body' | 'querystring' | 'params' | 'headers'> & { consumes?: readonly string[] };
 }
 
 /**
@@ -54,8 +54,8 @@ export function recordRouteAccess(app: FastifyInstance, publicPrefixes: readonly
   app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
     const isPublic = route.config?.public === true || publicPrefixes.some((p) => route.url === p || route.url.startsWith(`${p}/`));
-    const { body, querystring, params, headers } = route.schema ?? {};
-    const input = { body, querystring, params, headers };
+    const { body, querystring, params, headers, consumes } = (route.schema ?? {}) as RouteAccess['input'];
+    const input = { body, querystring, params, headers, ...(consumes ? { consumes } : {}) };
     for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, public: isPublic, roles: route.config?.roles, input });
   });
 }

@@ -14,7 +14,11 @@ type Schema = Record<string, unknown>;
 type Part = 'body' | 'querystring' | 'params' | 'headers';
 const PARTS: readonly Part[] = ['params', 'querystring', 'headers', 'body'];
 /** Malformations below the schema: the body never reaches validation. */
-const WIRE_FAULTS = ['json-syntax', 'not-utf8', 'content-type', 'empty-body'] as const;
+const WIRE_FAULTS = ['json-syntax', 'not-utf8', 'content-type', 'empty-body', 'multipart-no-boundary', 'multipart-truncated'] as const;
+/** Wire faults the JSON parser refuses on any route that takes a body, with a body schema or not. */
+const JSON_FAULTS = new Set<string>(['json-syntax', 'not-utf8', 'empty-body']);
+/** Wire faults a route that reads multipart/form-data itself (an upload) must refuse. */
+const MULTIPART_FAULTS = new Set<string>(['multipart-no-boundary', 'multipart-truncated']);
 
 const asSchema = (value: unknown): Schema | undefined => (value && typeof value === 'object' ? (value as Schema) : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
@@ -201,14 +205,18 @@ export function malformedRequests(route: RouteAccess): fc.Arbitrary<MalformedReq
     if (schema) schemas[part] = schema;
   }
   const parts = PARTS.filter((p) => schemas[p]);
-  if (!parts.length) return undefined;
+  const takesBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method);
+  if (!parts.length && !takesBody) return undefined;
   const validators = Object.fromEntries(parts.map((p) => [p, compile({ schema: schemas[p]! })])) as Partial<Record<Part, (data: unknown) => boolean>>;
   const refused = (part: Part, value: unknown) => validators[part] !== undefined && !validators[part]!(structuredClone(value));
-  const hasBody = schemas.body !== undefined && !['GET', 'HEAD', 'DELETE'].includes(route.method);
+  const hasBody = schemas.body !== undefined && takesBody;
+  // A route that reads its body without a schema (an upload) gets the faults its parsers must refuse.
+  const multipart = route.input.consumes?.includes('multipart/form-data') === true;
+  const wireFaults = WIRE_FAULTS.filter((w) => hasBody || (takesBody && (JSON_FAULTS.has(w) || (multipart && MULTIPART_FAULTS.has(w)))));
   // Mostly schema faults (the body above all), some wire faults.
   const targets = fc.oneof(
     ...parts.map((p) => ({ arbitrary: fc.constant<MalformedRequest['broken']>(p), weight: p === 'body' ? 8 : 3 })),
-    ...(hasBody ? WIRE_FAULTS.map((w) => ({ arbitrary: fc.constant<MalformedRequest['broken']>(w), weight: 1 })) : []),
+    ...wireFaults.map((w) => ({ arbitrary: fc.constant<MalformedRequest['broken']>(w), weight: 1 })),
   );
 
   return fc
@@ -240,17 +248,21 @@ export function malformedRequests(route: RouteAccess): fc.Arbitrary<MalformedReq
       let payload: string | Buffer | undefined;
       let contentType = 'application/json';
       const body = schemas.body ? value('body') : undefined;
-      if (hasBody) {
-        const json = JSON.stringify(body ?? null);
+      if (takesBody) {
+        const json = JSON.stringify(body ?? {});
         if (broken === 'json-syntax') payload = json.slice(0, Math.max(0, json.length - 1 - (c.mutation.at % 3))) + (c.mutation.at % 2 ? ',' : '');
         else if (broken === 'not-utf8') payload = Buffer.concat([Buffer.from(json.slice(0, 1)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(json.slice(1))]);
         else if (broken === 'content-type') (payload = json), (contentType = 'text/plain');
         else if (broken === 'empty-body') payload = '';
-        else payload = json;
+        else if (broken === 'multipart-no-boundary') (payload = json), (contentType = 'multipart/form-data');
+        else if (broken === 'multipart-truncated') {
+          payload = `--b0undary\r\ncontent-disposition: form-data; name="file"; filename="x.pdf"\r\ncontent-type: application/pdf\r\n\r\n${json.slice(0, 20)}`;
+          contentType = 'multipart/form-data; boundary=b0undary';
+        } else if (hasBody) payload = json;
       }
       const wire = (WIRE_FAULTS as readonly string[]).includes(broken);
       const judged =
-        wire ||
+        (wire && payload !== undefined) ||
         refused('params', parsedParams) ||
         refused('querystring', parsedQuery(queryString)) ||
         refused('headers', headers) ||

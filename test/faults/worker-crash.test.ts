@@ -1,0 +1,127 @@
+// The worker killed with SIGKILL while 100 cases are mid-flight (their decisions sent and being
+// applied), then started again: every case finishes, and each decision and each case event is
+// recorded exactly once. The worker runs as its own process (`npm run worker`); the API is
+// built in this process against the same PostgreSQL and Temporal dev server.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp, type App } from '../../api/app.js';
+import { createDb, type DbHandle } from '../../db/client.js';
+import { startWorkerProcess, type ChildHandle } from '../helpers/processes.js';
+import { quietTemporalLogs } from '../helpers/quiet-logs.js';
+import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
+import { eventually } from '../helpers/system.js';
+
+const CASES = 100;
+const taskQueue = `worker-crash-${randomUUID()}`;
+const run = randomUUID().slice(0, 8);
+let db: DbHandle;
+let connection: Connection;
+let app: App;
+let worker: ChildHandle | undefined;
+
+const startWorker = () => startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue });
+
+beforeAll(async () => {
+  quietTemporalLogs();
+  db = createDb(inject('databaseUrl'), { max: 10 });
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  app = await buildApp({ db, temporal: { client: new Client({ connection }), taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
+  await app.ready();
+  worker = startWorker();
+});
+afterAll(async () => {
+  await worker?.kill();
+  await app?.close();
+  await connection?.close();
+  await db?.close();
+});
+
+/** Runs `tasks` with at most `limit` at once. */
+async function pooled<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  }));
+  return results;
+}
+
+describe('the worker killed with SIGKILL while 100 cases are mid-flight', () => {
+  it('finishes every case after a restart, each decision and each event recorded once', async () => {
+    // 100 open cases.
+    const references = Array.from({ length: CASES }, (_, i) => `BIS-CIP-CRASH-${run}-${i}`);
+    const caseIds = await pooled(10, references.map((requestReference) => async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/cip-transmission-requests',
+        headers: bearer('case_handler'),
+        payload: { requestReference, cipOwner: { type: 'provider' }, receivedAt: new Date().toISOString() },
+      });
+      expect([201, 202], res.body).toContain(res.statusCode);
+      return (res.json().id ?? res.json().caseId) as string;
+    }));
+    await eventually(async () => {
+      const [row] = await db.sql`select count(*)::int as n from cases where id = any(${caseIds}) and status = 'awaiting-transmission'`;
+      return row!.n === CASES ? true : undefined;
+    }, 120_000);
+
+    // Every case's decision sent at once; the worker dies while they are being applied. A client
+    // that gets no answer retries with the same Idempotency-Key, as a careful client does.
+    let answered = 0;
+    const decide = async (caseId: string, i: number) => {
+      const key = `withdraw-${run}-${i}`;
+      for (;;) {
+        const res = await app.inject({
+          method: 'POST',
+          url: `/v1/cases/${caseId}/decisions`,
+          headers: { ...bearer('case_handler'), 'idempotency-key': key },
+          payload: { decision: 'withdraw', reason: 'Commerce withdrew the request' },
+        });
+        // 409 decision.case_closed: an earlier attempt of this very decision closed the case.
+        if (res.statusCode === 200 || (res.statusCode === 409 && res.json().code === 'decision.case_closed')) {
+          answered++;
+          return res.statusCode;
+        }
+        if (res.statusCode < 500) throw new Error(`decision on ${caseId} refused: ${res.statusCode} ${res.body}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    };
+    const closedCount = async () => (await db.sql`select count(*)::int as n from cases where id = any(${caseIds}) and status = 'withdrawn'`)[0]!.n as number;
+    const decisions = Promise.all(caseIds.map((id, i) => decide(id, i)));
+    // Killed as soon as the first decision reaches the case row: the others are being applied.
+    for (const deadline = Date.now() + 60_000; (await closedCount()) === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    await worker!.kill();
+    const inFlightAtKill = CASES - answered;
+    const closedAtKill = { n: await closedCount() };
+    worker = startWorker();
+    const answers = await decisions;
+
+    const finished = await eventually(async () => {
+      const [row] = await db.sql`select count(*)::int as n from cases where id = any(${caseIds}) and status = 'withdrawn' and closed_at is not null`;
+      return row!.n === CASES ? row!.n : undefined;
+    }, 120_000);
+    // Exactly once: per case, one opening, one accepted decision, one withdrawal; no event twice.
+    const perCase = await db.sql`
+      select case_id,
+        count(*) filter (where type = 'case.opened')::int as opened,
+        count(*) filter (where type = 'decision.accepted')::int as accepted,
+        count(*) filter (where type = 'request.withdrawn')::int as withdrawn,
+        count(*)::int - count(distinct (type, data::text))::int as repeated
+      from case_events where case_id = any(${caseIds}) group by case_id`;
+    const duplicated = perCase.filter((r) => r.opened !== 1 || r.accepted > 1 || r.withdrawn > 1 || r.repeated !== 0);
+    const lost = CASES - perCase.filter((r) => r.accepted === 1).length;
+    console.info(
+      `worker SIGKILL: ${CASES} cases, ${inFlightAtKill} decisions unanswered at the kill (${closedAtKill.n} already applied to the case row), ` +
+        `finished ${finished}, duplicated ${duplicated.length}, lost ${lost}; answers ${JSON.stringify(answers.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {}))}`,
+    );
+    expect(inFlightAtKill).toBeGreaterThan(0);
+    expect(closedAtKill.n).toBeLessThan(CASES);
+    expect(perCase).toHaveLength(CASES);
+    expect(duplicated).toEqual([]);
+    expect(lost).toBe(0);
+  }, 300_000);
+});
