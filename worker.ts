@@ -50,7 +50,8 @@ export async function startWorker(options: {
     dataConverter: cipdeskDataConverter(payloadKeys),
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    // A bundle built ahead of time (workerOptions.workflowBundle) spares the start its bundling.
+    ...(options.workerOptions?.workflowBundle ? {} : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities({ db: db.db, ...(options.notifications ? { notifications: options.notifications } : {}) }),
     maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
     ...options.workerOptions,

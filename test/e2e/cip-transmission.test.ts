@@ -160,6 +160,7 @@ describe('CIP transmission requests', () => {
       temporalAddress: inject('temporalAddress'),
       namespace: 'default',
       taskQueue: system.taskQueue,
+      workerOptions: { workflowBundle: { codePath: inject('workflowBundlePath') } },
     });
     // The workflow confirms the case: its opening projection adds the reseller's deadline and the opening events.
     const kase = await eventually(async () => {

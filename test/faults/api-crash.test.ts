@@ -75,7 +75,7 @@ describe('the API killed between accepting a request and answering it', () => {
     expect(retry.status).toBe(409);
     expect(await retry.json()).toMatchObject({ code: 'case.duplicate' });
 
-    worker ??= startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue });
+    worker ??= startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue, workflowBundlePath: inject('workflowBundlePath') });
     const rows = await eventually(async () => {
       const found = await db.sql`select id from cases where workflow_id = ${workflowId}`;
       return found.length > 0 ? found : undefined;
@@ -127,7 +127,7 @@ describe('the API killed between accepting a request and answering it', () => {
     expect([200, 202]).toContain(retry.status);
     const answer = (await retry.json()) as { customer: { id: string }; caseId: string; accountId: string };
     expect(answer.customer.id).toBe(customerId);
-    worker = startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue });
+    worker = startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue, workflowBundlePath: inject('workflowBundlePath') });
     const cases = await eventually(async () => {
       const found = await db.sql`select id from cases where workflow_id = ${workflowId}`;
       return found.length > 0 ? found : undefined;

@@ -7,7 +7,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../activities/notifications.js';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     temporalAddress: temporal.address,
     namespace: 'default',
     taskQueue,
+    workerOptions: { workflowBundle: { codePath: inject('workflowBundlePath') } },
     notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, publicUrl: 'https://desk.example.test', retry: { initialIntervalMs: 200, maximumIntervalMs: 1_000, maximumAttempts: 5 }, pollIntervalMs: 500 },
   });
   app = await buildApp({ db, temporal: { client: new Client({ connection }), taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });

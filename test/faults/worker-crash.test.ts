@@ -1,9 +1,21 @@
 // The worker killed with SIGKILL while 100 cases are mid-flight (their decisions sent and being
 // applied), then started again: every case finishes, and each decision and each case event is
-// recorded exactly once. The worker runs as its own process (`npm run worker`); the API is
-// built in this process against the same PostgreSQL and Temporal dev server.
+// recorded exactly once. The worker runs as its own process (the worker as `npm run worker` wires
+// it); the API is built in this process against the same PostgreSQL and Temporal dev server.
+//
+// Temporal notices a dead worker by its timeouts only. So that the test does not wait out the
+// production ones, this test's workflows are started with a short workflow-task timeout (a task
+// the dead worker held is handed on after seconds) and bundled with short activity timeouts
+// (test/fixtures/short-activity-timeouts.ts), and the worker leaves its sticky queue after a
+// second. What is tested is unchanged: whatever was in flight is redone, and done once.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
@@ -11,6 +23,7 @@ import { startWorkerProcess, type ChildHandle } from '../helpers/processes.js';
 import { quietTemporalLogs } from '../helpers/quiet-logs.js';
 import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
 import { eventually } from '../helpers/system.js';
+import { WORKFLOWS_PATH } from '../../worker.js';
 
 const CASES = 100;
 const taskQueue = `worker-crash-${randomUUID()}`;
@@ -19,14 +32,30 @@ let db: DbHandle;
 let connection: Connection;
 let app: App;
 let worker: ChildHandle | undefined;
+let bundleDir: string;
+let workflowBundlePath: string;
 
-const startWorker = () => startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue });
+const startWorker = () => startWorkerProcess({ databaseUrl: inject('databaseUrl'), temporalAddress: inject('temporalAddress'), taskQueue, workflowBundlePath });
+
+/** A workflow task held by a killed worker is handed on after this long (Temporal's default is 10 s). */
+const shortWorkflowTasks: WorkflowClientInterceptor = {
+  startWithDetails: (input, next) => next({ ...input, options: { ...input.options, workflowTaskTimeout: msToTs('3 seconds') } }),
+};
 
 beforeAll(async () => {
   quietTemporalLogs();
+  bundleDir = await mkdtemp(join(tmpdir(), 'cipdesk-worker-crash-'));
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: [fileURLToPath(new URL('../fixtures/short-activity-timeouts.ts', import.meta.url))],
+    logger: new DefaultLogger('WARN'),
+  });
+  workflowBundlePath = join(bundleDir, 'workflows.js');
+  await writeFile(workflowBundlePath, bundle.code);
   db = createDb(inject('databaseUrl'), { max: 10 });
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  app = await buildApp({ db, temporal: { client: new Client({ connection }), taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
+  const client = new Client({ connection, interceptors: { workflow: [shortWorkflowTasks] } });
+  app = await buildApp({ db, temporal: { client, taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
   await app.ready();
   worker = startWorker();
 });
@@ -35,6 +64,7 @@ afterAll(async () => {
   await app?.close();
   await connection?.close();
   await db?.close();
+  await rm(bundleDir, { recursive: true, force: true });
 });
 
 /** Runs `tasks` with at most `limit` at once. */
@@ -95,6 +125,7 @@ describe('the worker killed with SIGKILL while 100 cases are mid-flight', () => 
     // Killed as soon as the first decision reaches the case row: the others are being applied.
     for (const deadline = Date.now() + 60_000; (await closedCount()) === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
     await worker!.kill();
+    const killedAt = Date.now();
     const inFlightAtKill = CASES - answered;
     const closedAtKill = { n: await closedCount() };
     worker = startWorker();
@@ -116,7 +147,7 @@ describe('the worker killed with SIGKILL while 100 cases are mid-flight', () => 
     const lost = CASES - perCase.filter((r) => r.accepted === 1).length;
     console.info(
       `worker SIGKILL: ${CASES} cases, ${inFlightAtKill} decisions unanswered at the kill (${closedAtKill.n} already applied to the case row), ` +
-        `finished ${finished}, duplicated ${duplicated.length}, lost ${lost}; answers ${JSON.stringify(answers.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {}))}`,
+        `finished ${finished} (${Math.round((Date.now() - killedAt) / 1000)} s after the kill), duplicated ${duplicated.length}, lost ${lost}; answers ${JSON.stringify(answers.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {}))}`,
     );
     expect(inFlightAtKill).toBeGreaterThan(0);
     expect(closedAtKill.n).toBeLessThan(CASES);

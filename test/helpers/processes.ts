@@ -34,9 +34,18 @@ function start(script: string, env: Record<string, string>): ChildHandle {
   };
 }
 
-/** A worker process on `taskQueue` (notifications off: a fault test watches the cases only). */
-export function startWorkerProcess(options: { databaseUrl: string; temporalAddress: string; taskQueue: string }): ChildHandle {
-  return start('worker.ts', { DATABASE_URL: options.databaseUrl, TEMPORAL_ADDRESS: options.temporalAddress, TEMPORAL_TASK_QUEUE: options.taskQueue });
+/**
+ * A worker process on `taskQueue` (test/helpers/worker-process.ts: the worker as `npm run worker`
+ * wires it), running the workflow bundle at `workflowBundlePath` (the tests' shared one, or one
+ * of the test's own, e.g. with test/fixtures/short-activity-timeouts.ts).
+ */
+export function startWorkerProcess(options: { databaseUrl: string; temporalAddress: string; taskQueue: string; workflowBundlePath: string }): ChildHandle {
+  return start('test/helpers/worker-process.ts', {
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
+  });
 }
 
 /** An API process on `port`, with the given tokens (`subject:role:token,…`). */

@@ -37,6 +37,7 @@ export async function startTestSystem(
     namespace: 'default',
     taskQueue,
     payloadKeys: [DEV_PAYLOAD_KEY],
+    workerOptions: { workflowBundle: { codePath: inject('workflowBundlePath') } },
     ...(options.notifications ? { notifications: options.notifications } : {}),
   });
   const app = await buildApp({
