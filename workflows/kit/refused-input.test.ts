@@ -13,7 +13,7 @@ import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { kitStateQuery, kitTestWorkflow } from '../../test/fixtures/kit-workflows.js';
 import { customerWorkflowWorker } from '../../test/helpers/customer-mocks.js';
 import { HANDLER, decide, refusal } from '../../test/helpers/update.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, testDataConverter, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { cipTransmissionWorkflow } from '../cip-transmission/workflow.js';
 import type { CipTransmissionInput } from '../cip-transmission/messages.js';
 import { accountAccessedSignal, recordRetentionStateQuery } from '../record-retention/messages.js';
@@ -93,7 +93,7 @@ describe('a decision the rules refuse', () => {
     const bundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../../test/fixtures/kit-workflows.ts', import.meta.url)), logger: new DefaultLogger('WARN') });
     const cases = caseProjectionRecorder();
     const taskQueue = `kit-${randomUUID()}`;
-    const worker = await Worker.create({ connection: testEnv().nativeConnection, taskQueue, workflowBundle: bundle, activities: cases.activities });
+    const worker = await Worker.create({ connection: testEnv().nativeConnection, taskQueue, workflowBundle: bundle, activities: cases.activities, dataConverter: testDataConverter() });
     const input = { caseId: randomUUID(), startedAt: new Date(await testEnv().currentTimeMs()).toISOString(), timeZone: ZONE };
     await worker.runUntil(async () => {
       const handle = await testEnv().client.workflow.start(kitTestWorkflow, { taskQueue, workflowId: `kit-test:${input.caseId}`, args: [input] });
