@@ -19,6 +19,7 @@ import { freePort } from '../helpers/ports.js';
 import { quietTemporalLogs } from '../helpers/quiet-logs.js';
 import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
 import { eventually } from '../helpers/system.js';
+import { testDataConverter } from '../helpers/workflow-env.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const OPEN_CASES = 5;
@@ -54,7 +55,7 @@ beforeAll(async () => {
     workerOptions: { workflowBundle: { codePath: inject('workflowBundlePath') } },
     notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, publicUrl: 'https://desk.example.test', retry: { initialIntervalMs: 200, maximumIntervalMs: 1_000, maximumAttempts: 5 }, pollIntervalMs: 500 },
   });
-  app = await buildApp({ db, temporal: { client: new Client({ connection }), taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
+  app = await buildApp({ db, temporal: { client: new Client({ connection, dataConverter: testDataConverter() }), taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
   await app.ready();
 }, 120_000);
 afterAll(async () => {
@@ -87,7 +88,7 @@ describe('the Temporal dev server restarted on its persistent file', () => {
     }
     await eventually(async () => (caseIds.every((id) => delivered('case.opened', id)) ? true : undefined), 60_000);
     const dispatcherBefore = await eventually(async () => {
-      for await (const w of new Client({ connection }).workflow.list({ query: `WorkflowType = 'notificationDispatcherWorkflow' AND ExecutionStatus = 'Running'` })) return w.workflowId;
+      for await (const w of new Client({ connection, dataConverter: testDataConverter() }).workflow.list({ query: `WorkflowType = 'notificationDispatcherWorkflow' AND ExecutionStatus = 'Running'` })) return w.workflowId;
       return undefined;
     });
 
@@ -110,7 +111,7 @@ describe('the Temporal dev server restarted on its persistent file', () => {
     const afterId = after.body.id ?? after.body.caseId;
     await eventually(async () => (delivered('case.opened', afterId) && caseIds.every((id) => delivered('decision.accepted', id)) ? true : undefined), 90_000);
     let stillRunning = false;
-    for await (const w of new Client({ connection }).workflow.list({ query: `WorkflowId = '${dispatcherBefore}' AND ExecutionStatus = 'Running'` })) stillRunning = w.workflowId === dispatcherBefore;
+    for await (const w of new Client({ connection, dataConverter: testDataConverter() }).workflow.list({ query: `WorkflowId = '${dispatcherBefore}' AND ExecutionStatus = 'Running'` })) stillRunning = w.workflowId === dispatcherBefore;
     expect(stillRunning).toBe(true);
     const [rows] = await db.sql`select count(*)::int as n from cases where status = 'withdrawn'`;
     console.info(`Temporal restart: ${OPEN_CASES} open cases, ${resumed} resumed and decided after the restart (${rows!.n} withdrawn), the dispatcher's timer fired (events after the restart delivered), lost 0`);

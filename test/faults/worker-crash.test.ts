@@ -23,6 +23,7 @@ import { startWorkerProcess, type ChildHandle } from '../helpers/processes.js';
 import { quietTemporalLogs } from '../helpers/quiet-logs.js';
 import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
 import { eventually } from '../helpers/system.js';
+import { testDataConverter } from '../helpers/workflow-env.js';
 import { WORKFLOWS_PATH } from '../../worker.js';
 
 const CASES = 100;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   await writeFile(workflowBundlePath, bundle.code);
   db = createDb(inject('databaseUrl'), { max: 10 });
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, interceptors: { workflow: [shortWorkflowTasks] } });
+  const client = new Client({ connection, dataConverter: testDataConverter(), interceptors: { workflow: [shortWorkflowTasks] } });
   app = await buildApp({ db, temporal: { client, taskQueue }, tokens: TEST_TOKENS, providerTimeZone: 'America/New_York' });
   await app.ready();
   worker = startWorker();
@@ -95,7 +96,8 @@ describe('the worker killed with SIGKILL while 100 cases are mid-flight', () => 
       return (res.json().id ?? res.json().caseId) as string;
     }));
     await eventually(async () => {
-      const [row] = await db.sql`select count(*)::int as n from cases where id = any(${caseIds}) and status = 'awaiting-transmission'`;
+      // Opened by their workflows: the API records each case, its workflow confirms it.
+      const [row] = await db.sql`select count(*)::int as n from case_events where case_id = any(${caseIds}) and type = 'case.opened'`;
       return row!.n === CASES ? true : undefined;
     }, 120_000);
 
