@@ -94,7 +94,12 @@ export function workerNotificationSettings(config: Config) {
   };
 }
 
-async function main() {
+/**
+ * The worker as `npm run worker` runs it: configuration from the environment, notifications on;
+ * `workerOptions` for a caller that runs it differently (the fault tests' prebuilt workflow code).
+ * Resolves once the worker has drained after SIGINT/SIGTERM (the SDK shuts it down on them).
+ */
+export async function runConfiguredWorker(workerOptions?: Partial<WorkerOptions>): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     process.stderr.write('cipdesk worker: DATABASE_URL is required when the worker runs on its own (npm start sets it).\n');
@@ -107,13 +112,13 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     payloadKeys: config.payloadKeys,
     notifications: workerNotificationSettings(config),
+    ...(workerOptions ? { workerOptions } : {}),
   });
-  // The SDK shuts the worker down on SIGINT/SIGTERM; running resolves once it has drained.
   await handle.running;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((err) => {
+  runConfiguredWorker().catch((err) => {
     process.stderr.write(`cipdesk worker failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });
