@@ -1,6 +1,6 @@
 // Named queries over large-AI-model training transactions and their report versions. Each
 // takes `(db | tx, params)`.
-import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cases } from '../schema/cases.js';
 import {
@@ -10,7 +10,7 @@ import {
   type AiTrainingTransactionRow,
   type NewAiTrainingTransactionRow,
 } from '../schema/ai-training.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 /** Stores a transaction once per external reference; a repeat returns the stored one. */
 export async function insertAiTrainingTransaction(
@@ -53,17 +53,8 @@ export async function listAiTrainingTransactions(
     params.filters.route ? eq(t.route, params.filters.route) : undefined,
     params.filters.resellerId ? eq(t.resellerId, params.filters.resellerId) : undefined,
     params.filters.covered === undefined ? undefined : sql`(${t.coverage}->>'covered')::boolean = ${params.filters.covered}`,
-    params.after
-      ? or(lt(t.createdAt, new Date(params.after.at)), and(eq(t.createdAt, new Date(params.after.at)), lt(t.id, params.after.id)))
-      : undefined,
-  ].filter((c) => c !== undefined);
-  const rows = await db
-    .select()
-    .from(t)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(t.createdAt), desc(t.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  ];
+  return selectKeysetPage(db, t, { at: 'createdAt', id: 'id' }, conditions, params);
 }
 
 export async function getAiTrainingTransactionByCase(db: DbOrTx, params: { caseId: string }): Promise<AiTrainingTransactionRow | undefined> {

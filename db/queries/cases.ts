@@ -1,8 +1,8 @@
 // Named queries over the case model. Each takes `(db | tx, params)` so callers choose whether
 // it runs alone or inside their transaction.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow, type PendingApproval } from '../schema/cases.js';
 
 export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<CaseRow | undefined> {
@@ -63,16 +63,8 @@ export async function listCases(
     params.subjectType ? eq(cases.subjectType, params.subjectType) : undefined,
     params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,
     params.open === undefined ? undefined : params.open ? sql`${cases.closedAt} is null` : sql`${cases.closedAt} is not null`,
-    // A row comparison, so that PostgreSQL walks the (opened_at, id) index from the cursor on.
-    params.after ? sql`(${cases.openedAt}, ${cases.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
   ];
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(and(...where))
-    .orderBy(desc(cases.openedAt), desc(cases.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (row) => ({ at: row.openedAt, id: row.id }));
+  return selectKeysetPage(db, cases, { at: 'openedAt', id: 'id' }, where, params);
 }
 
 export async function listCaseEvents(

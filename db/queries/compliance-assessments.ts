@@ -2,7 +2,7 @@
 // one row per deficiency and per recommendation, each recommendation's outcome, the CIP
 // resubmission, a missed remediation deadline, the status). Every write the workflow makes is
 // idempotent: a retried activity changes nothing the first did not.
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
   assessmentDeficiencies,
@@ -17,7 +17,7 @@ import {
   type ComplianceAssessmentRow,
   type NewComplianceAssessmentRow,
 } from '../schema/compliance-assessments.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 export interface ComplianceAssessmentDetail {
   assessment: ComplianceAssessmentRow;
@@ -66,15 +66,8 @@ export async function listComplianceAssessments(db: DbOrTx, filter: ComplianceAs
     filter.status ? eq(t.status, filter.status) : undefined,
     filter.resellerId ? eq(t.resellerId, filter.resellerId) : undefined,
     filter.remediationBreached === undefined ? undefined : filter.remediationBreached ? sql`${t.remediationBreachedAt} is not null` : sql`${t.remediationBreachedAt} is null`,
-    filter.after ? or(lt(t.createdAt, new Date(filter.after.at)), and(eq(t.createdAt, new Date(filter.after.at)), lt(t.id, filter.after.id))) : undefined,
   ];
-  const rows = await db
-    .select()
-    .from(t)
-    .where(and(...conditions))
-    .orderBy(desc(t.createdAt), desc(t.id))
-    .limit(limit + 1);
-  return toPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+  return selectKeysetPage(db, t, { at: 'createdAt', id: 'id' }, conditions, { limit, after: filter.after });
 }
 
 /** Commerce's findings: one row per deficiency and per recommendation, and the remediation deadline. */

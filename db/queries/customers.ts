@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { CUSTOMER_APPLICATION_SCOPE, forgetIdempotencyKey } from './idempotency.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 import { cases } from '../schema/cases.js';
 import {
   accountAccesses,
@@ -473,20 +473,12 @@ export async function listCustomers(
   db: DbOrTx,
   params: CustomerListFilter & { limit: number; after?: KeysetCursor },
 ): Promise<Page<CustomerRow>> {
-  const rows = await db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        params.usPersonStatus ? eq(customers.usPersonStatus, params.usPersonStatus) : undefined,
-        params.trackingRequired === undefined ? undefined : eq(customers.trackingRequired, params.trackingRequired),
-        params.externalReference ? eq(customers.externalReference, params.externalReference) : undefined,
-        params.after ? sql`(${customers.createdAt}, ${customers.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(desc(customers.createdAt), desc(customers.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const where = [
+    params.usPersonStatus ? eq(customers.usPersonStatus, params.usPersonStatus) : undefined,
+    params.trackingRequired === undefined ? undefined : eq(customers.trackingRequired, params.trackingRequired),
+    params.externalReference ? eq(customers.externalReference, params.externalReference) : undefined,
+  ];
+  return selectKeysetPage(db, customers, { at: 'createdAt', id: 'id' }, where, params);
 }
 
 /**
@@ -514,20 +506,12 @@ export async function listPartyChanges(
   db: DbOrTx,
   params: { customerId: string; partyId?: string; kind?: PartyChangeKind; limit: number; after?: KeysetCursor },
 ): Promise<Page<PartyChangeRow>> {
-  const rows = await db
-    .select()
-    .from(partyChanges)
-    .where(
-      and(
-        eq(partyChanges.customerId, params.customerId),
-        params.partyId ? eq(partyChanges.partyId, params.partyId) : undefined,
-        params.kind ? eq(partyChanges.kind, params.kind) : undefined,
-        params.after ? sql`(${partyChanges.changedAt}, ${partyChanges.id}) > (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(partyChanges.changedAt), asc(partyChanges.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (row) => ({ at: row.changedAt, id: row.id }));
+  const where = [
+    eq(partyChanges.customerId, params.customerId),
+    params.partyId ? eq(partyChanges.partyId, params.partyId) : undefined,
+    params.kind ? eq(partyChanges.kind, params.kind) : undefined,
+  ];
+  return selectKeysetPage(db, partyChanges, { at: 'changedAt', id: 'id', oldestFirst: true }, where, params);
 }
 
 /** The fields of a party a handler may change after the application (classification facts, stake, removal). */

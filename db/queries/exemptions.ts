@@ -1,7 +1,7 @@
 // Exemptions: the application as recorded, and the projection of its workflow (Commerce's
 // decision, annual notifications, a missed notification, the revocation). Every write the
 // workflow makes is idempotent: a retried activity changes nothing the first one did not.
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
   exemptionNotifications,
@@ -12,7 +12,7 @@ import {
   type ExemptionStatus,
   type NewExemptionRow,
 } from '../schema/exemptions.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 export interface ExemptionDetail {
   exemption: ExemptionRow;
@@ -69,17 +69,8 @@ export async function listExemptions(db: DbOrTx, filter: ExemptionFilter): Promi
       : filter.notificationBreached
         ? sql`${exemptions.notificationBreachedAt} is not null`
         : sql`${exemptions.notificationBreachedAt} is null`,
-    filter.after
-      ? or(lt(exemptions.createdAt, new Date(filter.after.at)), and(eq(exemptions.createdAt, new Date(filter.after.at)), lt(exemptions.id, filter.after.id)))
-      : undefined,
   ];
-  const rows = await db
-    .select()
-    .from(exemptions)
-    .where(and(...conditions))
-    .orderBy(desc(exemptions.createdAt), desc(exemptions.id))
-    .limit(limit + 1);
-  return toPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+  return selectKeysetPage(db, exemptions, { at: 'createdAt', id: 'id' }, conditions, { limit, after: filter.after });
 }
 
 /** Commerce's decision on the application (granted, denied) or its withdrawal by the provider. */

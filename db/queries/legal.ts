@@ -1,7 +1,7 @@
 // Queries legal asks across cases and across the personal-data reads log.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 import { caseEvents, cases, type CaseRow } from '../schema/cases.js';
 import { personalDataReads, type PersonalDataReadRow } from '../schema/customers.js';
 
@@ -47,15 +47,8 @@ export async function findCasesForLegal(
     window,
     params.breachedDeadline === undefined ? undefined : params.breachedDeadline ? breached : sql`not ${breached}`,
     params.actor ? anyEvent(sql`(${caseEvents.actor} = ${params.actor} or ${caseEvents.data}->>'by' = ${params.actor})`) : undefined,
-    params.after ? sql`(${cases.openedAt}, ${cases.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
   ];
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(and(...where))
-    .orderBy(desc(cases.openedAt), desc(cases.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (row) => ({ at: row.openedAt, id: row.id }));
+  return selectKeysetPage(db, cases, { at: 'openedAt', id: 'id' }, where, params);
 }
 
 export interface AccessLogFilter {

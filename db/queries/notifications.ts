@@ -1,6 +1,6 @@
 // Named queries for notifications: webhook subscriptions, deliveries derived from case events,
 // and the log of every delivery attempt. Each takes `(db | tx, params)`.
-import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { caseEvents, cases, type CaseEventRow, type CaseRow } from '../schema/cases.js';
 import {
@@ -11,7 +11,7 @@ import {
   type NotificationDeliveryRow,
   type WebhookSubscriptionRow,
 } from '../schema/notifications.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 export async function latestCaseEventId(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ max: sql<string | null>`max(${caseEvents.id})` }).from(caseEvents);
@@ -205,17 +205,8 @@ export async function listDeliveries(
   const where: (SQL | undefined)[] = [
     params.subscriptionId ? eq(notificationDeliveries.subscriptionId, params.subscriptionId) : undefined,
     params.status ? eq(notificationDeliveries.status, params.status) : undefined,
-    params.after
-      ? sql`(${notificationDeliveries.createdAt}, ${notificationDeliveries.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)`
-      : undefined,
   ];
-  const rows = await db
-    .select()
-    .from(notificationDeliveries)
-    .where(and(...where))
-    .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
-    .limit(params.limit + 1);
-  const page = toPage(rows, params.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  const page = await selectKeysetPage(db, notificationDeliveries, { at: 'createdAt', id: 'id' }, where, params);
   const ids = page.items.map((d) => d.id);
   const attempts = ids.length
     ? await db.select().from(notificationAttempts).where(inArray(notificationAttempts.deliveryId, ids)).orderBy(asc(notificationAttempts.attempt))

@@ -20,7 +20,7 @@ import {
   type ResellerRow,
   type ResellerStatus,
 } from '../schema/resellers.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 export interface NewReseller {
   id: string;
@@ -58,24 +58,17 @@ export interface ResellerListFilter {
   accountId?: string;
 }
 
+/** Newest first, keyset-paginated on (created_at, id). */
 export async function listResellers(db: DbOrTx, params: ResellerListFilter & { limit: number; after?: KeysetCursor }): Promise<Page<ResellerRow>> {
-  const rows = await db
-    .select()
-    .from(resellers)
-    .where(
-      and(
-        params.status ? eq(resellers.status, params.status) : undefined,
-        params.jurisdiction ? eq(resellers.jurisdiction, params.jurisdiction) : undefined,
-        params.name ? ilike(resellers.legalName, `%${params.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-        params.accountId
-          ? sql`exists (select 1 from ${resellerAccounts} where ${resellerAccounts.resellerId} = ${resellers.id} and ${resellerAccounts.accountId} = ${params.accountId}::uuid)`
-          : undefined,
-        params.after ? sql`(${resellers.createdAt}, ${resellers.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(desc(resellers.createdAt), desc(resellers.id))
-    .limit(params.limit + 1);
-  return toPage(rows, params.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  const where = [
+    params.status ? eq(resellers.status, params.status) : undefined,
+    params.jurisdiction ? eq(resellers.jurisdiction, params.jurisdiction) : undefined,
+    params.name ? ilike(resellers.legalName, `%${params.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    params.accountId
+      ? sql`exists (select 1 from ${resellerAccounts} where ${resellerAccounts.resellerId} = ${resellers.id} and ${resellerAccounts.accountId} = ${params.accountId}::uuid)`
+      : undefined,
+  ];
+  return selectKeysetPage(db, resellers, { at: 'createdAt', id: 'id' }, where, params);
 }
 
 export async function updateResellerRow(

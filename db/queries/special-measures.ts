@@ -26,7 +26,7 @@ import {
   type SpecialMeasureStatusName,
   type SpecialMeasureStatusRow,
 } from '../schema/special-measures.js';
-import { toPage, type KeysetCursor, type Page } from './pagination.js';
+import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 
 export interface SpecialMeasureRecord {
   measure: SpecialMeasureRow;
@@ -133,30 +133,22 @@ export async function listSpecialMeasures(
   params: SpecialMeasureListFilter & { limit: number; after?: KeysetCursor },
 ): Promise<Page<SpecialMeasureRecord>> {
   const at = params.activeAt;
-  const rows = await db
-    .select()
-    .from(specialMeasures)
-    .where(
-      and(
-        params.targetType ? eq(specialMeasures.targetType, params.targetType) : undefined,
-        params.jurisdiction ? eq(specialMeasures.jurisdiction, params.jurisdiction) : undefined,
-        params.kind ? eq(specialMeasures.kind, params.kind) : undefined,
-        params.status ? eq(specialMeasures.status, params.status) : undefined,
-        params.federalRegisterCitation ? eq(specialMeasures.federalRegisterCitation, params.federalRegisterCitation) : undefined,
-        at
-          ? and(
-              lte(specialMeasures.issuedAt, at),
-              sql`${specialMeasures.implementationDueAt} < ${at.toISOString()}::timestamptz`,
-              sql`${expiryAsOf(at)} >= ${at.toISOString()}::timestamptz`,
-              or(isNull(specialMeasures.revokedAt), gt(specialMeasures.revokedAt, at)),
-            )
-          : undefined,
-        params.after ? sql`(${specialMeasures.issuedAt}, ${specialMeasures.id}) < (${params.after.at}::timestamptz, ${params.after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(desc(specialMeasures.issuedAt), desc(specialMeasures.id))
-    .limit(params.limit + 1);
-  const page = toPage(rows, params.limit, (row) => ({ at: row.issuedAt, id: row.id }));
+  const where = [
+    params.targetType ? eq(specialMeasures.targetType, params.targetType) : undefined,
+    params.jurisdiction ? eq(specialMeasures.jurisdiction, params.jurisdiction) : undefined,
+    params.kind ? eq(specialMeasures.kind, params.kind) : undefined,
+    params.status ? eq(specialMeasures.status, params.status) : undefined,
+    params.federalRegisterCitation ? eq(specialMeasures.federalRegisterCitation, params.federalRegisterCitation) : undefined,
+    at
+      ? and(
+          lte(specialMeasures.issuedAt, at),
+          sql`${specialMeasures.implementationDueAt} < ${at.toISOString()}::timestamptz`,
+          sql`${expiryAsOf(at)} >= ${at.toISOString()}::timestamptz`,
+          or(isNull(specialMeasures.revokedAt), gt(specialMeasures.revokedAt, at)),
+        )
+      : undefined,
+  ];
+  const page = await selectKeysetPage(db, specialMeasures, { at: 'issuedAt', id: 'id' }, where, params);
   const extensions = page.items.length
     ? await db
         .select()
