@@ -1,7 +1,7 @@
 // Schema pieces several resources share, written so that the OpenAPI document states what the
 // server enforces: what JSON Schema can say is in the schema (patterns, formats, bounds), the
 // rest in the description.
-import { Type, type TString } from '@sinclair/typebox';
+import { Type, type TSchema, type TString } from '@sinclair/typebox';
 
 /** How far ahead of the server's clock an instant "not in the future" may be (clock skew). */
 export const FUTURE_TOLERANCE_SECONDS = 60;
@@ -45,6 +45,10 @@ export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'page size (default 50)' }),
   cursor: Type.Optional(KeysetCursor),
 };
+
+/** The answer of a keyset-paginated list: a page of items and the cursor of the next page. */
+export const PageOf = <Item extends TSchema>(item: Item) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last' }) });
 
 /** Messages for the patterns above, so that a refusal reads as a rule and not as a regex. */
 export const PATTERN_MESSAGES: Record<string, string> = {

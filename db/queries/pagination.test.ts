@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createDb, type DbHandle } from '../client.js';
 import { cases, type CaseRow } from '../schema/cases.js';
 import { insertCaseIfAbsent } from './cases.js';
-import { decodeCursor, selectKeysetPage, type KeysetOf } from './pagination.js';
+import { decodeCursor, selectKeysetPage, type KeysetCursor, type KeysetOf, type Page } from './pagination.js';
 
 let db: DbHandle;
 beforeAll(() => {
@@ -40,8 +40,8 @@ async function readAllPages(subjectId: string, keyset: KeysetOf<typeof cases>) {
   const seen: CaseRow[] = [];
   let after: string | null = null;
   do {
-    const cursor = after === null ? undefined : decodeCursor(after);
-    const page = await selectKeysetPage(db.db, cases, keyset, [eq(cases.subjectId, subjectId)], { limit: 2, after: cursor });
+    const cursor: KeysetCursor | undefined = after === null ? undefined : decodeCursor(after);
+    const page: Page<CaseRow> = await selectKeysetPage(db.db, cases, keyset, [eq(cases.subjectId, subjectId)], { limit: 2, after: cursor });
     expect(page.items.length).toBeLessThanOrEqual(2);
     seen.push(...page.items);
     after = page.nextCursor;

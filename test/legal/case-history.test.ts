@@ -162,7 +162,7 @@ describe('case history for legal', () => {
     const page1 = await call('GET', '/v1/legal/cases?limit=1', undefined, 'legal');
     const page2 = await call('GET', `/v1/legal/cases?limit=1&cursor=${page1.body.nextCursor}`, undefined, 'legal');
     expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
-    expect((await call('GET', '/v1/legal/cases?cursor=nonsense', undefined, 'legal')).body.errors[0].field).toBe('query.cursor');
+    expect((await call('GET', '/v1/legal/cases?cursor=nonsense', undefined, 'legal')).body.errors[0].field).toBe('querystring.cursor');
     expect((await call('GET', '/v1/legal/cases', undefined, 'case_handler')).status).toBe(403);
   });
 

@@ -2,10 +2,8 @@
 // ai-training.usecases.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROLES } from '../../../workflows/kit/actors.js';
-import { Type } from '@sinclair/typebox';
 import { listAiTrainingTransactions } from '../../../db/queries/ai-training.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
-import { badInput } from '../../errors.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import {
   HANDLERS,
   errors,
@@ -16,6 +14,7 @@ import {
   TransactionIdParams,
 } from './ai-training.schemas.js';
 import { createAiTrainingTransaction, readAiTrainingTransaction, toTransactionDto } from './ai-training.usecases.js';
+import { PageOf } from '../../schemas.js';
 
 export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -48,15 +47,12 @@ export const aiTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['ai-training-reports'],
         summary: 'Covered (and handler-opened) AI training transactions, newest first',
         querystring: ListAiTrainingTransactionsQuery,
-        response: { 200: Type.Object({ items: Type.Array(AiTrainingTransactionSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(AiTrainingTransactionSchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, limit, ...filters } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-      const page = await listAiTrainingTransactions(app.deps.db.db, { filters, limit, ...(after ? { after } : {}) });
-      return { items: page.items.map(toTransactionDto), nextCursor: page.nextCursor };
+      return pageAnswer(await listAiTrainingTransactions(app.deps.db.db, { filters, limit, ...afterCursor(cursor) }), toTransactionDto);
     },
   );
 

@@ -7,13 +7,12 @@ import { clientPayloadCodec } from '../../../data-converter.js';
 import type { Payload } from '@temporalio/common';
 import { asc, eq } from 'drizzle-orm';
 import { verifyCaseEventChains } from '../../../db/queries/audit.js';
-import { getCaseById } from '../../../db/queries/cases.js';
+import { caseOrNotFound } from '../cases/case-or-not-found.js';
 import { caseEvents, type CaseEventRow, type CaseRow } from '../../../db/schema/cases.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { getRuleSet, isObligationId, isRuleSetId, type ObligationId, type RuleSet } from '../../../rules/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
-import { notFound } from '../../errors.js';
 import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
 
@@ -135,8 +134,7 @@ export async function buildCaseHistory(
   decode?: (payloads: Payload[]) => Promise<Payload[]>,
 ): Promise<CaseHistory> {
   const db = deps.db.db;
-  const row = await getCaseById(db, { id: caseId });
-  if (!row) throw notFound('case', caseId);
+  const row = await caseOrNotFound(db, caseId);
   const ruleSet = isRuleSetId(row.ruleSetId) ? getRuleSet(row.ruleSetId) : undefined;
   const [events, workflow, integrity] = await Promise.all([
     allCaseEvents(db, caseId),

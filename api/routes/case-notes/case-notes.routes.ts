@@ -7,13 +7,13 @@ import { CaseIdParams } from '../cases/cases.schemas.js';
 import { sendDocument } from '../documents/download.js';
 import { AnnotationPageQuery, ATTACHMENT_UPLOAD_DESCRIPTION, AttachmentSchema, CaseAttachmentParams, NoteBody, NoteSchema } from './case-notes.schemas.js';
 import { addCaseAttachment, addCaseNote, listCaseAttachments, listCaseNotes, readCaseAttachmentContent } from './case-notes.usecases.js';
+import { PageOf } from '../../schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 /** Who adds notes and evidence: the people working the case. */
 export const ANNOTATING_ROLES = ['case_handler', 'reviewer', 'admin'] as const;
 /** Who reads them: the people working the case and legal. */
 export const ANNOTATION_READING_ROLES = ['case_handler', 'reviewer', 'legal', 'admin'] as const;
-const Cursor = Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last' });
 
 export const caseNoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -42,7 +42,7 @@ export const caseNoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "A case's notes, newest first",
         params: CaseIdParams,
         querystring: AnnotationPageQuery,
-        response: { 200: Type.Object({ items: Type.Array(NoteSchema), nextCursor: Cursor }), ...errors },
+        response: { 200: PageOf(NoteSchema), ...errors },
       },
     },
     async (request) => listCaseNotes(app.deps, request.params.id, request.query),
@@ -75,7 +75,7 @@ export const caseNoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "A case's evidence attachments (without their bytes), newest first",
         params: CaseIdParams,
         querystring: AnnotationPageQuery,
-        response: { 200: Type.Object({ items: Type.Array(AttachmentSchema), nextCursor: Cursor }), ...errors },
+        response: { 200: PageOf(AttachmentSchema), ...errors },
       },
     },
     async (request) => listCaseAttachments(app.deps, request.params.id, request.query),

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../../db/client.js';
-import { appendCaseEvent, getCaseById } from '../../../db/queries/cases.js';
+import { appendCaseEvent } from '../../../db/queries/cases.js';
 import {
   ATTACHMENT_ADDED,
   countCaseAnnotations,
@@ -16,10 +16,11 @@ import {
   type NoteData,
 } from '../../../db/queries/case-notes.js';
 import { getDocument, insertDocument } from '../../../db/queries/documents.js';
-import type { CaseEventRow, CaseRow } from '../../../db/schema/cases.js';
-import { AppError, badInput, notFound } from '../../errors.js';
+import type { CaseEventRow } from '../../../db/schema/cases.js';
+import { AppError, badInput } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { readDocumentUpload } from '../documents/upload.js';
+import { caseOrNotFound } from '../cases/case-or-not-found.js';
 import { ATTACHMENT_DESCRIPTION_MAX_CHARS, NOTE_MAX_CHARS, type AttachmentDto, type NoteDto } from './case-notes.schemas.js';
 
 interface Deps {
@@ -39,12 +40,6 @@ function checkText(field: string, value: string, maxChars: number): string {
   if (value.length > maxChars) throw badInput(field, `must be at most ${maxChars} characters`);
   if (CONTROL_CHARACTERS.test(value)) throw badInput(field, 'must not contain control characters (other than tabs and line breaks)');
   return value;
-}
-
-async function caseOrNotFound(db: Database, caseId: string): Promise<CaseRow> {
-  const row = await getCaseById(db, { id: caseId });
-  if (!row) throw notFound('case', caseId);
-  return row;
 }
 
 export function toNoteDto(event: CaseEventRow): NoteDto {

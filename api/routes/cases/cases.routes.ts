@@ -8,10 +8,11 @@ import {
   listCases,
   setCaseAssignee,
 } from '../../../db/queries/cases.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
-import { AppError, badInput, notFound } from '../../errors.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
+import { AppError, notFound } from '../../errors.js';
 import { toCaseDto, toCaseEventDto } from './case-dto.js';
 import { caseLinks } from './case-links.js';
+import { caseOrNotFound } from './case-or-not-found.js';
 import { caseAnnotationsSummary } from '../case-notes/case-notes.usecases.js';
 import {
   AssignmentBody,
@@ -29,6 +30,7 @@ import { precheckDecision, recordingRefusals, refuseReusedIdempotencyKey, sendDe
 import { caseConfirmed } from '../start-case.js';
 import { DECIDING_ROLES } from '../../../workflows/kit/actors.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
+import { PageOf } from '../../schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 
@@ -41,19 +43,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listCases',
         summary: 'List cases of every obligation, newest first',
         querystring: ListCasesQuery,
-        response: { 200: Type.Object({ items: Type.Array(CaseSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(CaseSchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, dueBefore, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-      const page = await listCases(app.deps.db.db, {
-        ...filter,
-        ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}),
-        ...(after ? { after } : {}),
-      });
-      return { items: page.items.map(toCaseDto), nextCursor: page.nextCursor };
+      const page = await listCases(app.deps.db.db, { ...filter, ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}), ...afterCursor(cursor) });
+      return pageAnswer(page, toCaseDto);
     },
   );
 
@@ -64,8 +60,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       links: { 200: caseLinks('$request.path.id', ['getCase']) },
     },
     async (request) => {
-      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
-      if (!row) throw notFound('case', request.params.id);
+      const row = await caseOrNotFound(app.deps.db.db, request.params.id);
       return { ...toCaseDto(row), ...(await caseAnnotationsSummary(app.deps.db.db, row.id)) };
     },
   );
@@ -79,12 +74,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The case's append-only history, oldest first",
         params: CaseIdParams,
         querystring: ListEventsQuery,
-        response: { 200: Type.Object({ items: Type.Array(CaseEventSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(CaseEventSchema), ...errors },
       },
     },
     async (request) => {
-      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
-      if (!row) throw notFound('case', request.params.id);
+      const row = await caseOrNotFound(app.deps.db.db, request.params.id);
       const page = await listCaseEvents(app.deps.db.db, {
         caseId: row.id,
         limit: request.query.limit,
@@ -152,8 +146,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await getCaseById(app.deps.db.db, { id: request.params.id });
-      if (!row) throw notFound('case', request.params.id);
+      const row = await caseOrNotFound(app.deps.db.db, request.params.id);
       const decision = {
         decision: request.body.decision,
         ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),

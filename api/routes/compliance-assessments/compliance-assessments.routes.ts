@@ -6,8 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../config.js';
 import { listComplianceAssessments } from '../../../db/queries/compliance-assessments.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
-import { badInput } from '../../errors.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import { sendDocument } from '../documents/download.js';
 import {
@@ -66,10 +65,7 @@ export const complianceAssessmentRoutes: FastifyPluginAsyncTypebox = async (app)
     },
     async (request) => {
       const { cursor, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-      const page = await listComplianceAssessments(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
-      return { items: page.items.map(toAssessmentDto), nextCursor: page.nextCursor };
+      return pageAnswer(await listComplianceAssessments(app.deps.db.db, { ...filter, ...afterCursor(cursor) }), toAssessmentDto);
     },
   );
 

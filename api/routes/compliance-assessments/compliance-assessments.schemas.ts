@@ -2,7 +2,7 @@
 // and the CIP resubmission are decisions on the assessment's case (`POST /v1/cases/{id}/decisions`).
 import { Type, type Static } from '@sinclair/typebox';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES, RECOMMENDATION_STATUSES } from '../../../db/schema/compliance-assessments.js';
-import { ClockInstant, PageQuery } from '../../schemas.js';
+import { ClockInstant, PageOf, PageQuery } from '../../schemas.js';
 import { StringEnum } from '../rules/rules.schemas.js';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -100,6 +100,6 @@ export const AssessmentDetailSchema = Type.Composite([
   }),
 ]);
 
-export const AssessmentPageSchema = Type.Object({ items: Type.Array(AssessmentSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const AssessmentPageSchema = PageOf(AssessmentSchema);
 
 export const EVIDENCE_UPLOAD_FIELDS = ['label'] as const;

@@ -2,9 +2,8 @@
 // legal holds). Handlers stay a few lines: the work is in customers.usecases.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import { listCustomers } from '../../../db/queries/customers.js';
-import { badInput } from '../../errors.js';
 import { APPROVING_ROLES, PREPARING_ROLES } from '../../../workflows/kit/duties.js';
 import { approveAccountClosure, proposeAccountClosure, rejectAccountClosure } from './account-closure.js';
 import { ApprovalBody, RejectionBody } from './account-closure.schemas.js';
@@ -65,6 +64,7 @@ import {
 } from './customers.schemas.js';
 import { changeStake, correctPartyFacts, listChanges, removeBeneficialOwner } from './party-changes.usecases.js';
 import { recordIdentityDocument } from './identity-documents.usecases.js';
+import { PageOf } from '../../schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -114,15 +114,12 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['customers'],
         summary: 'List customers, newest first (no personal data)',
         querystring: ListCustomersQuery,
-        response: { 200: Type.Object({ items: Type.Array(CustomerSummarySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(CustomerSummarySchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-      const page = await listCustomers(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
-      return { items: page.items.map(toCustomerSummaryDto), nextCursor: page.nextCursor };
+      return pageAnswer(await listCustomers(app.deps.db.db, { ...filter, ...afterCursor(cursor) }), toCustomerSummaryDto);
     },
   );
 
@@ -282,7 +279,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Oldest first, a page at a time (nextCursor); filter by party or kind. Classification facts and stakes only: no personal data.',
         params: CustomerIdParams,
         querystring: ListPartyChangesQuery,
-        response: { 200: Type.Object({ items: Type.Array(PartyChangeSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(PartyChangeSchema), ...errors },
       },
     },
     async (request) => listChanges(app.deps, request.params.id, request.query),

@@ -10,7 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { assessParties } from '../../../activities/customers.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { getCustomerById, getParty, insertPartyChange, listParties, listPartyChanges, lockCustomer, updatePartyFacts, type PartyFactsUpdate } from '../../../db/queries/customers.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import type { FieldChange, PartyChangeKind, PartyRow } from '../../../db/schema/customers.js';
 import { CURRENT_RULE_SET_ID, RuleInputError, getRuleSet } from '../../../rules/index.js';
 import { customerFactsChangedFact } from '../../../workflows/kit/facts.js';
@@ -220,15 +220,14 @@ export async function removeBeneficialOwner(
 
 /** The customer's party changes, oldest first, a page at a time: who, when, why, with effect from when, old and new values. */
 export async function listChanges(deps: Deps, customerId: string, query: ListPartyChangesQueryT) {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
+  const after = afterCursor(query.cursor);
   if (!(await getCustomerById(deps.db.db, { id: customerId }))) throw notFound('customer', customerId);
   const page = await listPartyChanges(deps.db.db, {
     customerId,
     limit: query.limit,
     ...(query.partyId ? { partyId: query.partyId } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
-    ...(after ? { after } : {}),
+    ...after,
   });
-  return { items: page.items.map(toPartyChangeDto), nextCursor: page.nextCursor };
+  return pageAnswer(page, toPartyChangeDto);
 }

@@ -6,8 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../config.js';
 import { grantedExemptionsCovering, listExemptions } from '../../../db/queries/exemptions.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
-import { badInput } from '../../errors.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import { sendDocument } from '../documents/download.js';
 import { toExemptionDto } from './exemption-dto.js';
@@ -51,10 +50,7 @@ export const exemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { cursor, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-      const page = await listExemptions(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
-      return { items: page.items.map(toExemptionDto), nextCursor: page.nextCursor };
+      return pageAnswer(await listExemptions(app.deps.db.db, { ...filter, ...afterCursor(cursor) }), toExemptionDto);
     },
   );
 

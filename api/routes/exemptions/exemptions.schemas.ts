@@ -3,7 +3,7 @@
 // (grant, denial, notifications, revocation) go through `POST /v1/cases/{id}/decisions`.
 import { Type, type Static } from '@sinclair/typebox';
 import { EXEMPTION_SCOPES, EXEMPTION_STATUSES } from '../../../db/schema/exemptions.js';
-import { PageQuery } from '../../schemas.js';
+import { PageOf, PageQuery } from '../../schemas.js';
 import { StringEnum } from '../rules/rules.schemas.js';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -104,4 +104,4 @@ export const ExemptionDetailSchema = Type.Composite([
   Type.Object({ programDocument: DocumentMetaSchema, notifications: Type.Array(ExemptionNotificationSchema) }),
 ]);
 
-export const ExemptionPageSchema = Type.Object({ items: Type.Array(ExemptionSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const ExemptionPageSchema = PageOf(ExemptionSchema);

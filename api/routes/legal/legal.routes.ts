@@ -3,11 +3,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { findCasesForLegal, listPersonalDataReads } from '../../../db/queries/legal.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import { badInput, ProblemSchema } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { CaseSchema } from '../cases/cases.schemas.js';
 import { PERSONAL_DATA_PURPOSES } from '../../../rules/personal-data-purposes.js';
+import { PageOf } from '../../schemas.js';
 
 export const LEGAL_READERS = ['legal', 'admin'] as const;
 
@@ -55,7 +56,7 @@ const AccessLogEntrySchema = Type.Object({
 });
 
 function windowOf(from: string | undefined, to: string | undefined) {
-  if (from && to && Date.parse(from) >= Date.parse(to)) throw badInput('query.to', 'must be after query.from');
+  if (from && to && Date.parse(from) >= Date.parse(to)) throw badInput('querystring.to', 'must be after querystring.from');
   return { ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) };
 }
 
@@ -68,15 +69,13 @@ export const legalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['legal'],
         summary: 'Cases of every type by subject, time window, breached deadline, who acted and rule set; newest first, keyset pages',
         querystring: LegalCasesQuery,
-        response: { 200: Type.Object({ items: Type.Array(CaseSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(CaseSchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, from, to, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
-      const page = await findCasesForLegal(app.deps.db.db, { ...filter, ...windowOf(from, to), ...(after ? { after } : {}) });
-      return { items: page.items.map(toCaseDto), nextCursor: page.nextCursor };
+      const page = await findCasesForLegal(app.deps.db.db, { ...filter, ...windowOf(from, to), ...afterCursor(cursor) });
+      return pageAnswer(page, toCaseDto);
     },
   );
 
@@ -89,7 +88,7 @@ export const legalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Every read of personal data: who read which customer\'s fields, why and when; newest first, keyset pages',
         description: 'The log is append-only and hash-chained (GET /v1/audit/verify); each entry shows its chain position and hash.',
         querystring: AccessLogQuery,
-        response: { 200: Type.Object({ items: Type.Array(AccessLogEntrySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(AccessLogEntrySchema), ...errors },
       },
     },
     async (request) => {

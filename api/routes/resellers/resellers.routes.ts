@@ -1,7 +1,6 @@
 // Foreign resellers: the registry and the oversight record. Handlers stay a few lines: the work
 // is in resellers.usecases.ts. CIP versions are under cip-documents/.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import {
   CreateResellerBody,
@@ -22,6 +21,7 @@ import { createReseller, listResellers, readOversightRecord, readReseller, recor
 import { openResellerOversightCase } from './oversight.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { badInput } from '../../errors.js';
+import { PageOf } from '../../schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -55,7 +55,7 @@ export const resellerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['resellers'],
         summary: 'List foreign resellers, newest first (filters: status, jurisdiction, name, accountId)',
         querystring: ListResellersQuery,
-        response: { 200: Type.Object({ items: Type.Array(ResellerSummarySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(ResellerSummarySchema), ...errors },
       },
     },
     async (request) => listResellers(app.deps, request.query),

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, DbOrTx } from '../../../db/client.js';
 import { getDocumentMeta } from '../../../db/queries/documents.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import {
   currentCipVersion,
   getResellerById,
@@ -135,10 +135,7 @@ export async function updateReseller(deps: Deps, principal: Principal, id: strin
 
 export async function listResellers(deps: Deps, query: ResellerListFilter & { limit: number; cursor?: string }) {
   const { cursor, ...filter } = query;
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
-  if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
-  const page = await listResellerRows(deps.db.db, { ...filter, ...(after ? { after } : {}) });
-  return { items: page.items.map(toResellerSummaryDto), nextCursor: page.nextCursor };
+  return pageAnswer(await listResellerRows(deps.db.db, { ...filter, ...afterCursor(cursor) }), toResellerSummaryDto);
 }
 
 const iso = (d: Date) => d.toISOString();

@@ -1,12 +1,11 @@
 // Special measures: recorded by legal or an admin from the Federal Register, read by anyone on
 // the desk. `?activeAt=` answers which measures are in force at an instant.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../config.js';
 import { getSpecialMeasure, listSpecialMeasures } from '../../../db/queries/special-measures.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import { assertJurisdiction } from '../../../rules/index.js';
-import { badInput, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { ProblemSchema } from '../cases/cases.schemas.js';
 import { toSpecialMeasureDetailDto, toSpecialMeasureDto } from './special-measure-dto.js';
 import { createSpecialMeasure } from './special-measures.usecases.js';
@@ -17,6 +16,7 @@ import {
   SpecialMeasureIdParams,
   SpecialMeasureSchema,
 } from './special-measures.schemas.js';
+import { PageOf } from '../../schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 /** Determinations come from the Federal Register: legal records them (admins too). */
@@ -54,21 +54,19 @@ export const specialMeasureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['special-measures'],
         summary: 'List special measures, newest issuance first; `activeAt` keeps those in force at that instant',
         querystring: ListSpecialMeasuresQuery,
-        response: { 200: Type.Object({ items: Type.Array(SpecialMeasureSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(SpecialMeasureSchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, activeAt, jurisdiction, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('querystring.cursor', 'is not a cursor this API issued');
       const page = await listSpecialMeasures(app.deps.db.db, {
         ...filter,
         ...(jurisdiction ? { jurisdiction: assertJurisdiction(jurisdiction, 'querystring.jurisdiction') } : {}),
         ...(activeAt ? { activeAt: new Date(activeAt) } : {}),
-        ...(after ? { after } : {}),
+        ...afterCursor(cursor),
       });
       const now = app.deps.now();
-      return { items: page.items.map((record) => toSpecialMeasureDto(record, now)), nextCursor: page.nextCursor };
+      return pageAnswer(page, (record) => toSpecialMeasureDto(record, now));
     },
   );
 

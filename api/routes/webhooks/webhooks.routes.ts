@@ -10,9 +10,9 @@ import {
   listWebhookSubscriptions,
   setWebhookSubscriptionStatus,
 } from '../../../db/queries/notifications.js';
-import { decodeCursor } from '../../../db/queries/pagination.js';
+import { afterCursor, pageAnswer } from '../list-page.js';
 import type { NotificationDeliveryRow, NotificationAttemptRow, WebhookSubscriptionRow } from '../../../db/schema/notifications.js';
-import { badInput, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import {
   CreateWebhookSubscriptionBody,
   CreatedWebhookSubscriptionSchema,
@@ -22,6 +22,7 @@ import {
   SubscriptionIdParams,
   WebhookSubscriptionSchema,
 } from './webhooks.schemas.js';
+import { PageOf } from '../../schemas.js';
 
 const toSubscriptionDto = (s: WebhookSubscriptionRow) => ({
   id: s.id,
@@ -133,15 +134,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['notifications'],
         summary: 'Notification deliveries (webhook and e-mail), newest first, each with its attempts',
         querystring: ListDeliveriesQuery,
-        response: { 200: Type.Object({ items: Type.Array(DeliverySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        response: { 200: PageOf(DeliverySchema), ...errors },
       },
     },
     async (request) => {
       const { cursor, ...filter } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw badInput('query.cursor', 'is not a cursor this API issued');
-      const page = await listDeliveries(app.deps.db.db, { ...filter, ...(after ? { after } : {}) });
-      return { items: page.items.map(toDeliveryDto), nextCursor: page.nextCursor };
+      return pageAnswer(await listDeliveries(app.deps.db.db, { ...filter, ...afterCursor(cursor) }), toDeliveryDto);
     },
   );
 };
