@@ -8,8 +8,7 @@ import { DECIDING_ROLES, DecisionParams, defineCaseType } from '../kit/index.js'
 
 const REMEDIATING = ['remediating', 'remediation-overdue'] as const;
 const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, pattern: '\\S', description });
-/** A UUID, as a pattern: the workflow's decision check knows the date-time format only. */
-const Uuid = (description: string) => Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description });
+const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 const Finding = (description: string) => Type.Object({ description: Text(4000, description) }, { additionalProperties: false });
 
 export const complianceAssessmentCase = defineCaseType({

@@ -5,13 +5,14 @@
 // Schema of its parameters) is read from the case type's declaration, the same one the API
 // documents.
 import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import type { Actor } from './actors.js';
 import { decisionsIn, type CaseTypeDefinition, type DecisionDefinition } from './case-type.js';
 import { APPROVING_ROLES, PREPARING_ROLES, SEGREGATION_OF_DUTIES } from './duties.js';
 import { APPROVAL_REQUESTED, DECISION_ACCEPTED } from './events.js';
 import { FAILURE } from './failures.js';
+import { DECISION_FORMATS } from './formats.js';
 import type { FourEyes } from './four-eyes.js';
 import { asDecisionRefusal } from './refused-input.js';
 import type { CaseRecorder } from './recorder.js';
@@ -71,13 +72,8 @@ export function refuseUnknownDecision(decision: string, allowed: readonly string
   });
 }
 
-// RFC 3339 date-time with an offset, as OpenAPI's `date-time`; the same check in the workflow
-// and at the API (ajv), so an instant accepted by one is accepted by the other.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
-
 function describe(schema: TSchema): string {
-  if (schema.type === 'string' && schema.format === 'date-time') return 'an ISO 8601 date-time';
+  if (schema.type === 'string' && typeof schema.format === 'string' && Object.hasOwn(DECISION_FORMATS, schema.format)) return DECISION_FORMATS[schema.format]!.description;
   if (schema.type === 'string') return 'a non-empty string';
   if (schema.type === 'array') return `a list of at least ${schema.minItems ?? 0} ${schema.description ?? 'items'}`;
   if (schema.type === 'boolean') return 'true or false';
