@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAiTrainingTransactionByReference } from '../db/queries/ai-training.js';
 import { registerReseller } from './helpers/resellers.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
 
 let system: TestSystem;
 let resellerId: string;
@@ -95,6 +95,14 @@ describe('POST /v1/ai-training-transactions', () => {
     });
     expect([201, 202]).toContain(res.statusCode);
     expect(res.json().transaction).toMatchObject({ route: 'direct', customerId, resellerId: null, knowledgeAt: '2026-11-22T10:00:00.000Z' });
+
+    // Its history names the provider's own clock only: the reseller's two are not this case's.
+    const obligations = await eventually(async () => {
+      const history = await get(`/v1/cases/${res.json().caseId}/history`, 'legal');
+      const named = (history.json().deadlines as { obligation: string }[]).map((d) => d.obligation);
+      return named.length === 1 ? named : undefined;
+    });
+    expect(obligations).toEqual(['ai-report-provider']);
   });
 
   it('refuses a run that is not covered unless a handler gives a reason, and stores nothing', async () => {

@@ -121,8 +121,8 @@ describe('the history of an escalated case, for legal', () => {
     expect(h.workflowHistory.available).toBe(true);
     expect(h.integrity.intact).toBe(true);
     expect(h.ruleSet.standing.summary).toMatch(/never finalised/);
-    // The case type's clocks, each with its citation and explanation.
-    expect(h.deadlines.map((d) => d.obligation)).toEqual(['ai-report-provider', 'ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']);
+    // The clocks of a report through a reseller (not the direct route's), each with its citation and explanation.
+    expect(h.deadlines.map((d) => d.obligation)).toEqual(['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']);
     for (const d of h.deadlines) expect(d.citation).toMatch(/\S/);
 
     const times = h.entries.map((e) => e.at);
@@ -151,7 +151,7 @@ describe('the history of an escalated case, for legal', () => {
     expect(resellerReminders.length).toBeGreaterThanOrEqual(1);
     for (const r of resellerReminders) {
       expect(r.at < due.reseller).toBe(true);
-      expect(r.deadline).toMatchObject({ obligation: 'ai-report-reseller-to-provider', dueAt: due.reseller, citation: h.deadlines[1]!.citation });
+      expect(r.deadline).toMatchObject({ obligation: 'ai-report-reseller-to-provider', dueAt: due.reseller, citation: h.deadlines[0]!.citation });
       expect(r.deadline!.explanation.join(' ')).toMatch(/calendar days/);
       expect(r.summary).toMatch(/^Reminder sent \(reseller\): due at /);
     }
@@ -165,11 +165,11 @@ describe('the history of an escalated case, for legal', () => {
     expect(filingReminders.length).toBeGreaterThanOrEqual(1);
     for (const r of filingReminders) {
       expect(r.at > due.reseller && r.at < due.filing).toBe(true);
-      expect(r.deadline).toMatchObject({ obligation: 'ai-report-provider-files-reseller', dueAt: due.filing, citation: h.deadlines[2]!.citation });
+      expect(r.deadline).toMatchObject({ obligation: 'ai-report-provider-files-reseller', dueAt: due.filing, citation: h.deadlines[1]!.citation });
       expect(r.deadline!.explanation.join(' ')).toMatch(/calendar days/);
     }
     // The clocks as Temporal ran them: timers set and fired. A timer does not say which of the
-    // case's three clocks it belongs to, so it names none rather than guess a citation.
+    // case's two clocks it belongs to, so it names none rather than guess a citation.
     for (const t of h.entries.filter((e) => e.kind === 'timer.started')) expect(t.deadline).toMatchObject({ obligation: null, citation: null });
     expect(h.entries.filter((e) => e.kind === 'timer.fired').length).toBeGreaterThanOrEqual(resellerReminders.length + 1 + filingReminders.length);
 

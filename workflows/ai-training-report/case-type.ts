@@ -36,6 +36,13 @@ export const aiTrainingReportCase = defineCaseType({
     'and the provider files from its own records when the reseller is late.',
   subjectType: 'ai-training-transaction',
   ruleSetObligations: ['ai-report-provider', 'ai-report-reseller-to-provider', 'ai-report-provider-files-reseller'],
+  // Each route runs on its own clocks (rules/ai-training-report.ts).
+  ruleSetObligationsOfCase: (details) =>
+    details['route'] === 'direct'
+      ? ['ai-report-provider']
+      : details['route'] === 'through-reseller'
+        ? ['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']
+        : undefined,
   statuses: [
     'awaiting-reseller-report',
     'reseller-overdue',

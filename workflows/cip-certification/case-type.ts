@@ -16,6 +16,8 @@ export const cipCertificationCase = defineCaseType({
     'customers and beneficial owners by country, foreign resellers and their CIPs, unverified foreign accounts); the CIP contact attests it and a reviewer approves it.',
   subjectType: 'provider-cip',
   ruleSetObligations: ['cip-certification', 'cip-initial-certification'],
+  ruleSetObligationsOfCase: (details) =>
+    details['kind'] === 'initial' ? ['cip-initial-certification'] : details['kind'] === 'annual' ? ['cip-certification'] : undefined,
   statuses: ['awaiting-parts', 'ready-for-attestation', 'awaiting-review', 'filed'],
   closedStatuses: ['filed'],
   listensTo: ['provider-settings-recorded', 'provider-cip-recorded'],

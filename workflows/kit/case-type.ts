@@ -34,6 +34,12 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
   subjectType: string;
   /** The rule-set obligations (rules/rule-set.ts) whose periods this case type runs on. */
   ruleSetObligations: readonly ObligationId[];
+  /**
+   * Where one case runs on some of them only (an AI-training report filed directly or through a
+   * reseller, an initial or an annual certification): those of a case, read from the details its
+   * workflow records. Without it, or before the details say, a case runs on them all.
+   */
+  ruleSetObligationsOfCase?: (details: Readonly<Record<string, unknown>>) => readonly ObligationId[] | undefined;
   statuses: readonly S[];
   /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
   closedStatuses: readonly S[];
@@ -80,6 +86,11 @@ export function defineCaseType<const T extends string, const S extends string, c
 export const DecisionParams = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
 /** A decision that takes no parameters. */
 export const NoParams = DecisionParams({});
+
+/** The rule-set obligations whose periods one case of this type runs on. */
+export function ruleSetObligationsOfCase(definition: CaseTypeDefinition, details: Readonly<Record<string, unknown>>): readonly ObligationId[] {
+  return definition.ruleSetObligationsOfCase?.(details) ?? definition.ruleSetObligations;
+}
 
 /** The decisions a case accepts in a status (none once it is closed). */
 export function decisionsIn(definition: CaseTypeDefinition, status: string): string[] {

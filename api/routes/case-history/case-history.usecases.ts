@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
 import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
+import { ruleSetObligationsOfCase } from '../../../workflows/kit/case-type.js';
 
 export interface DeadlineContext {
   ruleSetId: string;
@@ -56,9 +57,11 @@ export interface CaseHistory {
   entries: TimelineEntry[];
 }
 
-/** The rule-set obligations whose periods a case type runs on, as its declaration in the registry lists them. */
-export function ruleSetObligationsOf(caseType: string): readonly ObligationId[] {
-  return caseTypeOf(caseType)?.ruleSetObligations ?? (isObligationId(caseType) ? [caseType] : []);
+/** The rule-set obligations whose periods a case runs on, as its case type in the registry says for it. */
+export function ruleSetObligationsOf(row: Pick<CaseRow, 'type' | 'details'>): readonly ObligationId[] {
+  const caseType = caseTypeOf(row.type);
+  if (caseType) return ruleSetObligationsOfCase(caseType, row.details);
+  return isObligationId(row.type) ? [row.type] : [];
 }
 
 const DUE_KEYS = ['dueAt', 'reviewDueAt', 'nextDueAt', 'disposableAt'] as const;
@@ -67,7 +70,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 function deadlineContext(row: CaseRow, ruleSet: RuleSet | undefined, dueAt: string | null, explanation: string[], obligationOnRecord?: ObligationId): DeadlineContext {
   // A case on several clocks names the obligation on the event. Without that, the case type's
   // obligation is named only when it has one: a guess would show a lawyer the wrong citation.
-  const obligations = ruleSetObligationsOf(row.type);
+  const obligations = ruleSetObligationsOf(row);
   const obligation = obligationOnRecord ?? (obligations.length === 1 ? obligations[0] : undefined);
   const definition = obligation && ruleSet ? ruleSet.obligations[obligation] : undefined;
   return {
@@ -174,7 +177,7 @@ export async function buildCaseHistory(
       (a.ref.temporalEventId ?? a.ref.chainPosition ?? 0) - (b.ref.temporalEventId ?? b.ref.chainPosition ?? 0),
   );
 
-  const deadlines = ruleSetObligationsOf(row.type).map((obligation) => {
+  const deadlines = ruleSetObligationsOf(row).map((obligation) => {
     const definition = ruleSet?.obligations[obligation];
     return {
       ruleSetId: row.ruleSetId,
