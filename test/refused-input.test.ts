@@ -126,6 +126,30 @@ describe('a repeat that says something else', () => {
     expect(await events(caseId)).toEqual(history);
   });
 
+  it('a retry of the decision that closed the case gets the first answer, not "closed"', async () => {
+    const { caseId } = await caseAwaitingVerification();
+    expect((await post(`/v1/cases/${caseId}/decisions`, { decision: 'refuse', reason: 'documents forged' })).statusCode).toBe(200);
+    const key = `key-${randomUUID()}`;
+    const approval = { decision: 'approve', reason: 'the forgery is plain' };
+    const first = await post(`/v1/cases/${caseId}/decisions`, approval, 'reviewer', { 'idempotency-key': key });
+    expect(first.statusCode).toBe(200);
+    await eventually(async () => ((await getCaseById(system.db.db, { id: caseId }))?.closedAt ? true : undefined));
+    const history = await events(caseId);
+
+    // The client lost the first answer and retries: the decision was taken, and it says so.
+    const retry = await post(`/v1/cases/${caseId}/decisions`, approval, 'reviewer', { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    // Anything else on the closed case is still refused: another request under the key, or a new key.
+    const other = await post(`/v1/cases/${caseId}/decisions`, { decision: 'reject', reason: 'no' }, 'reviewer', { 'idempotency-key': key });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('idempotency.key_reused');
+    const fresh = await post(`/v1/cases/${caseId}/decisions`, approval, 'reviewer', { 'idempotency-key': `key-${randomUUID()}` });
+    expect(fresh.statusCode).toBe(409);
+    expect(fresh.json().code).toBe('decision.case_closed');
+    expect(await events(caseId)).toEqual(history);
+  });
+
   it('under the same externalReference as an earlier application is refused with 409 and stores nothing', async () => {
     const body = application();
     const first = await post('/v1/customers', body);

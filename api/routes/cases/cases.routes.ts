@@ -154,13 +154,18 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         actor: { subject: request.principal.subject, role: request.principal.role },
       };
       const caseType = caseTypeOf(row.type);
-      if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
-      if (!(await caseConfirmed(app.deps.db.db, row))) {
-        throw new AppError('decision.case_opening', 409, `case ${row.id} is still being opened by its workflow (no worker has run it yet); retry in a moment`);
-      }
       const key = request.headers['idempotency-key'];
       // A reused key is the client's mistake, not a decision the case refused: answered, not recorded.
-      if (key !== undefined) await refuseReusedIdempotencyKey(app.deps.db.db, row.id, key, decision);
+      const claim = key !== undefined ? await refuseReusedIdempotencyKey(app.deps.db.db, row.id, key, decision) : 'first';
+      // An identical retry goes to the workflow even when the decision it repeats closed the case:
+      // Temporal answers a known Update id with the first outcome, so a client whose answer was lost
+      // learns that its decision was taken instead of reading "closed".
+      if (claim !== 'same') {
+        if (row.closedAt) throw new AppError('decision.case_closed', 409, `case ${row.id} is closed (${row.status})`);
+        if (!(await caseConfirmed(app.deps.db.db, row))) {
+          throw new AppError('decision.case_opening', 409, `case ${row.id} is still being opened by its workflow (no worker has run it yet); retry in a moment`);
+        }
+      }
       return recordingRefusals(app.deps.db.db, row.id, request.principal.subject, request.body.decision, app.deps.now, async () => {
         if (caseType) precheckDecision(caseType, decision);
         return sendDecision(app.deps.temporal.client, row.workflowId, decision, key);

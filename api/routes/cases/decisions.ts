@@ -103,7 +103,7 @@ export async function recordingRefusals<T>(
  * client that reused a key for another decision would believe its second decision was taken.
  * The key is claimed for the request it first came with, and any other request under it refused.
  */
-export async function refuseReusedIdempotencyKey(db: DbOrTx, caseId: string, key: string, request: DecisionRequest): Promise<void> {
+export async function refuseReusedIdempotencyKey(db: DbOrTx, caseId: string, key: string, request: DecisionRequest): Promise<'first' | 'same'> {
   const claim = await claimIdempotencyKey(db, { scope: `case-decision:${caseId}`, key, request, actor: request.actor.subject });
   if (claim === 'different') {
     throw new AppError(
@@ -113,4 +113,5 @@ export async function refuseReusedIdempotencyKey(db: DbOrTx, caseId: string, key
       [{ field: 'headers.idempotency-key', message: 'was used for a different request' }],
     );
   }
+  return claim;
 }
