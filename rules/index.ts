@@ -97,6 +97,7 @@ export {
   specialMeasureStatus,
   specialMeasureEffect,
   specialMeasureTimeline,
+  assertExtensionsProlong,
   normalizeName,
   nameSimilarity,
   SPECIAL_MEASURE_KINDS,

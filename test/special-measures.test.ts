@@ -92,6 +92,7 @@ describe('POST /v1/special-measures', () => {
     ['an extension without a citation', { extensions: [{ publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2027-06-30' }] }, 'body.extensions.0.federalRegisterCitation'],
     ['an extension before issuance', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2025-03-01T00:00:00Z' }] }, 'body.extensions.0.publishedAt'],
     ['an extension ending before its publication', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-02-01' }] }, 'body.extensions.0.newEndDate'],
+    ['an extension ending the measure earlier than its end before it', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-06-30' }] }, 'body.extensions.0.newEndDate'],
     ['both a jurisdiction and a person', { target: { jurisdiction: 'KP', designatedPerson: { name: 'X' } } }, 'body.target'],
     ['conditions without their text', { kind: 'conditions' }, 'body.conditions'],
     ['an issuance in the future', { issuedAt: '2999-01-01T00:00:00Z' }, 'body.issuedAt'],

@@ -165,6 +165,27 @@ export function specialMeasureTimeline(measure: SpecialMeasure, context: Measure
   return { implementation, expiry };
 }
 
+/**
+ * An extension prolongs a measure: the end it publishes must not come before the end it extends
+ * (the measure's end counting every extension published before it). A measure that is to stop
+ * earlier is revoked, not extended; an "extension" that shortened it would quietly end a
+ * prohibition before Commerce did. Checked when an extension is recorded, never on a read.
+ */
+export function assertExtensionsProlong(measure: SpecialMeasure, context: MeasureContext): void {
+  const byPublication = (measure.extensions ?? []).map((e, i) => ({ e, i })).sort((a, b) => a.e.publishedAt.getTime() - b.e.publishedAt.getTime());
+  let before = specialMeasureTimeline({ ...measure, extensions: [] }, context).expiry;
+  byPublication.forEach(({ e, i }, k) => {
+    const after = specialMeasureTimeline({ ...measure, extensions: byPublication.slice(0, k + 1).map((x) => x.e) }, context).expiry;
+    if (after.dueAt.getTime() < before.dueAt.getTime()) {
+      throw new RuleInputError(
+        `measure.extensions[${i}].${e.newEndDate !== undefined ? 'newEndDate' : 'publishedAt'}`,
+        `an extension cannot end the measure earlier than the end it extends: it would end on ${after.dueDate}, before ${before.dueDate} (its end before this extension); a measure that stops earlier is revoked`,
+      );
+    }
+    before = after;
+  });
+}
+
 export function specialMeasureStatus(measure: SpecialMeasure, at: Date, context: MeasureContext): SpecialMeasureStatus {
   if (measure === null || typeof measure !== 'object') throw new RuleInputError('measure', 'must be an object');
   const issuedAt = assertInstant(measure.issuedAt, 'measure.issuedAt');

@@ -139,6 +139,15 @@ describe('specialMeasureWorkflow', () => {
       expect(afterFirst.dueAt.getTime()).toBeGreaterThan(original.dueAt.getTime());
       await handle.executeUpdate(decideUpdate, { args: [{ decision: 'extend', params: { ...first }, actor: legal }] });
       expect((await handle.query(specialMeasureStateQuery)).expiresAt).toBe(afterFirst.dueAt.toISOString());
+      // An "extension" ending the measure before the end it extends is refused (that is a revocation), and the end stays.
+      const shorter = await handle
+        .executeUpdate(decideUpdate, {
+          args: [{ decision: 'extend', params: { federalRegisterCitation: '91 FR 5', publishedAt: new Date(await testEnv().currentTimeMs()).toISOString(), newEndDate: original.dueDate }, actor: legal }],
+        })
+        .catch((e: unknown) => e);
+      expect(shorter).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(JSON.stringify((shorter as WorkflowUpdateFailedError).cause)).toContain('params.newEndDate');
+      expect((await handle.query(specialMeasureStateQuery)).expiresAt).toBe(afterFirst.dueAt.toISOString());
 
       // Past the original end: still in force.
       await sleepUntil(new Date(original.dueAt.getTime() + HOUR));

@@ -6,7 +6,7 @@
 // case per existing customer or reseller that matches the measure's target.
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { SpecialMeasureActivities } from '../../activities/special-measures.js';
-import { getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
+import { assertExtensionsProlong, getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
 import {
   CaseDeadline,
@@ -116,6 +116,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
       }
       try {
         specialMeasureTimeline(facts([...extensions, { ...params }]), context);
+        assertExtensionsProlong(facts([...extensions, { ...params }]), context);
       } catch (err) {
         if (err instanceof RuleInputError) refuseInvalid(asParamsField(err.field), err.message.slice(err.field.length + 2));
         throw err;

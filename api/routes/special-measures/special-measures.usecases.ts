@@ -8,6 +8,7 @@ import {
   getRuleSet,
   normalizeName,
   RuleInputError,
+  assertExtensionsProlong,
   specialMeasureTimeline,
   type SpecialMeasure,
 } from '../../../rules/index.js';
@@ -110,6 +111,7 @@ export async function recordSpecialMeasure(
   try {
     initial = specialMeasureTimeline(base, context);
     timeline = specialMeasureTimeline({ ...base, extensions }, context);
+    assertExtensionsProlong({ ...base, extensions }, context);
     // Each extension's own end: the latest published extension decides, so it is computed with those before it.
     const byPublication = extensions.map((e, i) => ({ e, i })).sort((a, b) => a.e.publishedAt.getTime() - b.e.publishedAt.getTime());
     byPublication.forEach(({ e }, k) => {
