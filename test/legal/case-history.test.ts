@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCaseEvent, insertCaseIfAbsent } from '../../db/queries/cases.js';
 import { bearer } from '../helpers/tokens.js';
+import { issuedInForce } from '../helpers/special-measures.js';
+import { NPRM_2024 } from '../../rules/index.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 let system: TestSystem;
@@ -136,6 +138,20 @@ describe('case history for legal', () => {
     expect(text).toMatch(/verified intact/);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBe(1);
+  });
+
+  it("gives each clock of a case on several its own due instant and explanation (a measure's implementation date is not its expiry)", async () => {
+    const issuedAt = issuedInForce(new Date(), NPRM_2024, 'America/New_York');
+    const measure = await call('POST', '/v1/special-measures', { target: { jurisdiction: 'BY' }, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: `91 FR ${randomUUID()}` }, 'legal');
+    expect(measure.status).toBe(201);
+    const { caseId, implementation, expiry } = measure.body as { caseId: string; implementation: { dueAt: string; explanation: string[] }; expiry: { dueAt: string; explanation: string[] } };
+    await eventually(async () => ((await call('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body?.status === 'in-force' ? true : undefined));
+    const history = await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal');
+    expect(history.status).toBe(200);
+    expect(history.body.deadlines).toEqual([
+      expect.objectContaining({ obligation: 'special-measure-implementation', dueAt: implementation.dueAt, explanation: implementation.explanation }),
+      expect.objectContaining({ obligation: 'special-measure-expiry', dueAt: expiry.dueAt, explanation: expiry.explanation }),
+    ]);
   });
 
   it('answers from the case events alone when Temporal no longer holds the workflow, and says so', async () => {

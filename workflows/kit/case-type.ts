@@ -40,6 +40,12 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
    * workflow records. Without it, or before the details say, a case runs on them all.
    */
   ruleSetObligationsOfCase?: (details: Readonly<Record<string, unknown>>) => readonly ObligationId[] | undefined;
+  /**
+   * Where one case runs on several clocks at once (a special measure's implementation date and its
+   * expiry): each clock's own due instant and explanation, read from the details its workflow
+   * records, so that legal's history never shows one clock's date under another's citation.
+   */
+  deadlineOfCase?: (details: Readonly<Record<string, unknown>>, obligation: ObligationId) => { dueAt: string | null; explanation: readonly string[] } | undefined;
   statuses: readonly S[];
   /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
   closedStatuses: readonly S[];

@@ -14,6 +14,18 @@ export const specialMeasureCase = defineCaseType({
     "A special measure against a foreign jurisdiction or a designated foreign person: not binding during the rule set's phase-in after issuance, then in force until its expiry, which Federal Register extensions move; it may be revoked at any time. Entering force opens an impact review for every matching customer and reseller.",
   subjectType: 'special-measure',
   ruleSetObligations: ['special-measure-implementation', 'special-measure-expiry'],
+  // The phase-in's end and the expiry are two clocks; the case's own due date is only the next one.
+  deadlineOfCase: (details, obligation) => {
+    const [dueKey, explanationKey] =
+      obligation === 'special-measure-implementation' ? ['implementationDueAt', 'implementationExplanation'] : obligation === 'special-measure-expiry' ? ['expiresAt', 'expiryExplanation'] : [];
+    if (!dueKey || !explanationKey) return undefined;
+    const dueAt = details[dueKey];
+    const explanation = details[explanationKey];
+    return {
+      dueAt: typeof dueAt === 'string' ? dueAt : null,
+      explanation: Array.isArray(explanation) ? explanation.filter((line): line is string => typeof line === 'string') : [],
+    };
+  },
   statuses: ['phase-in', 'in-force', 'expired', 'revoked'],
   closedStatuses: ['expired', 'revoked'],
   listensTo: [],

@@ -177,15 +177,17 @@ export async function buildCaseHistory(
       (a.ref.temporalEventId ?? a.ref.chainPosition ?? 0) - (b.ref.temporalEventId ?? b.ref.chainPosition ?? 0),
   );
 
+  const caseType = caseTypeOf(row.type);
   const deadlines = ruleSetObligationsOf(row).map((obligation) => {
     const definition = ruleSet?.obligations[obligation];
+    const own = caseType?.deadlineOfCase?.(row.details, obligation);
     return {
       ruleSetId: row.ruleSetId,
       obligation,
       obligationTitle: definition?.title ?? null,
       citation: definition?.citation ?? null,
-      dueAt: row.dueAt?.toISOString() ?? null,
-      explanation: strings(row.details['deadlineExplanation']),
+      dueAt: own ? own.dueAt : (row.dueAt?.toISOString() ?? null),
+      explanation: own ? [...own.explanation] : strings(row.details['deadlineExplanation']),
     };
   });
 
