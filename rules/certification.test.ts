@@ -59,5 +59,9 @@ describe('certification periods', () => {
     const deadline = computeDeadline({ obligation: 'cip-certification', ruleSet: getRuleSet('NPRM-2024'), startedAt: start.startsAt, timeZone: zone });
     expect(deadline.dueDate).toBe('2027-03-15');
     expect(deadline.explanation.join(' ')).toContain('15 CFR 7.302');
+    // The explanation names the instant the clock really starts at: the period's start on the anniversary, not a submission.
+    expect(deadline.explanation).toContain(
+      "The clock starts when the certification period starts, on the provider's certification anniversary (the rule counts the year from the previous certification; cipdesk dates that certification to the anniversary its period starts on, so a late filing does not move the next due date): 2026-03-15T04:00:00.000Z (2026-03-15 00:00:00.000 in America/New_York).",
+    );
   });
 });

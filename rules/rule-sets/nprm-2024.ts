@@ -449,7 +449,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       id: 'cip-certification',
       title: 'Certify the CIP (for the provider and each foreign reseller)',
       owner: 'us-provider',
-      trigger: 'the previous certification is submitted',
+      trigger: "the certification period starts, on the provider's certification anniversary (the rule counts the year from the previous certification; cipdesk dates that certification to the anniversary its period starts on, so a late filing does not move the next due date)",
       clockStart: 'event',
       period: { kind: 'regulatory', key: 'cipCertification' },
       meaning: 'the next certification must be submitted by this instant',

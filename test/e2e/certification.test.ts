@@ -246,5 +246,12 @@ describe('annual CIP certification', () => {
       .where(eq(cases.type, 'cip-certification'));
     expect(count[0]!.n).toBe(3);
     expect((await handle.describe()).info.recentActions.length).toBeGreaterThanOrEqual(2);
+
+    // Once the program's start is recorded, a period that began before it is refused (the initial certification covers that start) and opens nothing.
+    expect((await api('PATCH', '/v1/provider/settings', 'admin', { programStartedAt: '2025-06-01T00:00:00Z' })).statusCode).toBe(200);
+    const beforeProgram = await api('POST', '/v1/certifications', 'scheduler', { period: 2022 });
+    expect(beforeProgram.statusCode).toBe(400);
+    expect(beforeProgram.json().errors).toEqual([{ field: 'body.period', message: expect.stringContaining("before the provider's program") }]);
+    expect((await system.db.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.type, 'cip-certification')))[0]!.n).toBe(3);
   });
 });

@@ -41,6 +41,11 @@ export async function triggerCertification(
     const anniversary = parseAnniversary(settings.certificationAnniversary);
     const period = body.period === undefined ? certificationPeriodAt(anniversary, now, zone) : certificationPeriod(anniversary, body.period, zone);
     if (period.startsAt.getTime() > now.getTime()) throw badInput('body.period', `has not started: period ${period.period} starts on ${period.startsOn}`);
+    // The initial certification covers the program's start; annual periods follow it. A period
+    // that began before the program did was never owed, and its case would only record a breach.
+    if (settings.programStartedAt && period.startsAt.getTime() < settings.programStartedAt.getTime()) {
+      throw badInput('body.period', `began on ${period.startsOn}, before the provider's program under the rule set started (${settings.programStartedAt.toISOString()}): the initial certification covers that start (kind "initial")`);
+    }
     input = {
       providerId: PROVIDER_ID,
       kind: 'annual',
