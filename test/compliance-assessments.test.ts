@@ -102,7 +102,10 @@ describe('compliance assessments', () => {
     expect(detail.recommendations[1]).toMatchObject({ status: 'not-implemented', notImplementedReason: 'one officer suffices at our size' });
     expect((await get(`/v1/cases/${caseId}`)).json().details).toMatchObject({ recommendationsNotImplemented: 1 });
 
-    // The resubmission names a CIP version on file.
+    // The resubmission names a CIP version on file, by its number: anything else is told the form it must have.
+    const notANumber = await decide(caseId, { decision: 'record-resubmission', params: { cipVersion: 'abc' } });
+    expect(notANumber.statusCode).toBe(400);
+    expect(notANumber.json().errors).toEqual([{ field: 'body.params.cipVersion', message: 'must match ^[1-9][0-9]{0,8}$ (the number of a CIP version on file (1, 2, …))' }]);
     const before = (await get('/v1/provider/cip-documents')).json().items.length as number;
     const notOnFile = await decide(caseId, { decision: 'record-resubmission', params: { cipVersion: String(before + 1) } });
     expect(notOnFile.statusCode).toBe(400);

@@ -92,6 +92,11 @@ function paramsRefusal(error: ValueError): { field: string; message: string } {
       return { field, message: `is required (${describe(schema)})` };
     case ValueErrorType.StringMaxLength:
       return { field, message: `must be at most ${schema.maxLength} characters` };
+    case ValueErrorType.StringPattern:
+      // "\\S" only says "not blank"; any other pattern is a form the value must have, which the
+      // refusal states (with what the parameter is), so "abc" for a version number is not told it is empty.
+      if (schema.pattern === '\\S') return { field, message: `must be ${describe(schema)}` };
+      return { field, message: `must match ${schema.pattern}${schema.description ? ` (${schema.description})` : ''}` };
     default:
       return { field, message: error.value === undefined ? `is required (${describe(schema)})` : `must be ${describe(schema)}` };
   }
