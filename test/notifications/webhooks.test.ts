@@ -54,8 +54,11 @@ describe('webhook subscriptions', () => {
     expect(bad.body.errors[0].field).toMatch(/^body\.eventTypes/);
     const notUrl = await call('POST', '/v1/webhook-subscriptions', { url: 'ftp://example.test/x', eventTypes: ['case.opened'] });
     expect(notUrl.status).toBe(400);
+    const withCredentials = await call('POST', '/v1/webhook-subscriptions', { url: 'https://user:secret@example.test/hook', eventTypes: ['case.opened'] });
+    expect(withCredentials.status).toBe(400);
+    expect(withCredentials.body.errors).toEqual([{ field: 'body.url', message: expect.stringContaining('must not carry credentials') }]);
     const listed = (await call('GET', '/v1/webhook-subscriptions')).body.items as { url: string }[];
-    expect(listed.filter((s) => s.url === receiver.url)).toEqual([]);
+    expect(listed.filter((s) => s.url === receiver.url || s.url.includes('secret@'))).toEqual([]);
   });
 
   it('delivers a signed case.opened, retries a failed attempt, and logs both attempts; no personal data', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../../../db/queries/notifications.js';
 import { afterCursor, pageAnswer } from '../list-page.js';
 import type { NotificationDeliveryRow, NotificationAttemptRow, WebhookSubscriptionRow } from '../../../db/schema/notifications.js';
-import { notFound } from '../../errors.js';
+import { badInput, notFound } from '../../errors.js';
 import {
   CreateWebhookSubscriptionBody,
   CreatedWebhookSubscriptionSchema,
@@ -72,6 +72,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      // The URL is shown in every listing and delivery log: credentials in it would be shown too.
+      const target = new URL(request.body.url);
+      if (target.username !== '' || target.password !== '') {
+        throw badInput('body.url', 'must not carry credentials (user:password@host): deliveries are authenticated by their signature, and the URL is shown in every listing');
+      }
       const secret = request.body.secret ?? `whsec_${randomBytes(32).toString('base64')}`;
       const row = await insertWebhookSubscription(app.deps.db.db, {
         id: randomUUID(),
