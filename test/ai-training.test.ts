@@ -1,20 +1,17 @@
 // Large-AI-model training transactions through the API, against real PostgreSQL and Temporal:
 // the rules judge the run before anything is stored.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAiTrainingTransactionByReference } from '../db/queries/ai-training.js';
 import { registerReseller } from './helpers/resellers.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { germanEntityApplication } from './helpers/applications.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
 let resellerId: string;
+const system = useTestSystem();
 beforeAll(async () => {
-  system = await startTestSystem();
   resellerId = await registerReseller(system.app);
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 type Role = Parameters<typeof bearer>[0];
@@ -43,16 +40,7 @@ function resellerTransaction(overrides: Record<string, unknown> = {}) {
 }
 
 async function foreignCustomer(): Promise<string> {
-  const res = await post('/v1/customers', {
-    kind: 'entity',
-    externalReference: `cust-${randomUUID()}`,
-    organizedUnderUsLaw: false,
-    foreignBranchOfUsEntity: false,
-    locatedInUnitedStates: false,
-    name: 'Nordlicht Compute GmbH',
-    beneficialOwners: [],
-    account: {},
-  });
+  const res = await post('/v1/customers', germanEntityApplication());
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.json().customer.id;
 }

@@ -1,17 +1,11 @@
 // The API skeleton against real PostgreSQL and Temporal: health, auth, the error format.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent, appendCaseEvent } from '../db/queries/cases.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 describe('health', () => {
   it('answers /healthz and /readyz without a token, checking both servers', async () => {

@@ -2,20 +2,14 @@
 // PostgreSQL and Temporal: stored with their SHA-256, served back byte for byte, listed on the
 // case and in its history; refusals store nothing.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent } from '../db/queries/cases.js';
 import { CASE_TYPE_NAMES, OBLIGATIONS } from '../workflows/obligations.js';
 import { multipartBody } from './helpers/multipart.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const get = (url: string, role: Role = 'legal') => system.app.inject({ method: 'GET', url, headers: bearer(role) });

@@ -2,20 +2,14 @@
 // document, and what a case says it accepts now. Decisions malformed for their case type are
 // refused by the API with the workflow's own checks, before any workflow is asked.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent } from '../db/queries/cases.js';
 import { CASE_TYPE_NAMES, OBLIGATIONS } from '../workflows/obligations.js';
 import { GENERIC_CASE_EVENTS } from '../workflows/kit/events.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 interface DecisionTypeBody {
   name: string;

@@ -4,20 +4,14 @@
 // uploaded evidence document, another not implemented with its reason (counted on the case);
 // the CIP resubmission names a version on file; then the case is remediated.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet } from '../rules/index.js';
 import { multipartBody } from './helpers/multipart.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 import { bearer } from './helpers/tokens.js';
 
 type Role = Parameters<typeof bearer>[0];
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 const post = (url: string, payload: object, role: Role = 'case_handler') => system.app.inject({ method: 'POST', url, headers: bearer(role), payload });
 const get = (url: string, role: Role = 'legal') => system.app.inject({ method: 'GET', url, headers: bearer(role) });

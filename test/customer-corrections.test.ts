@@ -4,19 +4,13 @@
 // every change is listed with who, when and why, and bad input is a 400 naming the field that
 // stores nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startIdentification } from '../api/routes/customers/identification.js';
 import { insertCustomerApplication, listParties } from '../db/queries/customers.js';
 import { bearer } from './helpers/tokens.js';
-import { apiCaller, caseHistory, eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { apiCaller, caseHistory, eventually, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const call = apiCaller(() => system);

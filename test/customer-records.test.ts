@@ -3,19 +3,13 @@
 // history with who decided or determined what, when and why. Through the API, against real
 // PostgreSQL and Temporal.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent, listCaseEvents } from '../db/queries/cases.js';
 import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const post = (url: string, payload: object, role: Role = 'case_handler', index = 0) =>

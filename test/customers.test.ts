@@ -1,42 +1,27 @@
 // Customers, beneficial owners, verifications, accounts and legal holds through the API,
 // against real PostgreSQL and Temporal.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileCustomerCases } from '../api/routes/customers/reconcile.js';
 import { insertCaseIfAbsent, listCaseEvents } from '../db/queries/cases.js';
 import { insertCustomerApplication, setAccountStatus } from '../db/queries/customers.js';
 import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { foreignOwner, germanEntityApplication } from './helpers/applications.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 /** A foreign entity with two foreign beneficial owners (40% and a substantial-control one). */
 function application(externalReference = `cust-${randomUUID()}`) {
-  return {
-    kind: 'entity',
+  return germanEntityApplication({
     externalReference,
-    organizedUnderUsLaw: false,
-    foreignBranchOfUsEntity: false,
-    locatedInUnitedStates: false,
-    name: 'Nordlicht Compute GmbH',
-    address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', postalCode: '10117', country: 'DE' },
-    paymentMethods: [{ type: 'bank-account', identifier: 'DE89370400440532013000', source: 'company funds' }],
-    email: 'ops@nordlicht.example',
-    telephone: '+49 30 1234567',
     ipAccesses: [{ ip: '198.51.100.23', accessedAt: '2026-01-10T09:00:00Z', kind: 'administration' }],
     beneficialOwners: [
-      { usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 40, name: 'Greta Owner', email: 'greta@nordlicht.example' },
+      foreignOwner('Greta Owner', 40, { email: 'greta@nordlicht.example' }),
       { locatedInUnitedStates: false, substantialControl: { reason: 'chief executive officer' }, name: 'Karl Control' },
     ],
-    account: {},
-  };
+  });
 }
 
 async function post(url: string, payload: object, role: Parameters<typeof bearer>[0] = 'case_handler') {

@@ -4,21 +4,15 @@
 // it was; the revocation, which opens the case resuming the reseller's CIP duties, settled when
 // the reseller's CIP is on file again.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet } from '../rules/index.js';
 import { multipartBody } from './helpers/multipart.js';
 import { registerReseller } from './helpers/resellers.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 import { bearer } from './helpers/tokens.js';
 
 type Role = Parameters<typeof bearer>[0];
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 const PROGRAM = { filename: 'deterrence-program.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 Abuse of IaaS Products Deterrence Program, v3') };
 

@@ -3,18 +3,12 @@
 // and expiry are personal data, shown only in a read with a stated purpose (which is logged),
 // never in the answer to the recording or in a case's history, and disposed of with the rest.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { disposeCustomerPersonalData } from '../db/queries/customers.js';
 import { bearer } from './helpers/tokens.js';
-import { apiCaller, startTestSystem, type TestSystem } from './helpers/system.js';
+import { apiCaller, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const call = apiCaller(() => system);

@@ -2,37 +2,21 @@
 // Temporal: bodies that are not valid UTF-8, repeats that say something else than the first
 // request under the same key, and facts the rules cannot compute with.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCaseById, listCaseEvents } from '../db/queries/cases.js';
 import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { foreignOwner, germanEntityApplication } from './helpers/applications.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const post = (url: string, payload: object, role: Role = 'case_handler', headers: Record<string, string> = {}) =>
   system.app.inject({ method: 'POST', url, headers: { ...bearer(role), ...headers }, payload });
 
 /** A foreign entity with a foreign 30% owner, as a handler would enter it. */
-function application(externalReference = `cust-${randomUUID()}`) {
-  return {
-    kind: 'entity',
-    externalReference,
-    organizedUnderUsLaw: false,
-    foreignBranchOfUsEntity: false,
-    locatedInUnitedStates: false,
-    name: 'Nordlicht Compute GmbH',
-    address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', country: 'DE' },
-    beneficialOwners: [{ usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 30, name: 'Anna Owner' }],
-  };
-}
+const application = () => germanEntityApplication({ beneficialOwners: [foreignOwner('Anna Owner', 30)] });
 
 /** A customer whose identification case waits for verification (it accepts `refuse`). */
 async function caseAwaitingVerification() {

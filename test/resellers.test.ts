@@ -1,19 +1,13 @@
 // Foreign resellers, CIP versions on file and the document store through the API, against real
 // PostgreSQL and Temporal.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount as seedAccountIn } from './helpers/accounts.js';
 import { multipartBody } from './helpers/multipart.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 const seedAccount = () => seedAccountIn(system.db.db);
 

@@ -1,17 +1,11 @@
 // The rules API: rule sets as published values, and the deadline calculator, which must give
 // exactly what the workflows compute with rules/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NPRM_2024, OBLIGATION_IDS, computeDeadline, type ObligationId } from '../rules/index.js';
 import { bearer } from './helpers/tokens.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { startTestSystem, useTestSystem } from './helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 const NY = 'America/New_York';
 

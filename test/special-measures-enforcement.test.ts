@@ -5,23 +5,17 @@
 // warns); and a measure stored but never started is started when the API starts.
 // Each test names its own jurisdiction, one no other suite registers anyone in.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileSpecialMeasureCases } from '../api/routes/special-measures/reconcile.js';
 import { recordSpecialMeasure } from '../api/routes/special-measures/special-measures.usecases.js';
 import { getCaseById } from '../db/queries/cases.js';
 import { NPRM_2024 } from '../rules/index.js';
 import { daysBeforeToday, issuedInForce } from './helpers/special-measures.js';
 import { bearer } from './helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from './helpers/system.js';
+import { eventually, useTestSystem } from './helpers/system.js';
 
 const ZONE = 'America/New_York';
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem({ providerTimeZone: ZONE });
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem({ providerTimeZone: ZONE });
 
 type Role = Parameters<typeof bearer>[0];
 const post = (url: string, payload: object, role: Role = 'case_handler') => system.app.inject({ method: 'POST', url, headers: bearer(role), payload });

@@ -2,21 +2,15 @@
 // bad input that stores nothing), listing (filters, keyset pages, `activeAt`), reading.
 // Each test names its own jurisdiction, one no other suite's customers live in.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../rules/calendar.js';
 import { formatDate, getRuleSet, NPRM_2024, parseDate, specialMeasureStatus, specialMeasureTimeline } from '../rules/index.js';
 import { bearer } from './helpers/tokens.js';
 import { daysBeforeToday, issuedInForce, phaseInDays } from './helpers/special-measures.js';
-import { startTestSystem, type TestSystem } from './helpers/system.js';
+import { useTestSystem } from './helpers/system.js';
 
 const ZONE = 'America/New_York';
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem({ providerTimeZone: ZONE });
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem({ providerTimeZone: ZONE });
 
 type Role = Parameters<typeof bearer>[0];
 const post = (payload: object, role: Role = 'legal') => system.app.inject({ method: 'POST', url: '/v1/special-measures', headers: bearer(role), payload });

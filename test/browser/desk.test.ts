@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotForDocs, seriousAccessibilityViolations } from '../helpers/browser.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 import { uploadProviderCip } from '../helpers/provider-cip.js';
 import { receivedWithDaysLeft, receivedWithDeadlinePassed } from '../helpers/rule-dates.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
@@ -13,19 +13,17 @@ import { eq } from 'drizzle-orm';
 import type { Role } from '../../config.js';
 import { personalDataReads } from '../../db/schema/customers.js';
 
-let system: TestSystem;
+const system = useTestSystem();
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  system = await startTestSystem();
   await system.app.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(system.app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await system?.close();
 });
 
 async function api(method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') {

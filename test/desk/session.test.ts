@@ -1,16 +1,15 @@
 // The desk's way in: sign-in with an API token, an httpOnly SameSite=Strict session cookie, and
 // a CSRF token on every change made through it; the bearer-token API is unchanged.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent } from '../../db/queries/cases.js';
 import { SESSION_LIFETIME_MS } from '../../api/plugins/session.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
-import { startTestSystem, type TestSystem } from '../helpers/system.js';
+import { useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
 const caseId = randomUUID();
+const system = useTestSystem();
 beforeAll(async () => {
-  system = await startTestSystem();
   await insertCaseIfAbsent(system.db.db, {
     id: caseId,
     type: 'cip-transmission',
@@ -21,9 +20,6 @@ beforeAll(async () => {
     workflowId: `desk-session-test:${caseId}`,
     openedAt: new Date(),
   });
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 type Cookies = Record<string, string>;

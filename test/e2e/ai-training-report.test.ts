@@ -3,22 +3,18 @@
 // submits it, a reviewer approves it, the filing is recorded with Commerce's receipt, and the
 // case's history reads back in order.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reconcileAiTrainingReports } from '../../api/routes/ai-training/report-case.js';
 import { getCaseById } from '../../db/queries/cases.js';
 import { insertAiTrainingTransaction } from '../../db/queries/ai-training.js';
 import { registerReseller } from '../helpers/resellers.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
 let resellerId: string;
+const system = useTestSystem();
 beforeAll(async () => {
-  system = await startTestSystem();
   resellerId = await registerReseller(system.app);
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 type Role = Parameters<typeof bearer>[0];

@@ -2,18 +2,12 @@
 // gives (`temporal workflow list --query "CaseStatus='overdue'"`) returns an overdue case of a
 // running system, and the subject and due instant are searchable too.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uploadProviderCip } from '../helpers/provider-cip.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 async function workflowIdsWhere(query: string): Promise<string[]> {
   const ids: string[] = [];

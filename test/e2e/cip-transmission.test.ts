@@ -1,7 +1,7 @@
 // End to end through the API, a real worker, real Temporal and real PostgreSQL: a CIP request
 // from Commerce is recorded, refused decisions change nothing, and the transmission closes it.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { insertCaseWithStart } from '../../db/queries/case-starts.js';
 import { caseEvents, cases, caseStarts } from '../../db/schema/cases.js';
@@ -10,15 +10,9 @@ import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import type { CipTransmissionInput } from '../../workflows/cip-transmission/messages.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 describe('CIP transmission requests', () => {
   it('opens a case due 10 calendar days after receipt (NPRM-2024), then closes it on transmission', async () => {

@@ -4,18 +4,12 @@
 // foreign), B is removed, a note and an evidence file go on the case, and the history is read
 // back: every step with its actor, its time and its reason.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
-import { apiCaller, caseHistory, startTestSystem, type CaseEventView, type TestSystem } from '../helpers/system.js';
+import { apiCaller, type CaseEventView, caseHistory, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 const call = apiCaller(() => system);
 const { events: history, until: untilEvent } = caseHistory(() => system);

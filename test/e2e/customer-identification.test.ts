@@ -2,23 +2,13 @@
 // a foreign entity with two foreign beneficial owners applies, is given an interim restricted
 // account, is verified, has its restrictions lifted, and its case history is read back.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { describe, expect, it } from 'vitest';
+import { foreignOwner, germanEntityApplication } from '../helpers/applications.js';
+import { apiCaller, eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
-type Role = Parameters<typeof bearer>[0];
-const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler', index = 0) => {
-  const res = await system.app.inject({ method, url, headers: bearer(role, index), ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json() };
-};
+const call = apiCaller(() => system);
 const caseWhere = (query: string) =>
   eventually(async () => {
     const { body } = await call('GET', `/v1/cases?${query}`, undefined, 'legal');
@@ -28,23 +18,7 @@ const caseWhere = (query: string) =>
 describe('customer identification, end to end', () => {
   it('takes a foreign entity with two beneficial owners from application to interim account to open account', async () => {
     const externalReference = `e2e-${randomUUID()}`;
-    const created = await call('POST', '/v1/customers', {
-      kind: 'entity',
-      externalReference,
-      organizedUnderUsLaw: false,
-      foreignBranchOfUsEntity: false,
-      locatedInUnitedStates: false,
-      name: 'Nordlicht Compute GmbH',
-      address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', postalCode: '10117', country: 'DE' },
-      paymentMethods: [{ type: 'bank-account', identifier: 'DE89370400440532013000', source: 'company funds' }],
-      email: 'ops@nordlicht.example',
-      telephone: '+49 30 1234567',
-      beneficialOwners: [
-        { usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 60, name: 'Greta Owner' },
-        { usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 30, name: 'Piotr Partner' },
-      ],
-      account: {},
-    });
+    const created = await call('POST', '/v1/customers', germanEntityApplication({ externalReference, beneficialOwners: [foreignOwner('Greta Owner', 60), foreignOwner('Piotr Partner', 30)] }));
     expect(created.status).toBe(201);
     const { customer, accountId, caseId } = created.body as { customer: { id: string; parties: { id: string; role: string }[] }; accountId: string; caseId: string };
     expect(customer.parties.map((p) => p.role).sort()).toEqual(['beneficial-owner', 'beneficial-owner', 'customer']);

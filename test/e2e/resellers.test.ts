@@ -4,19 +4,13 @@
 // determination, and a termination approved by a second person close the reseller's account,
 // whose records go into retention.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../helpers/accounts.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 type Role = Parameters<typeof bearer>[0];
 const post = (url: string, payload: object, role: Role = 'case_handler', index = 0) =>

@@ -5,20 +5,14 @@
 // citation in the identification case's events; extension and revocation go through the cases'
 // decisions. Iran (IR) is this suite's own jurisdiction: no other suite's customers live there.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPeriod, formatDate, NPRM_2024, parseDate, specialMeasureStatus } from '../../rules/index.js';
 import { issuedInForce } from '../helpers/special-measures.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
 const ZONE = 'America/New_York';
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem({ providerTimeZone: ZONE });
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem({ providerTimeZone: ZONE });
 
 type Role = Parameters<typeof bearer>[0];
 const call = async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {

@@ -2,7 +2,7 @@
 // of the test file's own and the API built with buildApp(), both as production wires them.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
 import { startWorker, type WorkerHandle } from '../../worker.js';
@@ -62,6 +62,47 @@ export async function startTestSystem(
   };
 }
 
+/**
+ * The test file's system: started before its tests, closed after them. Registers the two hooks
+ * where it is called (a file's top level, or a describe); the object it returns reads the
+ * started system, so a test uses it as `system.app`, `system.db`, `system.client`.
+ */
+export function useTestSystem(options: Parameters<typeof startTestSystem>[0] = {}): TestSystem {
+  let started: TestSystem | undefined;
+  beforeAll(async () => {
+    started = await startTestSystem(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): TestSystem => {
+    if (!started) throw new Error('the test system starts in beforeAll: use it inside a hook or a test');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get db() {
+      return current().db;
+    },
+    get client() {
+      return current().client;
+    },
+    get worker() {
+      return current().worker;
+    },
+    // A test that stops the worker may start another in its place.
+    set worker(replacement: WorkerHandle) {
+      current().worker = replacement;
+    },
+    get taskQueue() {
+      return current().taskQueue;
+    },
+    close: () => current().close(),
+  };
+}
+
 /** Polls until `check` returns a value (not undefined); for effects a workflow applies asynchronously. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -75,11 +116,16 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 
 type Role = Parameters<typeof bearer>[0];
 
-/** A JSON call to the system's API as a role (its first token); `system` is read at each call (it starts in beforeAll). */
+/**
+ * A call to the system's API as a role (its first token, or another of its tokens: a second
+ * person of the same role); `system` is read at each call (it starts in beforeAll). `body` is
+ * the parsed answer when it is JSON; `text`, `raw` and `headers` hold the answer as it came.
+ */
 export function apiCaller(system: () => Pick<TestSystem, 'app'>) {
-  return async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler') => {
-    const res = await system().app.inject({ method, url, headers: bearer(role), ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.json(), text: res.body, contentType: String(res.headers['content-type'] ?? '') };
+  return async (method: 'GET' | 'POST', url: string, payload?: object, role: Role = 'case_handler', tokenIndex = 0) => {
+    const res = await system().app.inject({ method, url, headers: bearer(role, tokenIndex), ...(payload ? { payload } : {}) });
+    const contentType = String(res.headers['content-type'] ?? '');
+    return { status: res.statusCode, body: contentType.includes('json') ? res.json() : undefined, text: res.body, raw: res.rawPayload, headers: res.headers, contentType };
   };
 }
 

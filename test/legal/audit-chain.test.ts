@@ -3,19 +3,13 @@
 // Each test puts the rows back as they were, so the shared database stays intact for others.
 import { randomUUID } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendCaseEvent, insertCaseIfAbsent } from '../../db/queries/cases.js';
 import { recordPersonalDataRead } from '../../db/queries/customers.js';
 import { bearer } from '../helpers/tokens.js';
-import { startTestSystem, type TestSystem } from '../helpers/system.js';
+import { useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system?.close();
-});
+const system = useTestSystem();
 
 async function caseWithEvents(count: number): Promise<string> {
   const caseId = randomUUID();

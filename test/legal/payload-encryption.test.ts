@@ -8,17 +8,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENCRYPTED_ENCODING } from '../../data-converter.js';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/kit/search-attributes.js';
 import { bearer } from '../helpers/tokens.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { GERMAN_ENTITY, germanEntityApplication } from '../helpers/applications.js';
+import { eventually, useTestSystem } from '../helpers/system.js';
 
-let system: TestSystem;
+const system = useTestSystem();
 let rawConnection: Connection;
 beforeAll(async () => {
-  system = await startTestSystem();
   rawConnection = await Connection.connect({ address: inject('temporalAddress') });
 });
 afterAll(async () => {
   await rawConnection?.close();
-  await system?.close();
 });
 
 type Role = Parameters<typeof bearer>[0];
@@ -61,20 +60,7 @@ describe('Temporal payloads are encrypted', () => {
   let workflowId: string;
   beforeAll(async () => {
     const externalReference = `enc-${randomUUID()}`;
-    const created = await call('POST', '/v1/customers', {
-      kind: 'entity',
-      externalReference,
-      organizedUnderUsLaw: false,
-      foreignBranchOfUsEntity: false,
-      locatedInUnitedStates: false,
-      name: 'Cipherfield Compute Ltd',
-      address: { lines: ['9 Quay Street'], city: 'Galway', postalCode: 'H91', country: 'IE' },
-      paymentMethods: [{ type: 'card', identifier: '4111111111111111', source: 'company card' }],
-      email: 'ops@cipherfield.example',
-      telephone: '+353 91 555 0101',
-      beneficialOwners: [],
-      account: {},
-    });
+    const created = await call('POST', '/v1/customers', germanEntityApplication({ externalReference }));
     expect(created.statusCode).toBe(201);
     const { caseId } = created.json() as { caseId: string };
     await eventually(async () => ((await call('GET', `/v1/cases/${caseId}`, undefined, 'legal')).json().status === 'awaiting-verification' ? true : undefined));
@@ -97,7 +83,7 @@ describe('Temporal payloads are encrypted', () => {
     const inTheClear = payloads.filter((p) => Buffer.from(p.metadata!.encoding!).toString() !== ENCRYPTED_ENCODING);
     expect(inTheClear.map((p) => Buffer.from(p.data!).toString())).toEqual([]);
     const everything = Buffer.concat(payloads.map((p) => Buffer.from(p.data!))).toString('latin1');
-    for (const secret of [reason, 'accelerator', 'open-interim', 'Cipherfield', 'hana', 'json/plain']) expect(everything).not.toContain(secret);
+    for (const secret of [reason, 'accelerator', 'open-interim', GERMAN_ENTITY.name, 'hana', 'json/plain']) expect(everything).not.toContain(secret);
     // The typed client cannot read it either: a result without the key stays encrypted.
     const started = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
     expect(Buffer.from(started.metadata!['encryption-key-id']!).toString()).toBe('dev-1');
