@@ -13,6 +13,7 @@ import {
   FourEyes,
   handleDecisions,
   isRuleInputError,
+  markOverdueAndStayOpen,
   openRefusedCase,
   providerCipRecordedFact,
   providerSettingsRecordedFact,
@@ -239,13 +240,8 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
     watchRecords(),
     clock.run({
       settled: () => recorder.closed,
-      // Past due, the case stays where it is (the certification is still owed) and says it is overdue.
-      escalation: {
-        escalate: async (missed) => {
-          state.overdue = true;
-          await recorder.transition({ events: missed });
-        },
-      },
+      // Past due, the certification is still owed.
+      escalation: markOverdueAndStayOpen(recorder, state),
     }),
   ]);
   await condition(() => recorder.closed && allHandlersFinished());

@@ -3,7 +3,7 @@
 // proposed by one person and approved by a reviewer who is someone else.
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
-import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, isRuleInputError, openRefusedCase, tryRules } from '../kit/index.js';
+import { CaseDeadline, CaseRecorder, FourEyes, handleDecisions, isRuleInputError, markOverdueAndStayOpen, openRefusedCase, tryRules } from '../kit/index.js';
 import { irregularUpdateCase } from './case-type.js';
 import { irregularUpdateStateQuery, type IrregularUpdateInput, type IrregularUpdateState } from './messages.js';
 
@@ -83,12 +83,8 @@ export async function irregularUpdateWorkflow(input: IrregularUpdateInput): Prom
 
   await clock.run({
     settled: () => recorder.closed,
-    escalation: {
-      escalate: async (missed) => {
-        state.overdue = true;
-        await recorder.transition({ events: missed });
-      },
-    },
+    // Past due, the update to Commerce is still owed.
+    escalation: markOverdueAndStayOpen(recorder, state),
   });
   await condition(() => recorder.closed && allHandlersFinished());
   return state;

@@ -9,6 +9,27 @@ import type { CaseEventDraft, CaseRecorder } from './recorder.js';
 
 export type DeadlineOutcome = 'met' | 'missed';
 
+/**
+ * What happens when the due instant passes unsettled: a transition to `status` with
+ * `deadline.missed`, or the workflow's own `escalate`, which records the `deadline.missed` event
+ * it is given.
+ */
+export type Escalation<S extends string> = { status: S } | { escalate: (missed: CaseEventDraft) => Promise<void> };
+
+/**
+ * The escalation of a duty still owed after its due instant (a certification, an irregular
+ * update to Commerce): the case stays in its status and open, its state says it is overdue, and
+ * the missed deadline is on record.
+ */
+export function markOverdueAndStayOpen<S extends string>(recorder: CaseRecorder<S>, state: { overdue?: boolean }): Escalation<S> {
+  return {
+    escalate: async (missed) => {
+      state.overdue = true;
+      await recorder.transition({ events: missed });
+    },
+  };
+}
+
 export class CaseDeadline<S extends string> {
   private deadline: Deadline;
   private version = 0;
@@ -57,10 +78,7 @@ export class CaseDeadline<S extends string> {
    * `escalation.status` with `deadline.missed`; a workflow that does more (a default action)
    * passes its own `escalate`, which receives the `deadline.missed` event to record.
    */
-  async run(options: {
-    settled: () => boolean;
-    escalation: { status: S } | { escalate: (missed: CaseEventDraft) => Promise<void> };
-  }): Promise<DeadlineOutcome> {
+  async run(options: { settled: () => boolean; escalation: Escalation<S> }): Promise<DeadlineOutcome> {
     const { settled } = options;
     for (;;) {
       const planned = this.version;
