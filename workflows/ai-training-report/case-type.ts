@@ -2,7 +2,7 @@
 // transaction, reported to Commerce by the provider, directly or after its foreign reseller's
 // report.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 const Reference = (description: string) => Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:\\-/]{0,127}$', description });
 
@@ -81,24 +81,10 @@ export const aiTrainingReportCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: PREPARING,
     },
-    approve: {
-      title: 'Approve the report for filing',
-      description: 'A reviewer other than the submitter approves the submitted version (four-eyes).',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-approval'],
-    },
-    reject: {
-      title: 'Send the report back',
-      description: 'A reviewer other than the submitter sends it back for revision (reason).',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-approval'],
-    },
+    ...reviewDecisions('awaiting-approval', {
+      approve: { title: 'Approve the report for filing', description: 'A reviewer other than the submitter approves the submitted version (four-eyes).' },
+      reject: { title: 'Send the report back', description: 'A reviewer other than the submitter sends it back for revision (reason).' },
+    }),
     file: {
       title: 'Record the filing with Commerce',
       description: "The approved version was filed with Commerce; records Commerce's receipt and whether it was on time.",

@@ -3,7 +3,7 @@
 // assembled from what the desk records; a part nothing records becomes a task the case waits
 // for; the CIP contact attests it and a reviewer who is someone else approves it, which files it.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, PROPOSING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PROPOSING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 const ASSEMBLING = ['awaiting-parts', 'ready-for-attestation'] as const;
 
@@ -61,23 +61,9 @@ export const cipCertificationCase = defineCaseType({
       roles: PROPOSING_ROLES,
       allowedInStatuses: ['ready-for-attestation'],
     },
-    approve: {
-      title: 'Approve and file',
-      description: 'A reviewer other than the CIP contact approves the attested version; it is filed as an immutable version.',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-review'],
-    },
-    reject: {
-      title: 'Send the attestation back',
-      description: 'A reviewer other than the CIP contact sends it back (reason); the case is ready for attestation again.',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-review'],
-    },
+    ...reviewDecisions('awaiting-review', {
+      approve: { title: 'Approve and file', description: 'A reviewer other than the CIP contact approves the attested version; it is filed as an immutable version.' },
+      reject: { title: 'Send the attestation back', description: 'A reviewer other than the CIP contact sends it back (reason); the case is ready for attestation again.' },
+    }),
   },
 });

@@ -1,6 +1,6 @@
 // The customer identification case type: the CIP's outcomes for one prospective account.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 export const customerIdentificationCase = defineCaseType({
   type: 'customer-identification',
@@ -89,23 +89,9 @@ export const customerIdentificationCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: ['monitored'],
     },
-    approve: {
-      title: 'Approve the proposal',
-      description: 'A reviewer (not the proposer) approves the pending refusal or closure.',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['pending-approval'],
-    },
-    reject: {
-      title: 'Reject the proposal',
-      description: 'A reviewer (not the proposer) rejects the pending refusal or closure; the case returns to where it was.',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['pending-approval'],
-    },
+    ...reviewDecisions('pending-approval', {
+      approve: { title: 'Approve the proposal', description: 'A reviewer (not the proposer) approves the pending refusal or closure.' },
+      reject: { title: 'Reject the proposal', description: 'A reviewer (not the proposer) rejects the pending refusal or closure; the case returns to where it was.' },
+    }),
   },
 });

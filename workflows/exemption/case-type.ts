@@ -4,7 +4,7 @@
 // exemption stands, its annual notification to Commerce; and its revocation, which puts the
 // covered subjects back under the normal CIP duties.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, PREPARING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 const STANDING = ['granted', 'notification-overdue'] as const;
 const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, pattern: '\\S', description });
@@ -35,24 +35,10 @@ export const exemptionCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: ['awaiting-decision'],
     },
-    approve: {
-      title: 'Approve the recorded grant',
-      description: 'A reviewer (not the proposer) confirms the grant: the exemption stands and its annual notification clock runs.',
-      params: DecisionParams({}),
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['grant-proposed'],
-    },
-    reject: {
-      title: 'Reject the recorded grant',
-      description: 'A reviewer (not the proposer) rejects the recorded grant; the application awaits Commerce\'s decision again.',
-      params: DecisionParams({}),
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['grant-proposed'],
-    },
+    ...reviewDecisions('grant-proposed', {
+      approve: { title: 'Approve the recorded grant', description: 'A reviewer (not the proposer) confirms the grant: the exemption stands and its annual notification clock runs.' },
+      reject: { title: 'Reject the recorded grant', description: 'A reviewer (not the proposer) rejects the recorded grant; the application awaits Commerce\'s decision again.' },
+    }),
     'record-denial': {
       title: "Record Commerce's denial",
       description: 'Commerce denied the application: the case closes and the normal CIP duties continue unchanged.',

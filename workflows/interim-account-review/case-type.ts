@@ -1,6 +1,6 @@
 // The interim account review case type: an interim, restricted account while verification continues.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 export const interimAccountReviewCase = defineCaseType({
   type: 'interim-account-review',
@@ -41,24 +41,10 @@ export const interimAccountReviewCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: ['interim-restricted'],
     },
-    approve: {
-      title: 'Approve the proposal',
-      description: 'A reviewer (not the proposer) approves the proposed closure.',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['pending-approval'],
-    },
-    reject: {
-      title: 'Reject the proposal',
-      description: 'A reviewer (not the proposer) rejects the proposed closure; the case returns to where it was.',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['pending-approval'],
-    },
+    ...reviewDecisions('pending-approval', {
+      approve: { title: 'Approve the proposal', description: 'A reviewer (not the proposer) approves the proposed closure.' },
+      reject: { title: 'Reject the proposal', description: 'A reviewer (not the proposer) rejects the proposed closure; the case returns to where it was.' },
+    }),
     'corrective-measures': {
       title: 'Record corrective measures',
       description: 'Record corrective measures taken (unverifiable or compromised information).',

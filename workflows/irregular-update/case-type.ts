@@ -2,7 +2,7 @@
 // structure or CIP implementation, or a change of the CIP contact person (the provider's or a
 // foreign reseller's), must be reported to Commerce within the rule set's period of the change.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 export const IRREGULAR_CHANGE_KINDS = ['business-operations', 'corporate-structure', 'cip-implementation', 'cip-contact'] as const;
 export type IrregularChangeKind = (typeof IRREGULAR_CHANGE_KINDS)[number];
@@ -31,24 +31,10 @@ export const irregularUpdateCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: ['awaiting-update'],
     },
-    approve: {
-      title: 'Approve the submission',
-      description: 'A reviewer other than the proposer approves; the update is recorded as submitted, on time or late.',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-review'],
-    },
-    reject: {
-      title: 'Send the update back',
-      description: 'A reviewer other than the proposer sends it back (reason).',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['awaiting-review'],
-    },
+    ...reviewDecisions('awaiting-review', {
+      approve: { title: 'Approve the submission', description: 'A reviewer other than the proposer approves; the update is recorded as submitted, on time or late.' },
+      reject: { title: 'Send the update back', description: 'A reviewer other than the proposer sends it back (reason).' },
+    }),
     withdraw: {
       title: 'Not a reportable change',
       description: 'The change is found not to need an update (reason); closes the case.',

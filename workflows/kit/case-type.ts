@@ -4,7 +4,7 @@
 // declaration, so what a client is told and what the workflow enforces cannot drift apart.
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
 import type { ObligationId } from '../../rules/index.js';
-import type { Role } from './actors.js';
+import { REVIEWING_ROLES, type Role } from './actors.js';
 import { APPROVING_ROLES } from './duties.js';
 import type { FactName } from './facts.js';
 
@@ -92,6 +92,22 @@ export function defineCaseType<const T extends string, const S extends string, c
 export const DecisionParams = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
 /** A decision that takes no parameters. */
 export const NoParams = DecisionParams({});
+
+/**
+ * The second person's decisions on a four-eyes proposal waiting in `awaitingStatus`: `approve`,
+ * and `reject` with a reason, both by a reviewer (never the proposer: four-eyes.ts). What each
+ * means for the case is the case type's to say.
+ */
+export function reviewDecisions(
+  awaitingStatus: string,
+  says: { approve: { title: string; description: string }; reject: { title: string; description: string } },
+): { approve: DecisionDefinition; reject: DecisionDefinition } {
+  const review = (requiresReason: boolean) => ({ params: NoParams, requiresReason, fourEyes: false, roles: REVIEWING_ROLES, allowedInStatuses: [awaitingStatus] });
+  return {
+    approve: { ...says.approve, ...review(false) },
+    reject: { ...says.reject, ...review(true) },
+  };
+}
 
 /** The rule-set obligations whose periods one case of this type runs on. */
 export function ruleSetObligationsOfCase(definition: CaseTypeDefinition, details: Readonly<Record<string, unknown>>): readonly ObligationId[] {

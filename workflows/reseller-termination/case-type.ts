@@ -2,7 +2,7 @@
 // keep or implement a CIP, from the issues identified to it, through the provider's
 // determination, to termination (four-eyes) or reinstatement.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, PREPARING_ROLES, DecisionParams, NoParams, REVIEWING_ROLES, defineCaseType } from '../kit/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
 
 const REVIEWING = ['under-review', 'awaiting-cure'] as const;
 const TERMINATING = ['terminating', 'termination-overdue'] as const;
@@ -91,24 +91,10 @@ export const resellerTerminationCase = defineCaseType({
       roles: PREPARING_ROLES,
       allowedInStatuses: TERMINATING,
     },
-    approve: {
-      title: 'Approve the termination',
-      description: 'A reviewer (not the proposer) approves the proposed termination.',
-      params: NoParams,
-      requiresReason: false,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['termination-proposed'],
-    },
-    reject: {
-      title: 'Reject the termination',
-      description: 'A reviewer (not the proposer) rejects the proposed termination; the case returns to where it was.',
-      params: NoParams,
-      requiresReason: true,
-      fourEyes: false,
-      roles: REVIEWING_ROLES,
-      allowedInStatuses: ['termination-proposed'],
-    },
+    ...reviewDecisions('termination-proposed', {
+      approve: { title: 'Approve the termination', description: 'A reviewer (not the proposer) approves the proposed termination.' },
+      reject: { title: 'Reject the termination', description: 'A reviewer (not the proposer) rejects the proposed termination; the case returns to where it was.' },
+    }),
     reinstate: {
       title: 'Reinstate the reseller',
       description: 'Keep the reseller after all, before the termination deadline, for a recorded reason: the case ends.',
