@@ -3,8 +3,11 @@
 // rest in the description.
 import { Type, type TSchema, type TString } from '@sinclair/typebox';
 
-/** How far ahead of the server's clock an instant "not in the future" may be (clock skew). */
-export const FUTURE_TOLERANCE_SECONDS = 60;
+// How far ahead of the server's clock an instant "not in the future" may be (clock skew): the
+// same tolerance the case workflows give the instants of a decision.
+import { FUTURE_TOLERANCE_SECONDS } from '../workflows/kit/instants.js';
+
+export { FUTURE_TOLERANCE_SECONDS };
 
 /** An instant the server refuses when it lies ahead of its clock. */
 export const PastInstant = (description: string): TString =>

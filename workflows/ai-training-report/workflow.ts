@@ -9,7 +9,7 @@
 // Either way the report is drafted as versions, checked against the required contents,
 // approved by a second person and filed with Commerce's receipt. A missed filing deadline is a
 // breach that stays on the case. A filed report can be amended: a new version, filed again.
-import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { AiTrainingReportActivities } from '../../activities/ai-training.js';
 import type { FactActivities } from '../../activities/facts.js';
 import {
@@ -22,6 +22,7 @@ import {
 import {
   CaseDeadline,
   CaseRecorder,
+  databaseActivities,
   FourEyes,
   handleDecisions,
   isRuleInputError,
@@ -47,17 +48,9 @@ import {
   type ResellerReportDelivered,
 } from './messages.js';
 
-// Version writes must eventually succeed (a database outage only delays them).
-const reports = proxyActivities<AiTrainingReportActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// Finding the open cases that hear of new evidence against the reseller.
-const facts = proxyActivities<FactActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// Version writes; finding the open cases that hear of new evidence against the reseller.
+const reports = databaseActivities<AiTrainingReportActivities>('30 seconds');
+const facts = databaseActivities<FactActivities>('30 seconds');
 
 /**
  * Added after the first release: the `refer-reseller` decision opens (or adds to) the reseller's

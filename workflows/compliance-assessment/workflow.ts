@@ -6,15 +6,17 @@
 // tracked to done: implemented with evidence, or not implemented with its reason (a factor
 // Commerce weighs, so the case counts and shows them). The case is remediated once the CIP is
 // resubmitted and no recommendation is open.
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ComplianceAssessmentActivities } from '../../activities/compliance-assessments.js';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
 import {
   CaseDeadline,
   CaseRecorder,
+  databaseActivities,
   handleDecisions,
   isRuleInputError,
   openRefusedCase,
+  refuseFutureInstant,
   refuseInvalid,
   tryRules,
   type CaseEventDraft,
@@ -23,14 +25,7 @@ import { resellerActivities } from '../shared/reseller-activities.js';
 import { complianceAssessmentCase } from './case-type.js';
 import { complianceAssessmentStateQuery, type ComplianceAssessmentInput, type ComplianceAssessmentState, type RecommendationState } from './messages.js';
 
-// Projections into PostgreSQL must eventually succeed (an outage only delays them).
-const assessments = proxyActivities<ComplianceAssessmentActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/** Clock skew tolerated between a handler's machine and the workflow before an instant counts as "in the future". */
-const CLOCK_SKEW_MS = 60_000;
+const assessments = databaseActivities<ComplianceAssessmentActivities>('1 minute');
 
 interface FindingsParams {
   findingsReceivedAt: string;
@@ -96,10 +91,6 @@ export async function complianceAssessmentWorkflow(input: ComplianceAssessmentIn
   let clock: CaseDeadline<ComplianceAssessmentState['status']> | undefined;
   setHandler(complianceAssessmentStateQuery, () => ({ ...state, remindersSent: [...(clock?.remindersSent ?? [])] }));
 
-  const notInFuture = (field: string, value: unknown) => {
-    if (typeof value === 'string' && new Date(value).getTime() > Date.now() + CLOCK_SKEW_MS) refuseInvalid(field, 'must not be in the future');
-  };
-
   // Decisions are Updates: the handler must know the findings, an outcome or the resubmission were accepted.
   handleDecisions(complianceAssessmentCase, recorder, {
     validate: (request) => {
@@ -107,7 +98,7 @@ export async function complianceAssessmentWorkflow(input: ComplianceAssessmentIn
       switch (request.decision) {
         case 'record-findings': {
           const findings = params as unknown as FindingsParams;
-          notInFuture('params.findingsReceivedAt', findings.findingsReceivedAt);
+          refuseFutureInstant('params.findingsReceivedAt', findings.findingsReceivedAt);
           if (new Date(findings.findingsReceivedAt).getTime() < new Date(input.noticeReceivedAt).getTime()) {
             refuseInvalid('params.findingsReceivedAt', `must not be before the assessment's notice (${input.noticeReceivedAt})`);
           }
@@ -129,7 +120,7 @@ export async function complianceAssessmentWorkflow(input: ComplianceAssessmentIn
           break;
         }
         case 'record-resubmission': {
-          notInFuture('params.resubmittedAt', params.resubmittedAt);
+          refuseFutureInstant('params.resubmittedAt', params.resubmittedAt as string | undefined);
           if (typeof params.resubmittedAt === 'string' && state.findingsReceivedAt && new Date(params.resubmittedAt).getTime() < new Date(state.findingsReceivedAt).getTime()) {
             refuseInvalid('params.resubmittedAt', `must not be before the findings were received (${state.findingsReceivedAt})`);
           }

@@ -6,7 +6,7 @@
 // exemption still stands until Commerce revokes it, and a late notification restarts the
 // clock). A revocation ends it at any time and opens the case that puts what it covered back
 // under the normal CIP duties.
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ExemptionActivities } from '../../activities/exemptions.js';
 import { computeDeadline, getRuleSet, type Deadline } from '../../rules/index.js';
 import { cipDutyResumptionWorkflow } from '../cip-duty-resumption/workflow.js';
@@ -14,11 +14,13 @@ import { workflowIdFor } from '../ids.js';
 import {
   CaseDeadline,
   CaseRecorder,
+  databaseActivities,
   FourEyes,
   handleDecisions,
   isRuleInputError,
   newCaseId,
   openRefusedCase,
+  refuseFutureInstant,
   refuseInvalid,
   startChildOnce,
   tryRules,
@@ -27,14 +29,7 @@ import {
 import { exemptionCase } from './case-type.js';
 import { exemptionStateQuery, type ExemptionInput, type ExemptionState } from './messages.js';
 
-// Projections into PostgreSQL must eventually succeed (an outage only delays them).
-const exemptions = proxyActivities<ExemptionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/** Clock skew tolerated between a handler's machine and the workflow before an instant counts as "in the future". */
-const CLOCK_SKEW_MS = 60_000;
+const exemptions = databaseActivities<ExemptionActivities>('1 minute');
 
 interface GrantProposal {
   commerceReference: string;
@@ -98,9 +93,6 @@ export async function exemptionWorkflow(input: ExemptionInput): Promise<Exemptio
     const value = request.params?.[name];
     return typeof value === 'string' ? new Date(value) : undefined;
   };
-  const notInFuture = (field: string, at: Date | undefined) => {
-    if (at && at.getTime() > Date.now() + CLOCK_SKEW_MS) refuseInvalid(field, 'must not be in the future');
-  };
   const notBefore = (field: string, at: Date | undefined, earliest: string | undefined, what: string) => {
     if (at && earliest && at.getTime() < new Date(earliest).getTime()) refuseInvalid(field, `must not be before ${what} (${earliest})`);
   };
@@ -113,19 +105,19 @@ export async function exemptionWorkflow(input: ExemptionInput): Promise<Exemptio
       switch (request.decision) {
         case 'propose-grant': {
           const grantedAt = instantParam(request, 'grantedAt');
-          notInFuture('params.grantedAt', grantedAt);
+          refuseFutureInstant('params.grantedAt', grantedAt);
           notBefore('params.grantedAt', grantedAt, input.submittedAt, 'the application was submitted');
           break;
         }
         case 'record-denial': {
           const deniedAt = instantParam(request, 'deniedAt');
-          notInFuture('params.deniedAt', deniedAt);
+          refuseFutureInstant('params.deniedAt', deniedAt);
           notBefore('params.deniedAt', deniedAt, input.submittedAt, 'the application was submitted');
           break;
         }
         case 'record-notification': {
           const notifiedAt = instantParam(request, 'notifiedAt');
-          notInFuture('params.notifiedAt', notifiedAt);
+          refuseFutureInstant('params.notifiedAt', notifiedAt);
           notBefore('params.notifiedAt', notifiedAt, state.notifications.at(-1)?.notifiedAt ?? state.grantedAt, 'the grant or the last notification');
           const reference = (request.params?.reference as string).trim();
           if (state.notifications.some((n) => n.reference === reference)) refuseInvalid('params.reference', 'this notification is already recorded');
@@ -133,7 +125,7 @@ export async function exemptionWorkflow(input: ExemptionInput): Promise<Exemptio
         }
         case 'revoke': {
           const revokedAt = instantParam(request, 'revokedAt');
-          notInFuture('params.revokedAt', revokedAt);
+          refuseFutureInstant('params.revokedAt', revokedAt);
           notBefore('params.revokedAt', revokedAt, state.grantedAt, 'the grant');
           break;
         }

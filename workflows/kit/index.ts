@@ -4,6 +4,7 @@
 export * from './actors.js';
 export * from './case-type.js';
 export * from './children.js';
+export * from './database-activities.js';
 export * from './deadline.js';
 export * from './duties.js';
 export * from './decisions.js';
@@ -11,6 +12,7 @@ export * from './events.js';
 export * from './facts.js';
 export * from './failures.js';
 export * from './four-eyes.js';
+export * from './instants.js';
 export * from './recorder.js';
 export * from './refused-input.js';
 export * from './search-attributes.js';

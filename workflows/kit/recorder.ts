@@ -4,8 +4,9 @@
 // row cannot disagree. The sequence number is workflow state, the same on every replay; the
 // database ignores a projection older than the one it has, and an event whose key it has seen.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { condition, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { condition, defineUpdate, patched, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventInput } from '../../activities/cases.js';
+import { databaseActivities, RETRY_UNTIL_THE_DATABASE_ANSWERS } from './database-activities.js';
 import type { CaseTypeDefinition } from './case-type.js';
 import { CASE_OPENED } from './events.js';
 import { CASE_DUE_AT_ATTRIBUTE, CASE_STATUS_ATTRIBUTE, CASE_SUBJECT_ATTRIBUTE, CASE_TYPE_ATTRIBUTE } from './search-attributes.js';
@@ -20,11 +21,9 @@ const CASE_SEARCH_ATTRIBUTES_PATCH = 'case-search-attributes';
 // holds projections as ordinary activities keep them until the patch is first met.
 const CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH = 'case-projection-in-workflow-task';
 
-// Projection writes must eventually succeed (a database outage only delays them), so they retry
-// without limit, backing off to one attempt a minute.
-const projectionRetry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const scheduledProjection = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: projectionRetry });
-const localProjection = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: projectionRetry });
+// Projection writes must eventually succeed (a database outage only delays them).
+const scheduledProjection = databaseActivities<CaseActivities>('30 seconds');
+const localProjection = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY_UNTIL_THE_DATABASE_ANSWERS });
 const projection = (): Pick<CaseActivities, 'openCase' | 'recordCaseTransition'> =>
   patched(CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH) ? localProjection : scheduledProjection;
 

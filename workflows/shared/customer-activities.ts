@@ -2,13 +2,10 @@
 // workflows. One proxy per timeout profile.
 import { proxyActivities } from '@temporalio/workflow';
 import type { CustomerActivities } from '../../activities/customers.contract.js';
+import { databaseActivities } from '../kit/database-activities.js';
 import { FAILURE } from '../kit/failures.js';
 
-// Reads and idempotent writes of customer records: retried until the database answers.
-export const customerActivities = proxyActivities<CustomerActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export const customerActivities = databaseActivities<CustomerActivities>('30 seconds');
 
 // Disposal rewrites every personal field of a customer: allowed more time per attempt. A legal
 // hold makes it fail without retry (the workflow waits for the release instead).

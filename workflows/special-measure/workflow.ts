@@ -11,6 +11,7 @@ import { workflowIdFor } from '../ids.js';
 import {
   CaseDeadline,
   CaseRecorder,
+  databaseActivities,
   handleDecisions,
   isRuleInputError,
   newCaseId,
@@ -24,11 +25,7 @@ import { specialMeasureImpactReviewWorkflow } from '../special-measure-impact-re
 import { specialMeasureCase } from './case-type.js';
 import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput, type SpecialMeasureState } from './messages.js';
 
-// Projections into PostgreSQL must eventually succeed (an outage only delays them).
-const measures = proxyActivities<SpecialMeasureActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const measures = databaseActivities<SpecialMeasureActivities>('1 minute');
 // The impact scan reads every matching customer: it may take longer.
 const impact = proxyActivities<SpecialMeasureActivities>({
   startToCloseTimeout: '10 minutes',
