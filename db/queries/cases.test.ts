@@ -2,32 +2,17 @@
 // projection of it must never go backwards when an older write arrives after a newer one
 // (activity retries, a worker that resumes late).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createDb, type DbHandle } from '../client.js';
+import { describe, expect, it } from 'vitest';
+import { cipTransmissionCaseRow, useSharedDatabase } from '../../test/helpers/database.js';
 import { confirmCaseStart, insertCaseWithStart, isCaseStartPending } from './case-starts.js';
 import { applyCaseProjection, getCaseById, insertCaseIfAbsent, openCaseProjection } from './cases.js';
 
-let db: DbHandle;
-beforeAll(() => {
-  db = createDb(inject('databaseUrl'), { max: 2 });
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = useSharedDatabase();
 
 async function newCase() {
-  const id = randomUUID();
-  await insertCaseIfAbsent(db.db, {
-    id,
-    type: 'cip-transmission',
-    status: 'opened',
-    subjectType: 'cip-request',
-    subjectId: `REQ-${id}`,
-    ruleSetId: 'NPRM-2024',
-    workflowId: `projection-order-test:${id}`,
-    openedAt: new Date('2026-11-20T15:00:00.000Z'),
-  });
-  return id;
+  const row = cipTransmissionCaseRow();
+  await insertCaseIfAbsent(db.db, row);
+  return row.id;
 }
 
 describe('applyCaseProjection', () => {

@@ -2,37 +2,19 @@
 // matching row once, in order, ties on the timestamp broken by the id, and nothing else.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createDb, type DbHandle } from '../client.js';
+import { describe, expect, it } from 'vitest';
+import { cipTransmissionCaseRow, useSharedDatabase } from '../../test/helpers/database.js';
 import { cases, type CaseRow } from '../schema/cases.js';
 import { insertCaseIfAbsent } from './cases.js';
 import { decodeCursor, selectKeysetPage, type KeysetCursor, type KeysetOf, type Page } from './pagination.js';
 
-let db: DbHandle;
-beforeAll(() => {
-  db = createDb(inject('databaseUrl'), { max: 2 });
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = useSharedDatabase();
 
 /** Five cases of one subject of their own; two opened at the same instant. */
 async function casesOfOneSubject() {
   const subjectId = `PAGING-${randomUUID()}`;
   const openedAt = ['2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-03T10:00:00.000Z', '2026-11-04T10:00:00.000Z'];
-  for (const at of openedAt) {
-    const id = randomUUID();
-    await insertCaseIfAbsent(db.db, {
-      id,
-      type: 'cip-transmission',
-      status: 'opened',
-      subjectType: 'cip-request',
-      subjectId,
-      ruleSetId: 'NPRM-2024',
-      workflowId: `keyset-paging-test:${id}`,
-      openedAt: new Date(at),
-    });
-  }
+  for (const at of openedAt) await insertCaseIfAbsent(db.db, cipTransmissionCaseRow({ subjectId, openedAt: new Date(at) }));
   return subjectId;
 }
 
