@@ -74,6 +74,28 @@ describe('POST /v1/ai-training-transactions', () => {
     expect(read.json().transaction).toEqual(created.transaction);
   });
 
+  it('refuses a repeat of the reference that says something else (another time, another run) with 409, and keeps the first', async () => {
+    const body = resellerTransaction();
+    const first = await post('/v1/ai-training-transactions', body);
+    expect([201, 202]).toContain(first.statusCode);
+    const id = first.json().transaction.id as string;
+    // The same facts from another handler, in another key order, are the same transaction.
+    const reordered = await post('/v1/ai-training-transactions', Object.fromEntries(Object.entries(body).reverse()), 'admin');
+    expect(reordered.statusCode).toBe(200);
+    expect(reordered.json().transaction.id).toBe(id);
+    for (const changed of [
+      { ...body, transactionAt: '2026-11-01T10:00:00Z' },
+      { ...body, knowledgeAt: '2026-11-21T10:00:00Z' },
+      { ...body, run: { ...qualifyingRun, operations: '300000000000000000000000000' } },
+    ]) {
+      const res = await post('/v1/ai-training-transactions', changed);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'ai_training.reference_conflict', errors: [{ field: 'body.externalReference' }] });
+    }
+    const read = await get(`/v1/ai-training-transactions/${id}`);
+    expect(read.json().transaction).toEqual(first.json().transaction);
+  });
+
   it("records the provider's own foreign customer as the direct route", async () => {
     const customerId = await foreignCustomer();
     const res = await post('/v1/ai-training-transactions', {

@@ -14,6 +14,7 @@ import { getCustomerById } from '../../../db/queries/customers.js';
 import { getCaseById } from '../../../db/queries/cases.js';
 import { getResellerById } from '../../../db/queries/resellers.js';
 import { getAiTrainingTransaction, insertAiTrainingTransaction } from '../../../db/queries/ai-training.js';
+import { requestFingerprint } from '../../../db/queries/idempotency.js';
 import type { AiTrainingTransactionRow, CoverageRecord } from '../../../db/schema/ai-training.js';
 import type { CaseRow } from '../../../db/schema/cases.js';
 import type { Principal } from '../../plugins/auth.js';
@@ -119,37 +120,69 @@ export async function createAiTrainingTransaction(deps: Deps, principal: Princip
     criteria: classification.criteria.map((c) => ({ ...c })),
     reasons: [...classification.reasons],
   };
-  const { created, transaction } = await insertAiTrainingTransaction(deps.db.db, {
-    transaction: {
-      id: randomUUID(),
-      caseId: randomUUID(),
-      externalReference: body.externalReference,
-      route,
-      customerId: body.foreignPerson.type === 'customer' ? body.foreignPerson.customerId : null,
-      resellerId: body.foreignPerson.type === 'reseller-customer' ? body.foreignPerson.resellerId : null,
-      resellerCustomerReference: body.foreignPerson.type === 'reseller-customer' ? body.foreignPerson.resellerCustomerReference : null,
-      transactionAt,
-      knowledgeAt: knowledgeAt ?? null,
-      changedArrangement: body.changedArrangement ?? false,
-      estimatedOperations: body.run.operations,
-      cluster: body.run.cluster,
-      primarilyBiologicalSequenceData: body.run.primarilyBiologicalSequenceData ?? null,
-      operationsStart: period ? new Date(period.start) : null,
-      operationsEnd: period ? new Date(period.end) : null,
-      modelName: body.run.modelName ?? null,
-      cybersecurityPractices: body.run.cybersecurityPractices ?? null,
-      contactInfoRef: body.contactInfoRef ?? null,
-      paymentInfoRef: body.paymentInfoRef ?? null,
-      ruleSetId: CURRENT_RULE_SET_ID,
-      coverage,
-      belowThresholdReason: body.belowThresholdReason ?? null,
-      createdAt: now,
-      createdBy: principal.subject,
-    },
-  });
+  const candidate = {
+    id: randomUUID(),
+    caseId: randomUUID(),
+    externalReference: body.externalReference,
+    route,
+    customerId: body.foreignPerson.type === 'customer' ? body.foreignPerson.customerId : null,
+    resellerId: body.foreignPerson.type === 'reseller-customer' ? body.foreignPerson.resellerId : null,
+    resellerCustomerReference: body.foreignPerson.type === 'reseller-customer' ? body.foreignPerson.resellerCustomerReference : null,
+    transactionAt,
+    knowledgeAt: knowledgeAt ?? null,
+    changedArrangement: body.changedArrangement ?? false,
+    estimatedOperations: body.run.operations,
+    cluster: body.run.cluster,
+    primarilyBiologicalSequenceData: body.run.primarilyBiologicalSequenceData ?? null,
+    operationsStart: period ? new Date(period.start) : null,
+    operationsEnd: period ? new Date(period.end) : null,
+    modelName: body.run.modelName ?? null,
+    cybersecurityPractices: body.run.cybersecurityPractices ?? null,
+    contactInfoRef: body.contactInfoRef ?? null,
+    paymentInfoRef: body.paymentInfoRef ?? null,
+    ruleSetId: CURRENT_RULE_SET_ID,
+    coverage,
+    belowThresholdReason: body.belowThresholdReason ?? null,
+    createdAt: now,
+    createdBy: principal.subject,
+  };
+  const { created, transaction } = await insertAiTrainingTransaction(deps.db.db, { transaction: candidate });
+  // The first request under a reference fixes the transaction's facts, and with them the report's
+  // clocks: a repeat that says something else (another time, another run) is refused, never dropped.
+  if (!created && requestFingerprint(transactionFacts(transaction)) !== requestFingerprint(transactionFacts(candidate))) {
+    throw new AppError(
+      'ai_training.reference_conflict',
+      409,
+      `externalReference ${body.externalReference} belongs to transaction ${transaction.id} with different facts; a transaction's facts are not changed by repeating it (amend its report instead)`,
+      [{ field: 'body.externalReference', message: `was used for a transaction with different facts (${transaction.id})` }],
+    );
+  }
   // A new transaction, or a repeat after a crash left its case unstarted: start it (idempotent).
   const caseRow = (await getCaseById(deps.db.db, { id: transaction.caseId })) ?? (await startAiTrainingReport(deps, transaction));
   return { created, body: responseOf(transaction, caseRow) };
+}
+
+/** What a request says about a transaction: everything but the ids and who recorded it when. */
+function transactionFacts(row: Omit<AiTrainingTransactionRow, 'id' | 'caseId' | 'createdAt' | 'createdBy' | 'coverage' | 'ruleSetId'>) {
+  return {
+    route: row.route,
+    customerId: row.customerId,
+    resellerId: row.resellerId,
+    resellerCustomerReference: row.resellerCustomerReference,
+    transactionAt: row.transactionAt.getTime(),
+    knowledgeAt: row.knowledgeAt?.getTime() ?? null,
+    changedArrangement: row.changedArrangement,
+    estimatedOperations: row.estimatedOperations,
+    cluster: row.cluster,
+    primarilyBiologicalSequenceData: row.primarilyBiologicalSequenceData,
+    operationsStart: row.operationsStart?.getTime() ?? null,
+    operationsEnd: row.operationsEnd?.getTime() ?? null,
+    modelName: row.modelName,
+    cybersecurityPractices: row.cybersecurityPractices,
+    contactInfoRef: row.contactInfoRef,
+    paymentInfoRef: row.paymentInfoRef,
+    belowThresholdReason: row.belowThresholdReason,
+  };
 }
 
 function responseOf(transaction: AiTrainingTransactionRow, caseRow: CaseRow | undefined) {
