@@ -42,6 +42,20 @@ describe('compliance assessments', () => {
     expect(await count('compliance_assessments')).toBe(before);
   });
 
+  it('refuses a repeat of the kind and reference that says the notice came at another time, and keeps the first', async () => {
+    const body = { kind: 'audit', commerceReference: `BIS-A-${randomUUID()}`, cipOwner: { type: 'provider' }, noticeReceivedAt: dayAgo(), description: 'Audit of the CIP' };
+    const opened = await post('/v1/compliance-assessments', body);
+    expect(opened.statusCode).toBe(201);
+    const earlier = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString();
+    for (const changed of [{ ...body, noticeReceivedAt: earlier }, { ...body, description: 'Audit of the transactions' }]) {
+      const res = await post('/v1/compliance-assessments', changed);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'compliance_assessment.conflict', errors: [{ field: 'body.commerceReference' }] });
+    }
+    const read = await get(`/v1/compliance-assessments/${opened.json().id}`);
+    expect(read.json().noticeReceivedAt).toBe(opened.json().noticeReceivedAt);
+  });
+
   it('tracks the remediation from the findings, each recommendation to done, and the resubmission, to remediated', async () => {
     const body = { kind: 'assessment', commerceReference: `BIS-CIPA-${randomUUID()}`, cipOwner: { type: 'provider' }, noticeReceivedAt: dayAgo(), description: 'Annual assessment of the CIP' };
     const opened = await post('/v1/compliance-assessments', body);

@@ -3,7 +3,7 @@
 // request under the same key, and facts the rules cannot compute with.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getCaseById, listCaseEvents } from '../db/queries/cases.js';
+import { getCaseById, getCaseByWorkflowId, listCaseEvents } from '../db/queries/cases.js';
 import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
 import { foreignOwner, germanEntityApplication } from './helpers/applications.js';
@@ -132,6 +132,23 @@ describe('a repeat that says something else', () => {
     expect(fresh.statusCode).toBe(409);
     expect(fresh.json().code).toBe('decision.case_closed');
     expect(await events(caseId)).toEqual(history);
+  });
+
+  it('under the same change reference as an earlier irregular update is refused with 409, and the case keeps its clock', async () => {
+    const changeReference = `CHG-${randomUUID()}`;
+    const body = { changeKind: 'business-operations', occurredAt: '2026-11-20T10:00:00Z', description: 'A new region in Frankfurt', changeReference };
+    const first = await post('/v1/irregular-updates', body);
+    expect([201, 202]).toContain(first.statusCode);
+    const caseRow = await eventually(async () => getCaseByWorkflowId(system.db.db, { workflowId: workflowIdFor('irregular-update', `provider/${changeReference}`) }));
+    const again = await post('/v1/irregular-updates', { ...body });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(caseRow.id);
+    for (const changed of [{ ...body, occurredAt: '2026-10-01T10:00:00Z' }, { ...body, changeKind: 'corporate-structure' }, { ...body, description: 'A merger' }]) {
+      const res = await post('/v1/irregular-updates', changed);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'irregular_update.reference_conflict', errors: [{ field: 'body.changeReference' }] });
+    }
+    expect((await getCaseById(system.db.db, { id: caseRow.id }))?.dueAt).toEqual(caseRow.dueAt);
   });
 
   it('under the same externalReference as an earlier application is refused with 409 and stores nothing', async () => {

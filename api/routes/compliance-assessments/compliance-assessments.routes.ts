@@ -41,7 +41,7 @@ export const complianceAssessmentRoutes: FastifyPluginAsyncTypebox = async (app)
         tags: ['compliance-assessments'],
         summary: "Open a case for Commerce's assessment, audit or transaction review of a CIP",
         description:
-          "The case waits for Commerce's findings (decision `record-findings`), which start the rule set's remediation period. A repeat of the same kind and reference answers 200 with the assessment already recorded.",
+          "The case waits for Commerce's findings (decision `record-findings`), which start the rule set's remediation period. A repeat of the same kind and reference answers 200 with the assessment already recorded; the same kind and reference with another CIP, notice time or description is a 409.",
         body: OpenAssessmentBody,
         response: { 200: AssessmentSchema, 201: AssessmentSchema, ...errors },
       },

@@ -121,6 +121,16 @@ export async function openComplianceAssessment(deps: Required<AppDeps>, principa
       { field: 'body.commerceReference', message: `already recorded for another CIP (assessment ${assessment.id})` },
     ]);
   }
+  // A repeat that says the notice came at another time (or describes it otherwise) is not the
+  // request recorded: answering it with the first would leave the caller believing its facts stand.
+  if (!created && (assessment.noticeReceivedAt.getTime() !== noticeReceivedAt.getTime() || assessment.description !== (body.description?.trim() ?? null))) {
+    throw new AppError(
+      'compliance_assessment.conflict',
+      409,
+      `${assessment.kind} ${assessment.commerceReference} is already recorded (assessment ${assessment.id}) with its notice received at ${assessment.noticeReceivedAt.toISOString()} and its own description`,
+      [{ field: 'body.commerceReference', message: `already recorded with other facts (assessment ${assessment.id})` }],
+    );
+  }
   const { outcome } = await openCaseOnce({ client: deps.temporal.client, db: deps.db.db }, {
     caseType: 'compliance-assessment',
     businessId: assessment.id,

@@ -9,6 +9,7 @@ import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../../rules
 import { workflowIdFor } from '../../../workflows/ids.js';
 import type { IrregularChangeKind } from '../../../workflows/irregular-update/case-type.js';
 import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { refuseWhatTheRulesRefuse } from '../rule-input.js';
 import { startWorkflowOnce, waitForCase, waitForCaseRow } from '../start-case.js';
@@ -53,5 +54,21 @@ export async function openIrregularUpdate(
   });
   if (outcome === 'started') return { created: true, caseId, case: await waitForCaseRow(deps.db.db, caseId) };
   const existing = await waitForCase(() => getCaseByWorkflowId(deps.db.db, { workflowId: workflowIdFor('irregular-update', businessId) }));
+  // The first request under a change reference fixes the change, and with it the case's clock:
+  // a repeat that says something else is refused, never answered with the first case as if taken.
+  const recorded = existing?.details as { changeKind?: string; occurredAt?: string; description?: string } | undefined;
+  if (
+    recorded &&
+    (recorded.changeKind !== change.changeKind ||
+      recorded.occurredAt !== new Date(change.occurredAt).toISOString() ||
+      recorded.description !== change.description)
+  ) {
+    throw new AppError(
+      'irregular_update.reference_conflict',
+      409,
+      `changeReference ${change.changeReference} belongs to case ${existing!.id}, opened for another change (${recorded.changeKind} at ${recorded.occurredAt}); use a new reference for a new change`,
+      [{ field: 'body.changeReference', message: `was used for another change (case ${existing!.id})` }],
+    );
+  }
   return { created: false, caseId: existing?.id ?? caseId, case: existing };
 }
