@@ -71,6 +71,18 @@ describe('exemptions', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(exemption.id);
     expect((await apply({ ...fields, scope: 'provider', resellerId: '' })).statusCode).toBe(409);
+    // Another submission time, summary or program under the reference is another application: 409, the first stands.
+    const documentsBefore = await count('documents');
+    for (const [changedFields, file] of [
+      [{ ...fields, submittedAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString() }, PROGRAM],
+      [{ ...fields, summary: 'Program audited internally' }, PROGRAM],
+      [fields, { ...PROGRAM, content: Buffer.from('%PDF-1.4 another program') }],
+    ] as const) {
+      const conflicting = await apply(changedFields, file);
+      expect(conflicting.statusCode, conflicting.body).toBe(409);
+      expect(conflicting.json().errors[0].field).toBe('body.applicationReference');
+    }
+    expect(await count('documents')).toBe(documentsBefore);
 
     const document = await get(exemption.programDocumentUrl);
     expect(document.statusCode).toBe(200);

@@ -2,7 +2,7 @@
 // anything is stored, then the program document and the application are stored together, and
 // the exemption's workflow is started (stored first, started after: a repeat of the same
 // application reference starts a workflow a crash left unstarted).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { getCustomerById } from '../../../db/queries/customers.js';
 import { getDocument, getDocumentMeta, insertDocument } from '../../../db/queries/documents.js';
@@ -126,6 +126,20 @@ export async function applyForExemption(deps: Required<AppDeps>, principal: Prin
       throw new AppError('exemption.conflict', 409, `application ${exemption.applicationReference} is already recorded (exemption ${exemption.id}) for another scope or subject`, [
         { field: 'body.applicationReference', message: `already recorded for a ${exemption.scope} exemption (${exemption.id})` },
       ]);
+    }
+    // Another submission time, summary or program is another application, not a retry of this one.
+    const program = await getDocumentMeta(deps.db.db, { id: exemption.programDocumentId });
+    const sameApplication =
+      exemption.submittedAt.getTime() === application.submittedAt.getTime() &&
+      exemption.summary === application.summary &&
+      program?.sha256 === createHash('sha256').update(application.file.content).digest('hex');
+    if (!sameApplication) {
+      throw new AppError(
+        'exemption.conflict',
+        409,
+        `application ${exemption.applicationReference} is already recorded (exemption ${exemption.id}) with another submission time, summary or program`,
+        [{ field: 'body.applicationReference', message: `already recorded with other facts (exemption ${exemption.id})` }],
+      );
     }
   }
   const { outcome } = await openCaseOnce({ client: deps.temporal.client, db: deps.db.db }, {
