@@ -102,6 +102,24 @@ describe('errors', () => {
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('refuses a filter value no case could have (a case type, status or subject type the registry does not know), naming the field', async () => {
+    for (const [url, field] of [
+      ['/v1/cases?type=cip-transmision', 'querystring.type'],
+      ['/v1/cases?status=nonsense', 'querystring.status'],
+      ['/v1/cases?type=cip-transmission&status=terminated', 'querystring.status'],
+      ['/v1/cases?subjectType=reseller', 'querystring.subjectType'],
+      ['/v1/legal/cases?type=bogus', 'querystring.type'],
+      ['/v1/legal/cases?subjectType=reseller', 'querystring.subjectType'],
+    ] as const) {
+      const res = await system.app.inject({ method: 'GET', url, headers: bearer('legal') });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors[0].field, url).toBe(field);
+    }
+    const known = await system.app.inject({ method: 'GET', url: '/v1/cases?type=cip-transmission&status=input-refused&subjectType=provider-cip', headers: bearer('legal') });
+    expect(known.statusCode).toBe(200);
+    expect((await system.app.inject({ method: 'GET', url: '/v1/legal/cases?subjectType=foreign-reseller', headers: bearer('legal') })).statusCode).toBe(200);
+  });
+
   it('refuses a cursor it did not issue', async () => {
     const res = await system.app.inject({ method: 'GET', url: '/v1/cases?cursor=bogus', headers: bearer('legal') });
     expect(res.statusCode).toBe(400);

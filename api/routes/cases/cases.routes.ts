@@ -28,6 +28,7 @@ import {
 import { DECISIONS_BY_CASE_TYPE, DecisionBodyByCaseType } from './decision-docs.js';
 import { precheckDecision, recordingRefusals, refuseReusedIdempotencyKey, sendDecision } from './decisions.js';
 import { caseConfirmed } from '../start-case.js';
+import { refuseUnknownCaseFilters } from './case-filters.js';
 import { DECIDING_ROLES } from '../../../workflows/kit/actors.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
 import { PageOf } from '../../schemas.js';
@@ -47,6 +48,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
+      refuseUnknownCaseFilters(request.query);
       const { cursor, dueBefore, ...filter } = request.query;
       const page = await listCases(app.deps.db.db, { ...filter, ...(dueBefore ? { dueBefore: new Date(dueBefore) } : {}), ...afterCursor(cursor) });
       return pageAnswer(page, toCaseDto);

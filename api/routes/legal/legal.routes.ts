@@ -7,6 +7,7 @@ import { afterCursor, pageAnswer } from '../list-page.js';
 import { badInput, ProblemSchema } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { CaseSchema } from '../cases/cases.schemas.js';
+import { refuseUnknownCaseFilters } from '../cases/case-filters.js';
 import { PERSONAL_DATA_PURPOSES } from '../../../rules/personal-data-purposes.js';
 import { PageOf } from '../../schemas.js';
 
@@ -17,7 +18,7 @@ const Instant = (description: string) => Type.Optional(Type.String({ format: 'da
 
 const LegalCasesQuery = Type.Object(
   {
-    subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['customer', 'reseller', 'account'] })),
+    subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['customer', 'foreign-reseller', 'account'] })),
     subjectId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'case type' })),
     ruleSetId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['NPRM-2024'] })),
@@ -73,6 +74,7 @@ export const legalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
+      refuseUnknownCaseFilters(request.query);
       const { cursor, from, to, ...filter } = request.query;
       const page = await findCasesForLegal(app.deps.db.db, { ...filter, ...windowOf(from, to), ...afterCursor(cursor) });
       return pageAnswer(page, toCaseDto);
