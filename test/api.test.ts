@@ -92,6 +92,22 @@ describe('errors', () => {
     expect(query.json().errors[0].field).toBe('querystring.status');
   });
 
+  it('refuses other control characters than tabs and line breaks, in any field, naming it', async () => {
+    const post = (url: string, payload: object) => system.app.inject({ method: 'POST', url, headers: bearer('case_handler'), payload });
+    const caseUrl = `/v1/cases/${randomUUID()}`;
+    for (const [res, field] of [
+      [await post(`${caseUrl}/decisions`, { decision: 'refuse', reason: 'forged \u0007 papers' }), 'body.reason'],
+      [await post(`${caseUrl}/decisions`, { decision: 'transmit', params: { transmissionReference: 'REF\u001b[31m' } }), 'body.params.transmissionReference'],
+      [await post('/v1/resellers', { legalName: 'Acme\u007f', jurisdiction: 'JP' }), 'body.legalName'],
+      [await system.app.inject({ method: 'GET', url: '/v1/cases?assignee=a%08b', headers: bearer('legal') }), 'querystring.assignee'],
+    ] as const) {
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().errors, field).toEqual([{ field, message: 'must not contain control characters (other than tabs and line breaks)' }]);
+    }
+    // Tabs and line breaks are text: the unknown case answers 404.
+    expect((await post(`${caseUrl}/assignment`, { assignee: 'hana\thandler\r\n' })).statusCode).toBe(404);
+  });
+
   it('answers router errors (over-long path parameter, bad URL encoding) with problem+json too', async () => {
     const long = await system.app.inject({ method: 'GET', url: `/v1/cases/${'x'.repeat(500)}`, headers: bearer('legal') });
     expect(long.statusCode).toBe(414);
