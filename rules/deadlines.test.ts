@@ -295,6 +295,12 @@ describe('explanations', () => {
     expect(provider).toContain('does not move this clock');
   });
 
+  it("say that the reseller termination's clock start is the rule set's reading, not the rule's words", () => {
+    const text = explain({ obligation: 'reseller-termination', startedAt: at('2024-06-01T12:00:00.000Z') });
+    expect(text).toContain('within 30 calendar days');
+    expect(text).toContain("name no event that starts the 30 days; rule set NPRM-2024 reads them as running from the provider's determination");
+  });
+
   it('explain the Feb 29 -> Feb 28 rule', () => {
     const text = computeDeadline({ obligation: 'record-retention', ruleSet: NPRM_2024, startedAt: at('2028-02-29T12:00:00.000Z'), timeZone: 'UTC' }).explanation.join('\n');
     expect(text).toContain('02-29 has no counterpart in the final month, so the period ends on the last day of that month, 2030-02-28');

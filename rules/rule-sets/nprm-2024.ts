@@ -149,7 +149,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       resellerTermination: {
         value: days(30),
         explanation:
-          'Where a foreign reseller ignored identified CIP issues or continuing increases the risk, the provider terminates the reseller relationship within 30 calendar days of its determination.',
+          "Where a foreign reseller ignored identified CIP issues or continuing increases the risk, the provider terminates the reseller relationship within 30 calendar days. The summaries of the proposed rule name no event that starts the 30 days; rule set NPRM-2024 reads them as running from the provider's determination that termination is required (a reading of the rule, not its words).",
         citation: CITE.cipResellers,
         source: 'regulation',
       },
