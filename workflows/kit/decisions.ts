@@ -111,7 +111,7 @@ export function checkDecisionRequest(caseType: CaseTypeDefinition, request: Deci
     // Refused by the split between preparing and approving: say which rule.
     const within = (roles: readonly string[]) => definition.roles.every((role) => roles.includes(role));
     const duties = definition.fourEyes || within(PREPARING_ROLES) || within(APPROVING_ROLES) ? ` (${SEGREGATION_OF_DUTIES})` : '';
-    refuseForbidden(`a ${request.actor.role} may not ${request.decision} a ${caseType.type} case; allowed: ${definition.roles.join(', ')}${duties}`);
+    refuseForbidden(`role ${request.actor.role} may not ${request.decision} a case of type ${caseType.type}; allowed: ${definition.roles.join(', ')}${duties}`);
   }
   if (definition.requiresReason && (typeof request.reason !== 'string' || request.reason.trim() === '')) {
     refuseInvalid('reason', 'is required for this decision');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { OBLIGATIONS } from '../obligations.js';
 import { DECIDING_ROLES, REVIEWING_ROLES } from './actors.js';
+import { checkDecisionRequest } from './decisions.js';
 import { defineCaseType, NoParams } from './case-type.js';
 import { PREPARING_ROLES, secondPersonRefusal, subjectsWithBothDuties } from './duties.js';
 
@@ -53,5 +54,17 @@ describe('segregation of duties', () => {
         { subject: 'dave', role: 'reviewer' },
       ]),
     ).toEqual(['alice', 'dave']);
+  });
+
+  it('refuses a role the decision does not admit in a sentence a lawyer can read in the case history', () => {
+    const refusal = (() => {
+      try {
+        checkDecisionRequest(OBLIGATIONS['reseller-termination'].caseType, { decision: 'approve', actor: { subject: 'ada.admin', role: 'admin' } });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return undefined;
+    })();
+    expect(refusal).toMatch(/^role admin may not approve a case of type reseller-termination; allowed: reviewer \(segregation of duties/);
   });
 });

@@ -15,7 +15,7 @@ export function refuseUnknownCaseFilters(query: { type?: string | undefined; sta
   if (query.status !== undefined) {
     const statuses = unique((caseType ? [caseType] : CASE_TYPES).flatMap((t) => t.statuses));
     if (!statuses.includes(query.status)) {
-      throw badInput('querystring.status', `is not a status of ${caseType ? `a ${caseType.type} case` : 'any case type'}; one of ${statuses.join(', ')}`);
+      throw badInput('querystring.status', `is not a status of ${caseType ? `case type ${caseType.type}` : 'any case type'}; one of ${statuses.join(', ')}`);
     }
   }
   if (query.subjectType !== undefined) {
