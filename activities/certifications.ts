@@ -28,7 +28,7 @@ export const CERTIFICATION_PART_TITLES: Record<CipProcedurePart | 'written-cip' 
   'malicious-activity-detection': 'the tools used to detect malicious cyber-enabled activity',
   'reseller-cip-procedures': 'the procedures that require foreign resellers to keep and implement a written CIP',
   'ai-training-identification': 'the procedures for identifying foreign customers that train large AI models',
-  'cip-contact': 'the contact information of the person responsible for the CIP (PUT /v1/provider/settings, cipContact)',
+  'cip-contact': 'the contact information of the person responsible for the CIP (PATCH /v1/provider/settings, cipContact)',
 };
 
 /** Parts that only their own record can supply (a statement on the case cannot stand in for them). */

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getCaseByWorkflowId } from '../../db/queries/cases.js';
 import { insertCustomerApplication, insertVerificationAttempt, setAccountStatus } from '../../db/queries/customers.js';
 import { cases } from '../../db/schema/cases.js';
+import { CERTIFICATION_PART_TITLES } from '../../activities/certifications.js';
 import { customers } from '../../db/schema/customers.js';
 import { temporalPaths } from '../../scripts/temporal-paths.js';
 import { createFreshDatabase } from '../helpers/fresh-database.js';
@@ -212,6 +213,12 @@ describe('annual CIP certification', () => {
       subject: { type: 'provider-cip', id: 'provider' },
       details: { changeKind: 'cip-contact', description: 'Lena moved to another team' },
     });
+  });
+
+  it('names in its tasks only routes the API has, with their method', () => {
+    const named = Object.values(CERTIFICATION_PART_TITLES).flatMap((title) => [...title.matchAll(/\((GET|POST|PUT|PATCH|DELETE) (\/v1\/[^ ,)]+)/g)]);
+    expect(named.length).toBeGreaterThan(1);
+    for (const [, method, url] of named) expect(system.app.hasRoute({ method: method as 'GET', url: url! }), `${method} ${url}`).toBe(true);
   });
 
   it("keeps the provider's Schedule visible to `temporal schedule list`, pauses and resumes it, and its runs open one case per period", async () => {

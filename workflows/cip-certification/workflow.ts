@@ -146,7 +146,7 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
         if (RECORDED_ONLY.includes(part)) refuseInvalid('params.part', `${part} comes only from its record: ${task.description}`);
       }
       if (request.decision === 'attest') {
-        if (!state.cipContactSubject) refuseForbidden('no CIP contact is recorded for the provider; record one first (PUT /v1/provider/settings)');
+        if (!state.cipContactSubject) refuseForbidden('no CIP contact is recorded for the provider; record one first (PATCH /v1/provider/settings)');
         if (request.actor.subject !== state.cipContactSubject) refuseForbidden(`only the CIP contact (${state.cipContactSubject}) may attest the certification; a reviewer approves it after`);
         if (request.params!.assembledVersion !== state.assembly?.version) {
           refuseInvalid('params.assembledVersion', `must be the latest assembled version (${state.assembly?.version ?? 'none'})`);
