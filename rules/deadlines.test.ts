@@ -455,6 +455,13 @@ describe('properties', () => {
     );
   });
 
+  it('gives a whole period less the spring-forward hour from the trigger day\'s last millisecond', () => {
+    const t = Date.parse('2059-12-31T23:59:59.999Z');
+    const d = computeDeadline({ obligation: 'deficiency-remediation', ruleSet: NPRM_2024, startedAt: new Date(t), timeZone: 'Europe/London' });
+    expect(d.dueAt.toISOString()).toBe('2060-03-30T22:59:59.999Z');
+    expect(d.dueAt.getTime() - t).toBe(90 * 86_400_000 - 3_600_000);
+  });
+
   it('the due date is always the full period after the trigger day, and dueAt is the end of that local day', () => {
     fc.assert(
       fc.property(obligation, zones, instant, (o, tz, t) => {
@@ -465,8 +472,9 @@ describe('properties', () => {
         expect(localDateOf(new Date(t), tz)).toEqual(start);
         if (period.days !== undefined) {
           expect(daysBetween(start, due)).toBe(period.days);
-          // At least N days of time remain; a spring-forward day inside the period is 1 hour short.
-          expect(d.dueAt.getTime() - t).toBeGreaterThan(period.days * 86_400_000 - 3_600_000);
+          // At least N days of time remain; a spring-forward day inside the period is 1 hour short
+          // (exactly that, from the trigger day's last millisecond: 2059-12-31T23:59:59.999Z in London).
+          expect(d.dueAt.getTime() - t).toBeGreaterThanOrEqual(period.days * 86_400_000 - 3_600_000);
         } else {
           const years = period.years ?? 0;
           expect(due.year).toBe(start.year + years);
