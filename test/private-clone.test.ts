@@ -61,6 +61,9 @@ describe(`a clone inside a private folder, run as ${userInfo().uid === 0 ? 'root
     expect(start.output()).toContain('cipdesk is running.');
     if (userInfo().uid === 0) expect(start.output()).toContain(`data in ${postgresDataDirFor(join(clone, '.data', 'postgres'))}`);
     expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
+    // A clean start prints no error; once a server is killed under it, the worker may log the
+    // activities that failed meanwhile (with their stacks) before they are retried.
+    expect(start.output()).not.toMatch(/EACCES|\n\s+at /);
 
     // A server killed under it is started again on its own data, and the system is ready again.
     const pidIn = (file: string) => Number(readFileSync(file, 'utf8').split('\n')[0]);
@@ -84,7 +87,7 @@ describe(`a clone inside a private folder, run as ${userInfo().uid === 0 ? 'root
 
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
-    expect(start.output()).not.toMatch(/EACCES|\n\s+at /);
+    expect(start.output()).not.toMatch(/EACCES|\ncipdesk: /);
   }, 150_000);
 
   it("npm test's servers start (the canary runs through the integration tests' global setup)", async () => {
