@@ -125,11 +125,12 @@ describe('a PostgreSQL outage', () => {
         from cases c left join case_events e on e.case_id = c.id
         where c.workflow_id like ${`cip-transmission:BIS-CIP-LOAD-${run}-%`}
         group by c.workflow_id, c.id`;
-      return found.length >= references.length ? found : undefined;
+      // The API records each case; its workflow confirms it with the opening event.
+      return found.length >= references.length && found.every((r) => r.opened >= 1) ? found : undefined;
     }, 90_000);
     const byWorkflow = new Map(rows.map((r) => [r.workflow_id as string, r]));
     const lost = references.filter((ref) => byWorkflow.get(`cip-transmission:${ref}`)?.id !== accepted.get(ref));
-    const duplicated = rows.filter((r) => r.opened !== 1);
+    const duplicated = rows.filter((r) => r.opened > 1);
     console.info(
       `PostgreSQL outage under load: ${accepted.size} requests accepted (${acceptedDuringOutage} during the ${OUTAGE_MS / 1000} s outage), ` +
         `${rows.length} cases, lost ${lost.length}, duplicated ${duplicated.length}; creation answers ${JSON.stringify(answers)}; ` +
