@@ -9,6 +9,12 @@ const EVIDENCE_KEY = /document|cipVersion|attempt|evidence|sha256|reference|meas
 const isDecision = (e: TimelineEntry) =>
   e.kind.startsWith('decision.') || e.kind.startsWith('approval.') || /\.(proposed|approved|rejected|refused)$/.test(e.kind);
 
+/** The reason a handler gave for a decision, as the case record holds it; the dossier must show it. */
+const reasonOf = (e: TimelineEntry): string | undefined => {
+  const reason = e.data?.['reason'];
+  return typeof reason === 'string' && reason.trim() !== '' ? reason : undefined;
+};
+
 function evidenceOf(history: CaseHistory): string[] {
   const items: string[] = [];
   for (const e of history.entries) {
@@ -77,7 +83,11 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
   heading('Decisions');
   const decisions = history.entries.filter(isDecision);
   if (decisions.length === 0) doc.text('No decision recorded.');
-  for (const e of decisions) doc.text(`${e.at}  ${e.actor}: ${e.summary}`);
+  for (const e of decisions) {
+    doc.text(`${e.at}  ${e.actor}: ${e.summary}`);
+    const reason = reasonOf(e);
+    if (reason !== undefined) doc.text(`Reason: ${reason}`, { indent: 10 });
+  }
 
   heading('Evidence on record');
   const evidence = evidenceOf(history);
@@ -89,6 +99,8 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
   for (const e of history.entries) {
     doc.font('Helvetica-Bold').text(`${e.at}  [${e.source === 'workflow' ? 'workflow' : 'case record'}] ${e.kind}`, { continued: true }).font('Helvetica').text(`  ${e.actor}`);
     doc.text(e.summary, { indent: 10 });
+    const reason = reasonOf(e);
+    if (reason !== undefined) doc.text(`Reason: ${reason}`, { indent: 10 });
     if (e.deadline?.citation) doc.fontSize(8).text(`Under ${e.deadline.ruleSetId}: ${e.deadline.citation}`, { indent: 10 }).fontSize(10);
   }
 
