@@ -13,6 +13,7 @@ import { workflowIdFor } from '../../workflows/ids.js';
 import { freePort } from '../helpers/ports.js';
 import { startApiProcess, startWorkerProcess, type ChildHandle } from '../helpers/processes.js';
 import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
+import { germanEntityApplication } from '../helpers/applications.js';
 import { eventually } from '../helpers/system.js';
 import { testDataConverter } from '../helpers/workflow-env.js';
 
@@ -97,16 +98,7 @@ describe('the API killed between accepting a request and answering it', () => {
 
   it('a customer application: the retry answers with the same customer and case; one of each', async () => {
     const externalReference = `cust-apicrash-${randomUUID()}`;
-    const body = {
-      kind: 'entity',
-      externalReference,
-      organizedUnderUsLaw: false,
-      foreignBranchOfUsEntity: false,
-      locatedInUnitedStates: false,
-      name: 'Nordlicht Compute GmbH',
-      address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', country: 'DE' },
-      beneficialOwners: [],
-    };
+    const body = germanEntityApplication({ externalReference });
     await worker?.kill();
     worker = undefined;
     const stored = async () => (await db.sql`select id from customers where external_reference = ${externalReference}`)[0]?.id as string | undefined;

@@ -8,6 +8,7 @@ import { getCaseById } from '../../db/queries/cases.js';
 import { workflowIdFor } from '../../workflows/ids.js';
 import { registerReseller } from '../helpers/resellers.js';
 import { bearer } from '../helpers/tokens.js';
+import { foreignOwner, germanEntityApplication } from '../helpers/applications.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 const CONCURRENT = 50;
@@ -59,16 +60,7 @@ describe('50 concurrent creation requests with one business id', () => {
 
   it('customer application with one externalReference: every answer names the same customer and case; one of each stored', async () => {
     const externalReference = `cust-race-${randomUUID()}`;
-    const body = {
-      kind: 'entity',
-      externalReference,
-      organizedUnderUsLaw: false,
-      foreignBranchOfUsEntity: false,
-      locatedInUnitedStates: false,
-      name: 'Nordlicht Compute GmbH',
-      address: { lines: ['Friedrichstrasse 1'], city: 'Berlin', country: 'DE' },
-      beneficialOwners: [{ usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false, ownershipPercent: 30, name: 'Anna Owner' }],
-    };
+    const body = germanEntityApplication({ externalReference, beneficialOwners: [foreignOwner('Anna Owner', 30)] });
     const responses = await all(() => post('/v1/customers', body));
     expect(responses.every((r) => [200, 201, 202].includes(r.statusCode)), JSON.stringify(statuses(responses))).toBe(true);
     const answers = responses.map((r) => r.json() as { customer: { id: string }; caseId: string; accountId: string });
