@@ -1,7 +1,6 @@
 // Projects workflow state into PostgreSQL. Every write is idempotent (case id, projection seq,
 // event key), so an activity retried after a crash of the worker or the database writes once.
-import { confirmCaseStart } from '../db/queries/case-starts.js';
-import { appendCaseEvent, applyCaseProjection, openCaseProjection } from '../db/queries/cases.js';
+import { recordCaseOpening, recordCaseProjection } from '../db/queries/cases.js';
 import type { ActivityDeps } from './deps.js';
 
 /** Dates travel through Temporal as ISO strings. */
@@ -65,11 +64,12 @@ const toDate = (iso: string | null | undefined) => (iso === undefined ? undefine
 export function createCaseActivities({ db }: ActivityDeps) {
   return {
     async openCase(input: OpenCaseInput): Promise<void> {
-      // One transaction: the case row and its opening event exist together or not at all, and a
+      // One statement: the case row and its opening events exist together or not at all, and a
       // case the API recorded first is confirmed (its start leaves the outbox).
       const events = eventsOf(input);
-      await db.transaction(async (tx) => {
-        await openCaseProjection(tx, {
+      await recordCaseOpening(
+        db,
+        {
           id: input.caseId,
           type: input.type,
           status: input.status,
@@ -85,16 +85,16 @@ export function createCaseActivities({ db }: ActivityDeps) {
           pendingApproval: input.pendingApproval ?? null,
           // The opening's events are the case's first: its projection's sequence is their number.
           projectionSeq: events.length,
-        });
-        for (const event of events) await appendCaseEvent(tx, toEvent(input.caseId, event));
-        await confirmCaseStart(tx, { caseId: input.caseId });
-      });
+        },
+        events.map((event) => toEvent(input.caseId, event)),
+      );
     },
 
     async recordCaseTransition(input: CaseTransitionInput): Promise<void> {
-      // One transaction: a status change is never visible without the event that explains it.
-      await db.transaction(async (tx) => {
-        await applyCaseProjection(tx, {
+      // One statement: a status change is never visible without the event that explains it.
+      await recordCaseProjection(
+        db,
+        {
           caseId: input.caseId,
           seq: input.seq,
           status: input.status,
@@ -102,9 +102,9 @@ export function createCaseActivities({ db }: ActivityDeps) {
           closedAt: toDate(input.closedAt),
           details: input.details,
           ...(input.pendingApproval !== undefined ? { pendingApproval: input.pendingApproval } : {}),
-        });
-        for (const event of eventsOf(input)) await appendCaseEvent(tx, toEvent(input.caseId, event));
-      });
+        },
+        eventsOf(input).map((event) => toEvent(input.caseId, event)),
+      );
     },
   };
 }

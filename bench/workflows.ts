@@ -1,6 +1,7 @@
 // The worker's workflows for the benchmarks: every cipdesk workflow, plus the bare baselines and
 // the timer probe, so that they run on the same worker, task queue and cache as the cases.
-import { condition, defineSignal, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+import { condition, defineSignal, defineUpdate, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
+import type { CaseActivities, CaseTransitionInput } from '../activities/cases.js';
 
 export * from '../workflows/index.js';
 
@@ -31,4 +32,25 @@ export async function benchTimerWorkflow(periodsMs: number[]): Promise<number[]>
     lateness.push(Date.now() - due);
   }
   return lateness;
+}
+
+/**
+ * The bare Update plus what a decision's answer waits for: the projection written by a local
+ * activity (the recorder's own), without the case workflow around it. The decision breakdown
+ * (bench/decision-breakdown.ts) tells with it the local activity's share from the case workflow's.
+ */
+export const projectUpdate = defineUpdate<number, [CaseTransitionInput]>('project');
+const localProjection = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds' });
+
+export async function benchProjectionWorkflow(): Promise<void> {
+  let stopped = false;
+  let n = 0;
+  setHandler(projectUpdate, async (input) => {
+    await localProjection.recordCaseTransition(input);
+    return (n += 1);
+  });
+  setHandler(stopSignal, () => {
+    stopped = true;
+  });
+  await condition(() => stopped);
 }

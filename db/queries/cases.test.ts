@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cipTransmissionCaseRow, useSharedDatabase } from '../../test/helpers/database.js';
 import { confirmCaseStart, insertCaseWithStart, isCaseStartPending } from './case-starts.js';
-import { applyCaseProjection, getCaseById, insertCaseIfAbsent, openCaseProjection } from './cases.js';
+import { verifyCaseEventChains } from './audit.js';
+import { applyCaseProjection, getCaseById, insertCaseIfAbsent, listCaseEvents, openCaseProjection, recordCaseOpening, recordCaseProjection } from './cases.js';
 
 const db = useSharedDatabase();
 
@@ -39,6 +40,48 @@ describe('applyCaseProjection', () => {
   });
 });
 
+describe('recordCaseProjection', () => {
+  const event = (key: string, type: string, at: string, data: Record<string, unknown> = {}) => ({ eventKey: key, type, occurredAt: new Date(at), actor: 'handler.one', data });
+  const eventsOf = async (caseId: string) => (await listCaseEvents(db.db, { caseId, limit: 50 })).items;
+
+  it('writes the change and its events in order, on the case\'s hash chain', async () => {
+    const id = await newCase();
+    const closedAt = new Date('2026-11-25T10:00:00.000Z');
+    await recordCaseProjection(db.db, { caseId: id, seq: 2, status: 'withdrawn', closedAt, details: { step: 2 }, pendingApproval: null }, [
+      event('wf:1', 'decision.accepted', '2026-11-25T10:00:00.000Z', { decision: 'withdraw', reason: 'withdrawn by Commerce' }),
+      event('wf:2', 'request.withdrawn', '2026-11-25T10:00:00.000Z', { reason: 'withdrawn by Commerce' }),
+    ]);
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'withdrawn', projectionSeq: 2, closedAt, details: { step: 2 }, pendingApproval: null });
+    const events = await eventsOf(id);
+    expect(events.map((e) => [e.eventKey, e.type, e.chainSeq, e.actor])).toEqual([
+      ['wf:1', 'decision.accepted', 1, 'handler.one'],
+      ['wf:2', 'request.withdrawn', 2, 'handler.one'],
+    ]);
+    expect(events[0]).toMatchObject({ occurredAt: new Date('2026-11-25T10:00:00.000Z'), data: { decision: 'withdraw', reason: 'withdrawn by Commerce' } });
+    expect(events[1]!.prevHash).toBe(events[0]!.hash);
+    expect((await verifyCaseEventChains(db.db, { caseId: id, maxBreaks: 10 })).breaks).toEqual([]);
+  });
+
+  it('writes once when retried, and a late older projection adds only its missing events', async () => {
+    const id = await newCase();
+    const second = [event('wf:2', 'case.note', '2026-11-24T10:00:00.000Z')];
+    const third = [event('wf:3', 'case.closed', '2026-11-25T10:00:00.000Z')];
+    await recordCaseProjection(db.db, { caseId: id, seq: 3, status: 'closed' }, third);
+    await recordCaseProjection(db.db, { caseId: id, seq: 3, status: 'closed' }, third);
+    // seq 2 arrives after seq 3 (a retried activity): its event is recorded, the row stays as seq 3 left it.
+    await recordCaseProjection(db.db, { caseId: id, seq: 2, status: 'escalated' }, second);
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'closed', projectionSeq: 3 });
+    expect((await eventsOf(id)).map((e) => e.eventKey)).toEqual(['wf:3', 'wf:2']);
+  });
+
+  it('writes a change without events', async () => {
+    const id = await newCase();
+    await recordCaseProjection(db.db, { caseId: id, seq: 1, status: 'awaiting-transmission', dueAt: null }, []);
+    expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'awaiting-transmission', projectionSeq: 1, dueAt: null });
+    expect(await eventsOf(id)).toEqual([]);
+  });
+});
+
 describe('openCaseProjection', () => {
   const opening = (id: string, status: string, seq: number) => ({
     id,
@@ -64,12 +107,19 @@ describe('openCaseProjection', () => {
     expect(await isCaseStartPending(db.db, { caseId: id })).toBe(true);
     // The same workflow id cannot be recorded twice (a second request for the business id).
     expect(await insertCaseWithStart(db.db, { row: { ...opening(randomUUID(), 'x', 0), workflowId: `projection-order-test:${id}` }, start: { workflowType: 'w', taskQueue: 'q', args: [] } })).toBeUndefined();
-    await db.db.transaction(async (tx) => {
-      await openCaseProjection(tx, opening(id, 'awaiting-reseller-cip', 2));
-      await confirmCaseStart(tx, { caseId: id });
-    });
+    // The workflow's opening: the row as it found it, its first events, the start confirmed, in one statement (a retry writes once).
+    const openingEvents = [
+      { eventKey: 'wf:1', type: 'case.opened', occurredAt: new Date('2026-11-20T15:00:00.000Z'), actor: 'api', data: {} },
+      { eventKey: 'wf:2', type: 'reseller-cip.requested', occurredAt: new Date('2026-11-20T15:00:00.000Z'), actor: 'system', data: { resellerId: 'r-1' } },
+    ];
+    await recordCaseOpening(db.db, opening(id, 'awaiting-reseller-cip', 2), openingEvents);
+    await recordCaseOpening(db.db, opening(id, 'awaiting-reseller-cip', 2), openingEvents);
     expect(await getCaseById(db.db, { id })).toMatchObject({ status: 'awaiting-reseller-cip', projectionSeq: 2, details: { from: 'awaiting-reseller-cip' } });
     expect(await isCaseStartPending(db.db, { caseId: id })).toBe(false);
+    expect((await listCaseEvents(db.db, { caseId: id, limit: 10 })).items.map((e) => [e.eventKey, e.chainSeq, e.data])).toEqual([
+      ['wf:1', 1, {}],
+      ['wf:2', 2, { resellerId: 'r-1' }],
+    ]);
   });
 
   it('is ignored once a later projection was applied (a retried opening arriving late)', async () => {

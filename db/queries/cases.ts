@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
-import { caseEvents, cases, type CaseEventRow, type CaseRow, type NewCaseRow, type PendingApproval } from '../schema/cases.js';
+import { caseEvents, cases, caseStarts, type CaseEventRow, type CaseRow, type NewCaseRow, type PendingApproval } from '../schema/cases.js';
 
 export async function getCaseById(db: DbOrTx, params: { id: string }): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.id, params.id)).limit(1);
@@ -92,8 +92,8 @@ export async function insertCaseIfAbsent(db: DbOrTx, params: NewCaseRow): Promis
  * (the outbox of case starts), replaces what the API wrote with what the workflow found. Like
  * every projection, it is ignored where a projection as new or newer was applied.
  */
-export async function openCaseProjection(db: DbOrTx, params: NewCaseRow & { projectionSeq: number }): Promise<void> {
-  await db
+function openingUpsert(db: DbOrTx, params: NewCaseRow & { projectionSeq: number }) {
+  return db
     .insert(cases)
     .values(params)
     .onConflictDoUpdate({
@@ -110,6 +110,38 @@ export async function openCaseProjection(db: DbOrTx, params: NewCaseRow & { proj
     });
 }
 
+export async function openCaseProjection(db: DbOrTx, params: NewCaseRow & { projectionSeq: number }): Promise<void> {
+  await openingUpsert(db, params);
+}
+
+/**
+ * Appends a case's events once per key, in the order given (the hash chain follows it), after
+ * the statement `first` in the same statement: one round trip, atomic without a transaction.
+ */
+async function withEventsAppended(db: DbOrTx, first: SQL, caseId: string, events: readonly Omit<NewCaseEvent, 'caseId'>[]): Promise<void> {
+  const rows = events.map((e) => ({ eventKey: e.eventKey, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actor, data: e.data ?? {} }));
+  await db.execute(sql`
+    with ${first}
+    insert into ${caseEvents} (case_id, event_key, type, occurred_at, actor, data)
+    select ${caseId}::uuid, e.value->>'eventKey', e.value->>'type', (e.value->>'occurredAt')::timestamptz, e.value->>'actor', e.value->'data'
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, position)
+    order by e.position
+    on conflict (case_id, event_key) do nothing`);
+}
+
+/**
+ * The opening projection with its events, and the case's start confirmed (it leaves the outbox
+ * of case starts), in one statement: the row and its first events exist together or not at all.
+ */
+export async function recordCaseOpening(db: DbOrTx, params: NewCaseRow & { id: string; projectionSeq: number }, events: readonly Omit<NewCaseEvent, 'caseId'>[]): Promise<void> {
+  await withEventsAppended(
+    db,
+    sql`opened as (${openingUpsert(db, params).getSQL()}), confirmed as (delete from ${caseStarts} where ${caseStarts.caseId} = ${params.id})`,
+    params.id,
+    events,
+  );
+}
+
 export interface CaseProjection {
   caseId: string;
   /** Monotonic per case; a projection older than the one applied is ignored (retries, races). */
@@ -121,9 +153,8 @@ export interface CaseProjection {
   pendingApproval?: PendingApproval | null;
 }
 
-/** Returns false when a newer (or the same) projection had already been applied. */
-export async function applyCaseProjection(db: DbOrTx, p: CaseProjection): Promise<boolean> {
-  const updated = await db
+function projectionUpdate(db: DbOrTx, p: CaseProjection) {
+  return db
     .update(cases)
     .set({
       status: p.status,
@@ -136,7 +167,22 @@ export async function applyCaseProjection(db: DbOrTx, p: CaseProjection): Promis
     })
     .where(and(eq(cases.id, p.caseId), lt(cases.projectionSeq, p.seq)))
     .returning({ id: cases.id });
+}
+
+/** Returns false when a newer (or the same) projection had already been applied. */
+export async function applyCaseProjection(db: DbOrTx, p: CaseProjection): Promise<boolean> {
+  const updated = await projectionUpdate(db, p);
   return updated.length > 0;
+}
+
+/**
+ * A case's change and the events that explain it, in one statement (so one round trip, and
+ * atomic without a transaction of its own): the row is updated unless a newer projection was
+ * applied, and each event is appended once per key, in the order given (the hash chain follows
+ * it). What a decision's answer waits for, so it costs one round trip to the database, not five.
+ */
+export async function recordCaseProjection(db: DbOrTx, p: CaseProjection, events: readonly Omit<NewCaseEvent, 'caseId'>[]): Promise<void> {
+  await withEventsAppended(db, sql`projected as (${projectionUpdate(db, p).getSQL()})`, p.caseId, events);
 }
 
 export interface NewCaseEvent {
