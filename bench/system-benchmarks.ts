@@ -57,7 +57,7 @@ const bareStart = (sys: BenchSystem) => async () => {
 let withoutCase = 0;
 
 /** A CIP request through the API; its answer should carry the case (201); a 202 ("starting") is counted. */
-const apiIntake = (sys: BenchSystem) => async () => {
+export const apiIntake = (sys: BenchSystem) => async () => {
   const response = await fetch(`${sys.apiUrl}/v1/cip-transmission-requests`, {
     method: 'POST',
     headers: { ...HANDLER_AUTH, 'content-type': 'application/json' },
@@ -196,7 +196,11 @@ export async function decisionBenchmark(sys: BenchSystem, samples: number): Prom
 }
 
 /** Starts timer probes (benchTimerWorkflow) and collects how late each wake-up was. */
-async function probeTimers(sys: BenchSystem, probes: number, whileRunning?: () => Promise<unknown>): Promise<{ lateness: number[]; loadCalls: number }> {
+export async function probeTimers(
+  sys: BenchSystem,
+  probes: number,
+  whileRunning?: () => Promise<unknown>,
+): Promise<{ lateness: number[]; loadCalls: number; workflowIds: string[] }> {
   const handles = await Promise.all(
     Array.from({ length: probes }, (_, i) =>
       sys.client.workflow.start('benchTimerWorkflow', {
@@ -224,7 +228,7 @@ async function probeTimers(sys: BenchSystem, probes: number, whileRunning?: () =
   const results = (await Promise.all(handles.map((h) => h.result()))) as number[][];
   done = true;
   await load;
-  return { lateness: results.flat(), loadCalls };
+  return { lateness: results.flat(), loadCalls, workflowIds: handles.map((h) => h.workflowId) };
 }
 
 /** 4. Timer lateness: probes on the idle system, then while the intake benchmark's load runs. */

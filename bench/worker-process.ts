@@ -2,7 +2,7 @@
 // memory is its own: the cipdesk worker with the benchmark's workflows (bench/workflows.ts).
 // Answers `{ type: 'memory' }` over IPC with its resident set and heap after a collection.
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type WorkerOptions } from '@temporalio/worker';
 import { startWorker } from '../worker.js';
 
 const env = (name: string): string => {
@@ -17,7 +17,11 @@ const handle = await startWorker({
   temporalAddress: env('TEMPORAL_ADDRESS'),
   namespace: 'default',
   taskQueue: env('TEMPORAL_TASK_QUEUE'),
-  workerOptions: { workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)) },
+  workerOptions: {
+    workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
+    // Other worker options to try against the configured ones (bench/timer-breakdown.ts); never set by `npm run bench`.
+    ...(process.env.BENCH_WORKER_OPTIONS ? (JSON.parse(process.env.BENCH_WORKER_OPTIONS) as Partial<WorkerOptions>) : {}),
+  },
 });
 
 process.on('message', (message: { type: string }) => {
