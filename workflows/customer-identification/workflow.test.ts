@@ -124,6 +124,8 @@ describe('customerIdentificationWorkflow', () => {
       await testEnv().sleep('1 minute');
       expect(await decide(handle, 'open', HANDLER)).toMatchObject({ decision: 'open', status: 'open' });
       expect((await handle.result()).status).toBe('open');
+      // Recorded before the opening decisions checked the special measures again (patched 'special-measures-at-opening').
+      await recordHistory(handle, 'customerIdentificationWorkflow--verified-then-opened');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
       const reverification = testEnv().client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
       expect((await reverification.describe()).status.name).toBe('RUNNING');
