@@ -23,6 +23,9 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     /** When set, classification fails as the rules refuse these facts (the message). */
     invalidFacts: undefined as string | undefined,
     disposals: [] as string[],
+    /** What checkSpecialMeasures answers; a test changes it to have a measure enter force while the case waits. */
+    specialMeasures: options.specialMeasures as SpecialMeasuresCheck | undefined,
+    specialMeasureChecks: 0,
   };
   const activities: CustomerActivities = {
     async classifyCustomer() {
@@ -33,7 +36,8 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
       return world.classification;
     },
     async checkSpecialMeasures(): Promise<SpecialMeasuresCheck> {
-      if (options.specialMeasures) return options.specialMeasures;
+      world.specialMeasureChecks += 1;
+      if (world.specialMeasures) return world.specialMeasures;
       return options.prohibited
         ? { measureIds: ['sm-1'], prohibited: true, reasons: ['special measure sm-1 prohibits opening accounts for this jurisdiction'] }
         : { measureIds: [], prohibited: false, reasons: [] };

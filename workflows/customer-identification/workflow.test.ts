@@ -38,6 +38,19 @@ const verifyAll = async (handle: Awaited<ReturnType<Awaited<ReturnType<typeof se
   for (const partyId of ids) await handle.signal(verificationRecordedSignal, { attemptId: randomUUID(), partyId, result: 'verified' });
 };
 
+/** A special measure's finding as checkSpecialMeasures reports it. */
+const finding = (measureId: string, effect: 'warn' | 'review' | 'conditions' | 'refuse', conditions: string[] = []) => ({
+  measureId,
+  effect,
+  state: effect === 'warn' ? 'phase-in' : 'in-force',
+  kind: effect === 'conditions' ? ('conditions' as const) : ('prohibition' as const),
+  federalRegisterCitation: `91 FR ${measureId}`,
+  conditions,
+  implementationDueAt: '2026-06-01T03:59:59.999Z',
+  expiresAt: '2026-12-01T04:59:59.999Z',
+  matchedBy: [effect === 'review' ? 'near name match (similarity 0.9)' : 'jurisdiction KP'],
+});
+
 describe('customerIdentificationWorkflow', () => {
   it('records U.S. persons and finishes: nothing more is tracked', async () => {
     const { cases, customers, worker, start } = await setup({ classification: allUsPersons });
@@ -64,17 +77,6 @@ describe('customerIdentificationWorkflow', () => {
   });
 
   it("warns during a measure's phase-in, flags a near name match, and attaches a conditions-measure's conditions as tasks; the refusal names the measure's citation", async () => {
-    const finding = (measureId: string, effect: 'warn' | 'review' | 'conditions' | 'refuse', conditions: string[] = []) => ({
-      measureId,
-      effect,
-      state: effect === 'warn' ? 'phase-in' : 'in-force',
-      kind: effect === 'conditions' ? ('conditions' as const) : ('prohibition' as const),
-      federalRegisterCitation: `91 FR ${measureId}`,
-      conditions,
-      implementationDueAt: '2026-06-01T03:59:59.999Z',
-      expiresAt: '2026-12-01T04:59:59.999Z',
-      matchedBy: [effect === 'review' ? 'near name match (similarity 0.9)' : 'jurisdiction KP'],
-    });
     const open = await setup({
       classification: foreignEntityWithTwoOwners,
       specialMeasures: {
@@ -106,6 +108,89 @@ describe('customerIdentificationWorkflow', () => {
       expect(refused.cases.events.at(-1)).toMatchObject({
         type: 'special-measure.prohibits',
         data: { measureIds: ['sm-p'], citations: [{ measureId: 'sm-p', federalRegisterCitation: '91 FR sm-p' }] },
+      });
+    });
+  });
+
+  describe('a special measure that enters force while the application waits', () => {
+    const prohibition = { measureIds: ['sm-late'], prohibited: true, reasons: ['Measure sm-late is in force and prohibits opening this account.'], findings: [finding('sm-late', 'refuse')] };
+
+    it('refuses the opening decision naming the measure, and ends the case as prohibited with the account refused', async () => {
+      const { cases, customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        // Classified with no measure in force; then one enters force against the customer's jurisdiction.
+        customers.world.specialMeasures = prohibition;
+        const refused = await refusal(decide(handle, 'open', HANDLER, { reason: 'all parties verified' }));
+        expect(refused.type).toBe('cipdesk.special_measure.prohibited');
+        expect(refused.message).toContain('sm-late (91 FR sm-late)');
+        expect((await handle.result()).status).toBe('prohibited');
+        expect(customers.world.accountStatuses).toEqual([{ status: 'refused', restrictions: [], actor: 'system' }]);
+        // The refused decision left no trace of acceptance; the prohibition names the measure, its citation and the attempt.
+        expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'special-measure.prohibits']);
+        expect(cases.events.at(-1)).toMatchObject({
+          actor: 'system',
+          data: {
+            measureIds: ['sm-late'],
+            citations: [{ measureId: 'sm-late', federalRegisterCitation: '91 FR sm-late' }],
+            atOpening: { decision: 'open', by: HANDLER.subject },
+          },
+        });
+        expect(cases.transitions.at(-1)?.status).toBe('prohibited');
+        const retention = testEnv().client.workflow.getHandle(`record-retention:${input.accountId}`);
+        expect((await retention.describe()).status.name).toBe('RUNNING');
+        await recordHistory(handle, 'customerIdentificationWorkflow--prohibited-at-opening');
+      });
+    });
+
+    it('refuses opening as an interim account or under monitoring alike', async () => {
+      for (const [decision, params] of [['open-interim', { restrictions: ['no GPU instances'] }], ['monitor', undefined]] as const) {
+        const { customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });
+        await worker.runUntil(async () => {
+          const handle = await start();
+          await untilStatus(handle, 'awaiting-verification');
+          customers.world.specialMeasures = prohibition;
+          expect((await refusal(decide(handle, decision, HANDLER, params ? { params } : {}))).type).toBe('cipdesk.special_measure.prohibited');
+          expect((await handle.result()).status).toBe('prohibited');
+          expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['refused']);
+          // No interim account was started.
+          await expect(testEnv().client.workflow.getHandle(`interim-account-review:${input.accountId}`).describe()).rejects.toThrow();
+        });
+      }
+    });
+
+    it("opens on a conditions-measure's conditions, added as tasks with the decision", async () => {
+      const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        customers.world.specialMeasures = { measureIds: ['sm-c'], prohibited: false, reasons: [], findings: [finding('sm-c', 'conditions', ['no GPU quota above the default'])] };
+        expect(await decide(handle, 'open', HANDLER)).toMatchObject({ status: 'open' });
+        expect((await handle.result()).status).toBe('open');
+        const tasks = [{ measureId: 'sm-c', federalRegisterCitation: '91 FR sm-c', condition: 'no GPU quota above the default' }];
+        expect(cases.eventTypes().slice(2, 5)).toEqual(['decision.accepted', 'special-measure.conditions', 'account.opened']);
+        expect(cases.events.find((e) => e.type === 'special-measure.conditions')?.data).toEqual({ tasks, atDecision: 'open' });
+        expect(cases.transitions.at(-1)?.details).toMatchObject({ specialMeasureTasks: tasks });
+      });
+    });
+
+    it('asks the measures again only when the account would open: closing a monitored account does not', async () => {
+      const { customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        expect(customers.world.specialMeasureChecks).toBe(1);
+        await decide(handle, 'monitor', HANDLER);
+        expect(customers.world.specialMeasureChecks).toBe(2);
+        await testEnv().sleep('1 minute');
+        // The monitored account is open already: the measures were asked when it opened.
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        customers.world.specialMeasures = prohibition;
+        expect(await decide(handle, 'open', HANDLER)).toMatchObject({ status: 'open' });
+        expect(customers.world.specialMeasureChecks).toBe(2);
       });
     });
   });

@@ -5,7 +5,7 @@
 // account (a child workflow owns that review); keep under additional monitoring; corrective
 // measures; or refuse / close, which need a reviewer's approval (four-eyes).
 import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, executeChild, patched, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { ClassifyCustomerResult } from '../../activities/customers.contract.js';
+import type { ClassifyCustomerResult, SpecialMeasureFindingSummary, SpecialMeasuresCheck } from '../../activities/customers.contract.js';
 import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
@@ -60,12 +60,30 @@ const SPECIAL_MEASURE_FINDINGS = 'special-measure-findings';
 // lists every tracked party as verified. Added after the first release, hence patched.
 const VERIFICATION_FROM_RECORDS = 'verification-from-records';
 
+// A special measure may enter force while an application waits for verification: its
+// classification found nothing, but the account is not open yet, and NPRM-2024's measures bind
+// the opening of accounts. So the opening decisions (open, open-interim, monitor) ask the
+// measures in force again at the moment the account would open: a prohibition refuses the
+// decision (409 naming the measure) and the application ends as `prohibited`, exactly as it
+// would have had it arrived after the measure; a conditions-measure's conditions become tasks.
+// Added after the first release: this adds an activity to those decisions, hence patched.
+const SPECIAL_MEASURES_AT_OPENING = 'special-measures-at-opening';
+
 /** A condition of a special measure the account may be opened on only: a task on the case. */
 interface SpecialMeasureTask {
   measureId: string;
   federalRegisterCitation: string;
   condition: string;
 }
+
+/** The conditions of the conditions-measures among the findings, one task each. */
+function conditionTasks(findings: readonly SpecialMeasureFindingSummary[]): SpecialMeasureTask[] {
+  return findings
+    .filter((f) => f.effect === 'conditions')
+    .flatMap((f) => f.conditions.map((condition) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation, condition })));
+}
+
+const taskKey = (task: SpecialMeasureTask) => `${task.measureId}\u0000${task.condition}`;
 
 export async function customerIdentificationWorkflow(input: CustomerIdentificationInput): Promise<CustomerIdentificationState> {
   const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
@@ -80,6 +98,8 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   let newOwners: string[] = [];
   let factChanges: CustomerFactsChanged[] = [];
   let specialMeasureTasks: SpecialMeasureTask[] = [];
+  // Set when an opening decision found a prohibition in force: the main loop ends the case as prohibited.
+  let prohibitedAtOpening: { measures: SpecialMeasuresCheck; findings: SpecialMeasureFindingSummary[]; decision: string; by: string; at: string } | undefined;
 
   const trackedPartyIds = () => (classification?.parties ?? []).filter((p) => p.tracked ?? p.status !== 'us').map((p) => p.partyId);
   const unverified = () => trackedPartyIds().filter((id) => !state.verifiedParties.includes(id));
@@ -153,11 +173,16 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   // it reaches the history, so the case stays as it was.
   handleDecisions(customerIdentificationCase, recorder, {
     fourEyes,
+    validate: () => {
+      if (prohibitedAtOpening) refuseWrongState('a special measure in force prohibits this account; the case is closing as prohibited');
+    },
     apply: async (request, at) => {
       const actor = request.actor.subject;
       const decision = request.decision;
       switch (decision) {
         case 'open': {
+          // A monitored account is open already: the measures were asked when it opened.
+          const conditions = state.status === 'awaiting-verification' ? await specialMeasuresAtOpening(decision, actor) : [];
           // The verification records decide, not the signals: a signal lost between the API's
           // commit and its delivery must not keep a verified customer from being opened.
           const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
@@ -167,15 +192,18 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
           }
           // The records say every tracked party is verified: so does the closed case.
           state.verifiedParties = summary.trackedParties.map((p) => p.partyId);
+          addConditionTasks(conditions, decision);
           await setAccount('open', actor);
           await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
           break;
         }
         case 'open-interim':
+          addConditionTasks(await specialMeasuresAtOpening(decision, actor), decision);
           interimRequested = request.params!.restrictions as string[];
           await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested, reason: request.reason ?? null });
           break;
         case 'monitor':
+          addConditionTasks(await specialMeasuresAtOpening(decision, actor), decision);
           await setAccount('monitored', actor);
           await transition('monitored', 'account.monitored', actor, { reason: request.reason ?? null });
           break;
@@ -215,6 +243,57 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
       }
     },
   });
+
+  /**
+   * The special measures in force at the instant the account would open. A prohibition refuses
+   * the decision, naming the measures, and leaves the case to the main loop, which ends it as
+   * prohibited; otherwise the conditions of conditions-measures not yet on the case are returned,
+   * to become tasks once the decision is sure to be applied.
+   */
+  async function specialMeasuresAtOpening(decision: string, actor: string): Promise<SpecialMeasureTask[]> {
+    if (!patched(SPECIAL_MEASURES_AT_OPENING)) return [];
+    const measures = await customerActivities.checkSpecialMeasures({
+      customerId: input.customerId,
+      at: new Date().toISOString(),
+      ruleSetId: input.ruleSetId,
+      timeZone: input.timeZone,
+    });
+    const findings = measures.findings ?? [];
+    if (measures.prohibited) {
+      prohibitedAtOpening = { measures, findings, decision, by: actor, at: new Date().toISOString() };
+      const prohibiting = findings.filter((f) => f.effect === 'refuse');
+      const named = prohibiting.length ? prohibiting.map((f) => `${f.measureId} (${f.federalRegisterCitation})`).join(', ') : measures.measureIds.join(', ');
+      throw ApplicationFailure.create({
+        type: FAILURE.specialMeasureProhibits,
+        message: `a special measure in force prohibits opening this account: ${named}. The ${decision} decision is refused, and the application is refused under the measure: the case closes as prohibited.`,
+        details: prohibiting.map((f) => ({ field: 'decision', message: `prohibited by special measure ${f.measureId} (${f.federalRegisterCitation}), matched by ${f.matchedBy.join(', ')}` })),
+        nonRetryable: true,
+      });
+    }
+    const known = new Set(specialMeasureTasks.map(taskKey));
+    return conditionTasks(findings).filter((task) => !known.has(taskKey(task)));
+  }
+
+  /** Conditions that appeared after classification: tasks on the case, recorded with the decision that met them. */
+  function addConditionTasks(added: SpecialMeasureTask[], decision: string) {
+    if (added.length === 0) return;
+    specialMeasureTasks = [...specialMeasureTasks, ...added];
+    recorder.stage({ type: 'special-measure.conditions', actor: 'system', data: { tasks: added, atDecision: decision } });
+  }
+
+  /** The application is refused under a measure in force: the account is refused and its records are retained. */
+  async function prohibit(measures: SpecialMeasuresCheck, findings: SpecialMeasureFindingSummary[] | undefined, atOpening?: { decision: string; by: string; at: string }) {
+    await setAccount('refused', 'system');
+    await transition('prohibited', 'special-measure.prohibits', 'system', {
+      measureIds: measures.measureIds,
+      reasons: measures.reasons,
+      ...(findings
+        ? { citations: findings.filter((f) => f.effect === 'refuse').map((f) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation })), findings }
+        : {}),
+      ...(atOpening ? { atOpening } : {}),
+    });
+    if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(new Date(), 'system');
+  }
 
   /** Record retention runs on its own after this case ends: the child outlives its parent. */
   async function startRetention(closedAt: Date, actor: string) {
@@ -266,22 +345,14 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     });
     const findings = patched(SPECIAL_MEASURE_FINDINGS) ? (measures.findings ?? []) : undefined;
     if (measures.prohibited) {
-      await setAccount('refused', 'system');
-      await transition('prohibited', 'special-measure.prohibits', 'system', {
-        measureIds: measures.measureIds,
-        reasons: measures.reasons,
-        ...(findings
-          ? { citations: findings.filter((f) => f.effect === 'refuse').map((f) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation })), findings }
-          : {}),
-      });
-      if (patched(RETENTION_AFTER_REFUSAL)) await startRetention(new Date(), 'system');
+      await prohibit(measures, findings);
     } else {
       const events: CaseEventDraft[] = [{ type: 'customer.classified', actor: 'system', data: { ...classifiedData, specialMeasures: measures.measureIds } }];
       const warnings = (findings ?? []).filter((f) => f.effect === 'warn' || f.effect === 'review');
       if (warnings.length > 0) events.push({ type: 'special-measure.warning', actor: 'system', data: { findings: warnings, reasons: measures.reasons } });
-      const conditions = (findings ?? []).filter((f) => f.effect === 'conditions');
-      if (conditions.length > 0) {
-        specialMeasureTasks = conditions.flatMap((f) => f.conditions.map((condition) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation, condition })));
+      const tasks = conditionTasks(findings ?? []);
+      if (tasks.length > 0) {
+        specialMeasureTasks = tasks;
         events.push({ type: 'special-measure.conditions', actor: 'system', data: { tasks: specialMeasureTasks } });
       }
       await recorder.transition({ status: 'awaiting-verification', events });
@@ -301,7 +372,13 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   if (first) await settle(first);
 
   while (!recorder.closed) {
-    await condition(() => recorder.closed || interimRequested !== undefined || newOwners.length > 0 || factChanges.length > 0);
+    await condition(() => recorder.closed || prohibitedAtOpening !== undefined || interimRequested !== undefined || newOwners.length > 0 || factChanges.length > 0);
+    if (prohibitedAtOpening && !recorder.closed) {
+      // An opening decision met a prohibition in force: refused like an application that arrives after the measure.
+      const { measures, findings, decision, by, at } = prohibitedAtOpening;
+      await prohibit(measures, findings, { decision, by, at });
+      break;
+    }
     if (factChanges.length > 0 && !recorder.closed) {
       // A determination, correction, stake change or removal changes who must be verified:
       // classify again; corrected facts take a case out of needs-correction, and facts that now

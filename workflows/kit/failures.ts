@@ -6,6 +6,8 @@ export const FAILURE = {
   decisionInvalid: 'cipdesk.decision.invalid',
   decisionForbidden: 'cipdesk.decision.forbidden',
   decisionUnknown: 'cipdesk.decision.unknown',
+  /** A decision that would open an account a special measure in force prohibits (409, naming the measure). */
+  specialMeasureProhibits: 'cipdesk.special_measure.prohibited',
   /** Disposal refused while a legal hold is on (record retention waits for the release). */
   legalHold: 'cipdesk.retention.legal_hold',
   /** The recorded facts of a customer cannot be classified (identification waits for corrected facts). */

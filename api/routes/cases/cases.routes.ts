@@ -138,7 +138,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Send an Idempotency-Key header to make a retry safe: the same key with the same decision returns the first answer; ' +
           'the same key with another decision, reason, parameters or decider is refused with 409 (idempotency.key_reused). ' +
           'A refused decision changes nothing: 409 when the case is not in a state that takes it, 400 naming the field ' +
-          'when it is malformed, 403 when the role or the four-eyes rule forbids it. `GET /v1/case-types` lists every ' +
+          'when it is malformed, 403 when the role or the four-eyes rule forbids it. One refusal has a consequence of its own: ' +
+          'a decision that would open an account (open, open-interim, monitor on a customer-identification case) while a ' +
+          'special measure in force prohibits it is refused with 409 (special_measure.prohibited, naming the measure and its ' +
+          'citation), and the case then ends as `prohibited`, as an application arriving after the measure would. `GET /v1/case-types` lists every ' +
           "decision with the JSON Schema of its `params`; a case's `decisionsNow` says which it accepts now.\n\nDecisions by case type:\n" +
           DECISIONS_BY_CASE_TYPE,
         params: CaseIdParams,

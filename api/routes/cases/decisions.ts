@@ -2,21 +2,29 @@
 // refusal into an HTTP answer. A refused Update leaves no trace in the workflow's history, so
 // a refused decision changes nothing in the case; the attempt itself goes to the case's event
 // log (`decision.refused`, who, what, why), because legal must see refused decisions too.
+// One refusal is followed by a change the workflow makes on its own: an opening decision that a
+// special measure in force prohibits (409 `special_measure.prohibited`) ends the customer's
+// identification case as prohibited, as the measure requires.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { CaseTypeDefinition } from '../../../workflows/kit/case-type.js';
+import { FAILURE } from '../../../workflows/kit/failures.js';
 import { DECISION_FAILURE, checkDecisionRequest, decideUpdate, type DecisionRequest, type DecisionResult } from '../../../workflows/kit/decisions.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { appendCaseEvent } from '../../../db/queries/cases.js';
 import { claimIdempotencyKey } from '../../../db/queries/idempotency.js';
 import { AppError, type FieldError } from '../../errors.js';
 
+const SPECIAL_MEASURE_PROHIBITED = 'special_measure.prohibited';
+
 const STATUS_BY_FAILURE: Record<string, { status: number; code: string }> = {
   [DECISION_FAILURE.wrongState]: { status: 409, code: 'decision.wrong_state' },
   [DECISION_FAILURE.invalid]: { status: 400, code: 'decision.invalid' },
   [DECISION_FAILURE.unknown]: { status: 400, code: 'decision.unknown' },
   [DECISION_FAILURE.forbidden]: { status: 403, code: 'decision.forbidden' },
+  // The same code a reseller's registration is refused with under a prohibition in force.
+  [FAILURE.specialMeasureProhibits]: { status: 409, code: SPECIAL_MEASURE_PROHIBITED },
 };
 
 function fieldErrorsOf(failure: ApplicationFailure): FieldError[] {
@@ -84,7 +92,7 @@ export async function recordingRefusals<T>(
   try {
     return await decide();
   } catch (err) {
-    if (err instanceof AppError && err.code.startsWith('decision.') && (err.status === 409 || err.status === 403)) {
+    if (err instanceof AppError && (err.code.startsWith('decision.') || err.code === SPECIAL_MEASURE_PROHIBITED) && (err.status === 409 || err.status === 403)) {
       await appendCaseEvent(db, {
         caseId,
         eventKey: `api:refused:${randomUUID()}`,
