@@ -1,6 +1,6 @@
 // Special-measure activities: project a measure's workflow into its rows (status history,
 // extensions, revocation) idempotently, and find the existing customers and resellers a
-// measure in force reaches. Matching is rules/ `specialMeasureEffect` through the one answer
+// measure in force reaches (an application not yet opened is judged as an opening). Matching is rules/ `specialMeasureEffect` through the one answer
 // of db/queries/special-measures.ts; the parties' identities it reads are logged as personal reads.
 import { ApplicationFailure } from '@temporalio/common';
 import { listPartyIdentities, recordPersonalDataRead, type PartyIdentityView } from '../db/queries/customers.js';
@@ -24,6 +24,14 @@ export interface ImpactedSubject {
   effect: 'refuse' | 'conditions' | 'warn' | 'review';
   matchedBy: string[];
   nearMatchOnly: boolean;
+  /**
+   * A customer whose application is still pending (no account opened yet): judged as an opening,
+   * so a prohibition in force refuses it and a conditions-measure sets its conditions (`tasks`),
+   * where an account already open is only reviewed. Absent for resellers and in scans recorded before.
+   */
+  pendingApplication?: boolean;
+  /** A conditions-measure's conditions, as tasks for the handler (a pending application under the measure). */
+  tasks?: { measureId: string; federalRegisterCitation: string; condition: string }[];
 }
 
 export interface SpecialMeasureActivities {
@@ -124,20 +132,31 @@ export function createSpecialMeasureActivities({ db }: ActivityDeps): SpecialMea
       const record = await measureOrFail(measureId);
       const when = new Date(at);
       const found: ImpactedSubject[] = [];
-      const keep = (subjectType: ImpactedSubject['subjectType'], subjectId: string, findings: SpecialMeasureApplication[]) => {
+      const keep = (subjectType: ImpactedSubject['subjectType'], subjectId: string, findings: SpecialMeasureApplication[], pendingApplication?: boolean) => {
         const f = findings[0];
         if (!f) return;
         const strong = f.matchedJurisdictions.length > 0 || f.matchedIdentifiers.length > 0 || f.matchedPersonIds.length > 0;
-        found.push({ subjectType, subjectId, effect: f.effect as ImpactedSubject['effect'], matchedBy: matchedBy(f), nearMatchOnly: !strong });
+        const tasks = f.effect === 'conditions' ? f.conditions.map((condition) => ({ measureId: f.measureId, federalRegisterCitation: f.federalRegisterCitation, condition })) : [];
+        found.push({
+          subjectType,
+          subjectId,
+          effect: f.effect as ImpactedSubject['effect'],
+          matchedBy: matchedBy(f),
+          nearMatchOnly: !strong,
+          ...(pendingApplication !== undefined ? { pendingApplication } : {}),
+          ...(tasks.length ? { tasks } : {}),
+        });
       };
-      const customerIds = await listImpactCandidateCustomers(db, { jurisdiction: record.measure.jurisdiction });
-      for (let i = 0; i < customerIds.length; i += BATCH) {
-        for (const customerId of customerIds.slice(i, i + BATCH)) {
+      const candidates = await listImpactCandidateCustomers(db, { jurisdiction: record.measure.jurisdiction });
+      for (let i = 0; i < candidates.length; i += BATCH) {
+        for (const { customerId, accountOpened } of candidates.slice(i, i + BATCH)) {
           const identities = await db.transaction(async (tx) => {
             await recordPersonalDataRead(tx, { customerId, actor: 'system', purpose: `special-measure impact review (measure ${measureId})`, fields: ['name', 'address.country', 'email', 'telephone', 'paymentMethods'] });
             return listPartyIdentities(tx, { customerId });
           });
-          keep('customer', customerId, applySpecialMeasures([record], specialMeasureSubjectOf(identities), when, 'maintaining'));
+          // An application not yet opened is judged as the opening it is waiting for: its
+          // identification case refuses (or conditions) the opening decision on the same answer.
+          keep('customer', customerId, applySpecialMeasures([record], specialMeasureSubjectOf(identities), when, accountOpened ? 'maintaining' : 'opening'), !accountOpened);
         }
       }
       for (const reseller of await listImpactCandidateResellers(db, { jurisdiction: record.measure.jurisdiction })) {

@@ -248,25 +248,40 @@ export async function revokeSpecialMeasure(
     .where(and(eq(specialMeasures.id, params.measureId), isNull(specialMeasures.revokedAt)));
 }
 
+/** A customer an impact scan looks at, and whether any of its accounts has been opened yet. */
+export interface ImpactCandidateCustomer {
+  customerId: string;
+  /** False while its every account is a pending application (not yet opened): a measure's opening effect applies to it. */
+  accountOpened: boolean;
+}
+
+/** Account statuses of an account in use (opened, possibly restricted or monitored). */
+const OPENED_ACCOUNT_STATUSES = ['open', 'interim-restricted', 'monitored'] as const;
+
 /**
- * Customers with an account not closed or refused; for a measure against a jurisdiction, only
- * those with a party (the customer or a beneficial owner) located there.
+ * Customers with an account not closed or refused (a pending application counts); for a measure
+ * against a jurisdiction, only those with a party (the customer or a beneficial owner) located
+ * there. Each says whether one of its accounts has been opened.
  */
-export async function listImpactCandidateCustomers(db: DbOrTx, params: { jurisdiction: string | null }): Promise<string[]> {
+export async function listImpactCandidateCustomers(db: DbOrTx, params: { jurisdiction: string | null }): Promise<ImpactCandidateCustomer[]> {
   const rows = await db
-    .selectDistinct({ customerId: parties.customerId })
+    .select({
+      customerId: parties.customerId,
+      accountOpened: sql<boolean>`bool_or(${inArray(accounts.status, [...OPENED_ACCOUNT_STATUSES])})`,
+    })
     .from(parties)
     .innerJoin(partyIdentities, eq(partyIdentities.partyId, parties.id))
     .innerJoin(accounts, eq(accounts.customerId, parties.customerId))
     .where(
       and(
         isNull(parties.removedAt),
-        inArray(accounts.status, ['pending', 'open', 'interim-restricted', 'monitored']),
+        inArray(accounts.status, ['pending', ...OPENED_ACCOUNT_STATUSES]),
         params.jurisdiction ? sql`${partyIdentities.address}->>'country' = ${params.jurisdiction}` : undefined,
       ),
     )
+    .groupBy(parties.customerId)
     .orderBy(asc(parties.customerId));
-  return rows.map((r) => r.customerId);
+  return rows.map((r) => ({ customerId: r.customerId, accountOpened: r.accountOpened === true }));
 }
 
 /** Resellers not terminated; for a measure against a jurisdiction, those organised there. */

@@ -3,10 +3,14 @@
 // phase-in; a measure issued a phase-in and a day ago (computed from rules/) is in force, opens
 // an impact review for the existing applicant and refuses the next one, with the measure's
 // citation in the identification case's events; extension and revocation go through the cases'
-// decisions. Iran (IR) is this suite's own jurisdiction: no other suite's customers live there.
+// decisions. An application pending when a measure enters force is judged as the opening it waits
+// for: the prohibition refuses its opening decision and ends its case as prohibited; a
+// conditions-measure's conditions become tasks. Iran (IR), Liechtenstein (LI) and San Marino (SM)
+// are this suite's own jurisdictions: no other suite's customers live there.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addPeriod, formatDate, NPRM_2024, parseDate, specialMeasureStatus } from '../../rules/index.js';
+import { germanEntityApplication, GERMAN_ENTITY } from '../helpers/applications.js';
 import { issuedInForce } from '../helpers/special-measures.js';
 import { bearer } from '../helpers/tokens.js';
 import { eventually, useTestSystem } from '../helpers/system.js';
@@ -118,5 +122,82 @@ describe('special measures, end to end', () => {
 
     // A handler may not extend a measure.
     expect((await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'revoke', reason: 'x' }, 'case_handler')).status).toBe(403);
+  });
+});
+
+describe('an application pending when a special measure enters force', () => {
+  /** An entity located in `country` applies; its identification case waits for verification. */
+  async function pendingApplication(country: string) {
+    const created = await call('POST', '/v1/customers', germanEntityApplication({ address: { ...GERMAN_ENTITY.address, country } }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { customer, accountId, caseId } = created.body as { customer: { id: string; parties: { id: string; role: string }[] }; accountId: string; caseId: string };
+    await caseInStatus(caseId, 'awaiting-verification');
+    return { customer, accountId, caseId };
+  }
+  async function verifyEveryParty(customer: { id: string; parties: { id: string; role: string }[] }) {
+    for (const party of customer.parties) {
+      const verified = await call('POST', `/v1/customers/${customer.id}/verifications`, { partyId: party.id, method: 'documentary', methodDetail: 'commercial register extract', result: 'verified' });
+      expect(verified.status, JSON.stringify(verified.body)).toBe(201);
+    }
+  }
+  async function measureInForce(jurisdiction: string, body: object) {
+    const federalRegisterCitation = `91 FR e2e-pending ${randomUUID().slice(0, 8)}`;
+    const recorded = await call('POST', '/v1/special-measures', { target: { jurisdiction }, issuedAt: issuedInForce(new Date(), NPRM_2024, ZONE).toISOString(), federalRegisterCitation, ...body }, 'legal');
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    await caseWhere(`type=special-measure&subjectId=${recorded.body.id}`, 'in-force');
+    return { id: recorded.body.id as string, federalRegisterCitation };
+  }
+
+  it('refuses the opening decision with 409 naming the prohibition, ends the case as prohibited with the account refused, and leaves no workflow failing', async () => {
+    const { customer, accountId, caseId } = await pendingApplication('LI');
+    const measure = await measureInForce('LI', { kind: 'prohibition' });
+
+    // The measure's scan judged the pending application as the opening it waits for, not as an open account.
+    const review = await caseWhere(`type=special-measure-impact-review&subjectType=customer&subjectId=${customer.id}`, 'open');
+    expect(review.details).toMatchObject({ measureId: measure.id, effect: 'refuse', pendingApplication: true });
+
+    await verifyEveryParty(customer);
+    const open = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open', reason: 'every party verified' });
+    expect(open.status).toBe(409);
+    expect(open.body).toMatchObject({ code: 'special_measure.prohibited', status: 409 });
+    expect(open.body.detail).toContain(`${measure.id} (${measure.federalRegisterCitation})`);
+    expect(open.body.errors).toEqual([{ field: 'body.decision', message: expect.stringContaining('matched by jurisdiction LI') }]);
+
+    const prohibited = await caseInStatus(caseId, 'prohibited');
+    expect(prohibited.details).toMatchObject({ customerId: customer.id });
+    expect((await call('GET', `/v1/accounts/${accountId}`)).body.status).toBe('refused');
+    const events = await eventsOf(caseId);
+    expect(events.map((e) => e.type)).not.toContain('account.opened');
+    expect(events.find((e) => e.type === 'decision.refused')?.data).toMatchObject({ decision: 'open', code: 'special_measure.prohibited' });
+    expect(events.find((e) => e.type === 'special-measure.prohibits')?.data).toMatchObject({
+      measureIds: [measure.id],
+      citations: [{ measureId: measure.id, federalRegisterCitation: measure.federalRegisterCitation }],
+      atOpening: { decision: 'open', by: 'hana.handler' },
+    });
+    // A second try is refused as any decision on a closed case.
+    expect((await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open' })).status).toBe(409);
+
+    // The refusal failed no workflow task: the case's workflow completed, and none of this system's workflows reports a problem.
+    const workflowId = (await call('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body.workflowId as string;
+    expect((await system.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED');
+    const problems: string[] = [];
+    for await (const w of system.client.workflow.list({ query: `TaskQueue = '${system.taskQueue}' AND TemporalReportedProblems IS NOT NULL` })) problems.push(w.workflowId);
+    expect(problems).toEqual([]);
+  });
+
+  it("opens on a conditions-measure's conditions, which become tasks on the identification case and on the review", async () => {
+    const { customer, caseId } = await pendingApplication('SM');
+    const conditions = ['no GPU quota above the default'];
+    const measure = await measureInForce('SM', { kind: 'conditions', conditions });
+    const tasks = conditions.map((condition) => ({ measureId: measure.id, federalRegisterCitation: measure.federalRegisterCitation, condition }));
+    const review = await caseWhere(`type=special-measure-impact-review&subjectType=customer&subjectId=${customer.id}`, 'open');
+    expect(review.details).toMatchObject({ effect: 'conditions', pendingApplication: true, tasks });
+
+    await verifyEveryParty(customer);
+    const open = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open' });
+    expect(open.status, JSON.stringify(open.body)).toBe(200);
+    const opened = await caseInStatus(caseId, 'open');
+    expect(opened.details).toMatchObject({ specialMeasureTasks: tasks });
+    expect((await eventsOf(caseId)).find((e) => e.type === 'special-measure.conditions')?.data).toEqual({ tasks, atDecision: 'open' });
   });
 });

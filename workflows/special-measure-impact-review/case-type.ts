@@ -1,6 +1,7 @@
 // A special measure entered force and an existing customer or reseller matches its target: a
 // handler reviews it. Whether the measure reaches an account already open is the rule set's
-// question (NPRM-2024: it binds openings only); the review records the handler's judgement.
+// question (NPRM-2024: it binds openings only); an application still pending is an opening, so
+// the measure binds it. The review records the handler's judgement.
 import { Type } from '@sinclair/typebox';
 import { DECIDING_ROLES, DecisionParams, defineCaseType } from '../kit/index.js';
 
@@ -10,7 +11,7 @@ export const specialMeasureImpactReviewCase = defineCaseType({
   type: 'special-measure-impact-review',
   title: 'Special measure impact review',
   description:
-    'A special measure in force matches an existing customer (or one of its beneficial owners) or a reseller, by jurisdiction, by a designated person\'s identifiers, or nearly by name: a handler decides what follows.',
+    'A special measure in force matches an existing customer (or one of its beneficial owners) or a reseller, by jurisdiction, by a designated person\'s identifiers, or nearly by name: a handler decides what follows. For an application not yet opened the effect is the opening\'s (a prohibition refuses it, a conditions-measure sets its conditions as tasks), not the review of an account already open.',
   subjectType: 'customer | reseller',
   ruleSetObligations: [],
   statuses: ['open', 'concluded'],

@@ -5,8 +5,13 @@ export interface SpecialMeasureImpactReviewInput {
   federalRegisterCitation: string;
   subjectType: 'customer' | 'reseller';
   subjectId: string;
-  /** The measure's effect on the subject (rules/ `specialMeasureEffect`, purpose 'maintaining'). */
+  /**
+   * The measure's effect on the subject (rules/ `specialMeasureEffect`): purpose 'maintaining' for
+   * an account already open or a reseller; 'opening' for an application not yet opened.
+   */
   effect: 'refuse' | 'conditions' | 'warn' | 'review';
+  /** The customer's application is still pending: the measure's opening effect applies (absent: an account or reseller in place). */
+  pendingApplication?: boolean;
   /** How it matched: `jurisdiction KP`, `identifier (email)`, `near name match (similarity 0.9)`. */
   matchedBy: string[];
   /** Matched only nearly by name: flagged for review, never refused. */
@@ -14,6 +19,6 @@ export interface SpecialMeasureImpactReviewInput {
   ruleSetId: string;
   timeZone: string;
   openedBy: string;
-  /** A conditions-measure's conditions, as tasks for the handler (a reseller registered under the measure). */
+  /** A conditions-measure's conditions, as tasks for the handler (a reseller registered, or an application pending, under the measure). */
   tasks?: { measureId: string; federalRegisterCitation: string; condition: string }[];
 }

@@ -1,10 +1,19 @@
-// One existing customer or reseller matching a special measure that entered force: a case for a
-// handler, open until the handler concludes it. No deadline: the rule sets none.
+// One existing customer (an account open, or an application pending) or reseller matching a
+// special measure that entered force: a case for a handler, open until the handler concludes it. No deadline: the rule sets none.
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import { getRuleSet } from '../../rules/index.js';
 import { CaseRecorder, handleDecisions, isRuleInputError, openRefusedCase, tryRules } from '../kit/index.js';
 import { specialMeasureImpactReviewCase } from './case-type.js';
 import type { SpecialMeasureImpactReviewInput } from './messages.js';
+
+/** What follows for an application not yet opened, told to the handler on the case's opening event. */
+const PENDING_APPLICATION_NOTE: Record<SpecialMeasureImpactReviewInput['effect'], string> = {
+  refuse:
+    'The application has not been opened: the prohibition binds its opening. An open, open-interim or monitor decision on its customer-identification case is refused (409 naming the measure) and that case ends as prohibited.',
+  conditions: "The application has not been opened: it may be opened only on the measure's conditions, which an opening decision adds to its customer-identification case as tasks.",
+  warn: 'The application has not been opened; the measure is in its phase-in and does not bind the opening yet.',
+  review: 'The application has not been opened; the match is only a near match on name: the handler judges it.',
+};
 
 export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureImpactReviewInput): Promise<{ outcome: string; decidedBy: string }> {
   const ruleSetOrRefusal = tryRules(() => getRuleSet(input.ruleSetId));
@@ -25,6 +34,7 @@ export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureIm
       matchedBy: input.matchedBy,
       nearMatchOnly: input.nearMatchOnly,
       reach: ruleSet.interpretations.specialMeasureReach.value,
+      ...(input.pendingApplication ? { pendingApplication: true } : {}),
       ...(input.tasks ? { tasks: input.tasks } : {}),
       ...(state.outcome ? { outcome: state.outcome } : {}),
     }),
@@ -54,6 +64,7 @@ export async function specialMeasureImpactReviewWorkflow(input: SpecialMeasureIm
       matchedBy: input.matchedBy,
       nearMatchOnly: input.nearMatchOnly,
       reach: ruleSet.interpretations.specialMeasureReach.explanation,
+      ...(input.pendingApplication ? { pendingApplication: PENDING_APPLICATION_NOTE[input.effect] } : {}),
       ...(input.tasks ? { tasks: input.tasks } : {}),
     },
   });

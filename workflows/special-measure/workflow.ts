@@ -218,7 +218,10 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
     await projectStatus('expired', 'system', { expiresAt: state.expiresAt });
   }
 
-  /** Every existing customer and reseller matching the target becomes a review case for a handler. */
+  /**
+   * Every existing customer and reseller matching the target becomes a review case for a handler;
+   * a customer whose application is still pending is judged as the opening it waits for.
+   */
   async function openImpactReview() {
     const subjects = await impact.findSpecialMeasureImpact({ measureId: input.measureId, at: new Date().toISOString() });
     for (const subject of subjects) {
@@ -246,7 +249,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
         actor: 'system',
         data: {
           reviews: subjects.length,
-          subjects: subjects.map((s) => ({ subjectType: s.subjectType, subjectId: s.subjectId, effect: s.effect, nearMatchOnly: s.nearMatchOnly })),
+          subjects: subjects.map((s) => ({ subjectType: s.subjectType, subjectId: s.subjectId, effect: s.effect, nearMatchOnly: s.nearMatchOnly, ...(s.pendingApplication ? { pendingApplication: true } : {}) })),
           reach: ruleSet.interpretations.specialMeasureReach.value,
         },
       },
