@@ -133,6 +133,11 @@ describe('exemptions', () => {
     expect(new Date(afterNotice.notification.dueAt).getTime()).toBeGreaterThanOrEqual(due.dueAt.getTime());
     expect((await get(`/v1/exemptions?resellerId=${resellerId}&status=granted`)).json().items.map((e: { id: string }) => e.id)).toEqual([exemption.id]);
 
+    // A revocation dated before the notification recorded while the exemption stood is refused; the case stays granted.
+    const beforeNotice = await decide(caseId, { decision: 'revoke', reason: 'Commerce revoked the exemption', params: { revokedAt: grantedAt } }, 'legal');
+    expect(beforeNotice.statusCode).toBe(400);
+    expect(beforeNotice.json().errors).toEqual([{ field: 'body.params.revokedAt', message: expect.stringContaining('the last notification') }]);
+    expect((await caseOf(caseId)).status).toBe('granted');
     // Revocation: the exemption ends, and the reseller's CIP duties resume in their own case.
     const revoked = await decide(caseId, { decision: 'revoke', reason: 'Commerce revoked the exemption', params: { commerceReference: 'BIS-EX-2026-7-R' } }, 'legal');
     expect(revoked.json().status).toBe('revoked');

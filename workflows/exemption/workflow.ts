@@ -126,7 +126,8 @@ export async function exemptionWorkflow(input: ExemptionInput): Promise<Exemptio
         case 'revoke': {
           const revokedAt = instantParam(request, 'revokedAt');
           refuseFutureInstant('params.revokedAt', revokedAt);
-          notBefore('params.revokedAt', revokedAt, state.grantedAt, 'the grant');
+          // Not before what was recorded while the exemption stood: a notification after its revocation would contradict the record.
+          notBefore('params.revokedAt', revokedAt, state.notifications.at(-1)?.notifiedAt ?? state.grantedAt, 'the grant or the last notification');
           break;
         }
         default:
