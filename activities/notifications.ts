@@ -2,7 +2,7 @@
 // per the Standard Webhooks specification, or an e-mail), log every attempt, and send the daily
 // digest. No personal data leaves: ids, case types, statuses, due dates and links to the desk.
 import { randomUUID } from 'node:crypto';
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
 import {
@@ -22,6 +22,7 @@ import {
 import { CURRENT_RULE_SET_ID, getRuleSet } from '../rules/index.js';
 import { EMAILED_EVENT_TYPES, NOTIFIED_EVENT_TYPES, type DeliveryOutcome } from '../workflows/notifications/messages.js';
 import type { ActivityDeps } from './deps.js';
+import { refusedWebhookTarget } from './webhook-address.js';
 
 export interface NotificationSettings {
   /** Where the desk is reached, for links in notifications (e.g. https://cipdesk.example.com). */
@@ -134,6 +135,12 @@ export function createNotificationActivities({ db }: ActivityDeps, settings: Not
     const signature = new Webhook(subscription.secret).sign(messageId, timestamp, body);
     let response: Response;
     try {
+      // Checked at each delivery, after resolving the name: a name may come to point at a refused address.
+      const refused = await refusedWebhookTarget(new URL(subscription.url));
+      if (refused) {
+        await recordDeliveryAttempt(db, { deliveryId: ctx.delivery.id, attempt, outcome: 'failed', error: `refused: ${refused}` });
+        throw ApplicationFailure.nonRetryable(`webhook ${subscription.url} is refused: ${refused}`, 'WebhookTargetRefused');
+      }
       response = await fetch(subscription.url, {
         method: 'POST',
         headers: {
@@ -149,6 +156,7 @@ export function createNotificationActivities({ db }: ActivityDeps, settings: Not
       });
       await response.body?.cancel();
     } catch (err) {
+      if (err instanceof ApplicationFailure) throw err;
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       await recordDeliveryAttempt(db, { deliveryId: ctx.delivery.id, attempt, outcome: 'failed', error });
       throw new Error(`webhook ${subscription.url} could not be reached: ${error}`);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../activities/notifications.js';
+import { insertWebhookSubscription } from '../../db/queries/notifications.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { bearer } from '../helpers/tokens.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -59,6 +60,38 @@ describe('webhook subscriptions', () => {
     expect(withCredentials.body.errors).toEqual([{ field: 'body.url', message: expect.stringContaining('must not carry credentials') }]);
     const listed = (await call('GET', '/v1/webhook-subscriptions')).body.items as { url: string }[];
     expect(listed.filter((s) => s.url === receiver.url || s.url.includes('secret@'))).toEqual([]);
+  });
+
+  it('refuse a URL naming the instance-metadata service or another address that is no deliverable host', async () => {
+    const refusals: [string, RegExp][] = [
+      ['http://169.254.169.254/latest/meta-data', /link-local/],
+      ['http://[::ffff:169.254.169.254]/latest/meta-data', /link-local/],
+      ['http://2852039166/latest/meta-data', /link-local/],
+      ['http://metadata.google.internal/computeMetadata/v1/', /instance-metadata/],
+      ['http://100.100.100.200/latest/meta-data', /instance-metadata/],
+      ['http://[fe80::1]/hook', /link-local/],
+      ['http://0.0.0.0:8080/hook', /unspecified/],
+      ['http://224.0.0.1/hook', /multicast/],
+    ];
+    for (const [url, reason] of refusals) {
+      const refused = await call('POST', '/v1/webhook-subscriptions', { url, eventTypes: ['case.opened'] });
+      expect(refused.status, url).toBe(400);
+      expect(refused.body.errors, url).toEqual([{ field: 'body.url', message: expect.stringMatching(reason) }]);
+    }
+    const listed = (await call('GET', '/v1/webhook-subscriptions')).body.items as { url: string }[];
+    expect(listed.filter((s) => refusals.some(([url]) => s.url === url))).toEqual([]);
+  });
+
+  it('never delivers to a refused address, even for a subscription stored before the check: one attempt, logged as refused, not retried', async () => {
+    const subscriptionId = randomUUID();
+    await insertWebhookSubscription(system.db.db, { id: subscriptionId, url: 'http://169.254.169.254/latest/meta-data', eventTypes: ['case.opened'], secret: `whsec_${Buffer.from(randomUUID()).toString('base64')}`, createdBy: 'dev-admin' });
+    await openCipRequest();
+    const failed = await eventually(async () => {
+      const { body } = await call('GET', `/v1/webhook-deliveries?subscriptionId=${subscriptionId}&status=failed`);
+      return body.items.length > 0 ? body.items[0] : undefined;
+    });
+    expect(failed.attemptLog).toEqual([expect.objectContaining({ attempt: 1, outcome: 'failed', error: expect.stringMatching(/^refused: 169\.254\.169\.254 is a link-local address/) })]);
+    expect((await call('DELETE', `/v1/webhook-subscriptions/${subscriptionId}`)).status).toBe(204);
   });
 
   it('delivers a signed case.opened, retries a failed attempt, and logs both attempts; no personal data', async () => {

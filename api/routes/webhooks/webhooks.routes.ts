@@ -12,6 +12,7 @@ import {
 } from '../../../db/queries/notifications.js';
 import { afterCursor, pageAnswer } from '../list-page.js';
 import type { NotificationDeliveryRow, NotificationAttemptRow, WebhookSubscriptionRow } from '../../../db/schema/notifications.js';
+import { refusedWebhookHost } from '../../../activities/webhook-address.js';
 import { badInput, notFound } from '../../errors.js';
 import {
   CreateWebhookSubscriptionBody,
@@ -77,6 +78,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (target.username !== '' || target.password !== '') {
         throw badInput('body.url', 'must not carry credentials (user:password@host): deliveries are authenticated by their signature, and the URL is shown in every listing');
       }
+      const refusedHost = refusedWebhookHost(target);
+      if (refusedHost) throw badInput('body.url', `must name a host the worker may deliver to: ${refusedHost}`);
       const secret = request.body.secret ?? `whsec_${randomBytes(32).toString('base64')}`;
       const row = await insertWebhookSubscription(app.deps.db.db, {
         id: randomUUID(),
