@@ -83,6 +83,21 @@ describe('a JSON body that is not valid UTF-8', () => {
   });
 });
 
+describe('a body in a content type no route reads', () => {
+  it('is refused with 415 naming headers.content-type, and the case history gains nothing', async () => {
+    const { caseId } = await caseAwaitingVerification();
+    const before = await events(caseId);
+    for (const [url, payload] of [[`/v1/cases/${caseId}/decisions`, '{"decision":"refuse","reason":"sent as text"}'], [`/v1/cases/${caseId}/notes`, 'hello']] as const) {
+      const res = await system.app.inject({ method: 'POST', url, headers: { ...bearer('case_handler'), 'content-type': 'text/plain' }, payload });
+      expect(res.statusCode, url).toBe(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json(), url).toMatchObject({ code: 'request.unsupported_media_type', errors: [{ field: 'headers.content-type', message: expect.stringContaining('application/json') }] });
+    }
+    expect(await events(caseId)).toEqual(before);
+    expect((await getCaseById(system.db.db, { id: caseId }))?.status).toBe('awaiting-verification');
+  });
+});
+
 describe('a repeat that says something else', () => {
   it('under the same Idempotency-Key as an earlier decision is refused with 409; an identical repeat gets the first answer', async () => {
     const { caseId } = await caseAwaitingVerification();

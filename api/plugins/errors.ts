@@ -156,13 +156,17 @@ export function problemFrom(error: unknown, instance: string): Problem {
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status < 500) {
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large) are safe to show.
+    const code = requestCode(fe.code);
     return {
       type: PROBLEM_TYPE_BASE + 'request.rejected',
       title: TITLES[status] ?? 'Error',
       status,
       detail: fe.message,
       instance,
-      code: requestCode(fe.code),
+      code,
+      ...(code === 'request.unsupported_media_type'
+        ? { errors: [{ field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' }] }
+        : {}),
     };
   }
   // 5xx details stay in the log, never in the response.

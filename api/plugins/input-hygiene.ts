@@ -31,6 +31,9 @@ export const inputHygienePlugin = fp(async (app: FastifyInstance) => {
   // decode as UTF-8 without a single replacement.
   // Fastify's default parser is the callback kind of body parser; its type is the union of both kinds.
   const parseJson = app.getDefaultJsonParser('error', 'error') as (request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => void;
+  // No route reads plain text: a JSON body sent as text/plain is a client's mistake, answered
+  // 415 naming the content type rather than 400 on a body that was never parsed.
+  app.removeContentTypeParser('text/plain');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { ProblemSchema } from '../errors.js';
 
 /**
  * A property with a default is filled in by the validator when absent (useDefaults), so the
@@ -39,10 +40,13 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       const { querystring, headers, ...rest } = schema as Record<string, unknown>;
       // A route that validates a general body and refines it per case type documents the refined shape.
       const body = route.config?.openapiBody ?? (schema as Record<string, unknown>).body;
+      // Every route with a body answers 415 to a content type it does not read (the parser, not the route, refuses it).
+      const response = body && rest.response && typeof rest.response === 'object' ? { 415: ProblemSchema, ...(rest.response as object) } : rest.response;
       return {
         url,
         schema: {
           ...rest,
+          ...(response ? { response } : {}),
           ...(querystring ? { querystring: defaultsOptional(querystring) } : {}),
           ...(body ? { body: defaultsOptional(body) } : {}),
           ...(headers ? { headers: defaultsOptional(headers) } : {}),
