@@ -22,7 +22,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new AppError(`${what}.not_found`, 404, `${what} ${id} does not exist`);
+// Codes are snake_case (legal_hold.not_found); the sentence names the resource in words (legal hold …).
+export const notFound = (what: string, id: string) => new AppError(`${what}.not_found`, 404, `${what.replace(/_/g, ' ')} ${id} does not exist`);
 
 export const badInput = (field: string, message: string) =>
   new AppError('request.invalid', 400, `${field}: ${message}`, [{ field, message }]);

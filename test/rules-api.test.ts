@@ -110,7 +110,7 @@ describe('rule sets', () => {
     const res = await system.app.inject({ method: 'GET', url: '/v1/rule-sets/FINAL-2099', headers: bearer('reviewer') });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toMatchObject({ status: 404, code: 'rule_set.not_found', detail: 'rule_set FINAL-2099 does not exist' });
+    expect(res.json()).toMatchObject({ status: 404, code: 'rule_set.not_found', detail: 'rule set FINAL-2099 does not exist' });
   });
 
   it('refuses requests without a token (401)', async () => {

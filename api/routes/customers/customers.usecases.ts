@@ -384,7 +384,7 @@ export async function determineSubstantialControl(
   const row = await deps.db.db.transaction(async (tx) => {
     if (!(await getCustomerById(tx, { id: params.customerId }))) throw notFound('customer', params.customerId);
     const party = await getParty(tx, params);
-    if (!party || party.removedAt) throw notFound('beneficial-owner', params.partyId);
+    if (!party || party.removedAt) throw notFound('beneficial_owner', params.partyId);
     if (party.role !== 'beneficial-owner') throw badInput('params.partyId', 'is the customer itself, not a beneficial owner');
     const updated = (await setSubstantialControl(tx, { ...params, ...body, determinedBy: principal.subject, at: now }))!;
     const change = await insertPartyChange(tx, {
@@ -579,7 +579,7 @@ export async function releaseHold(deps: Deps, log: FastifyBaseLogger, principal:
   const hold = await deps.db.db.transaction(async (tx) => {
     await accountOrNotFound(tx, params.accountId);
     const outcome = await releaseLegalHold(tx, { ...params, releasedBy: principal.subject, at: now });
-    if (outcome.outcome === 'not-found') throw notFound('legal-hold', params.holdId);
+    if (outcome.outcome === 'not-found') throw notFound('legal_hold', params.holdId);
     if (outcome.outcome === 'already-released') throw new AppError('legal_hold.already_released', 409, `legal hold ${params.holdId} was released already`);
     await recordFactOnSubjectCases(tx, factAbout(legalHoldReleasedFact, params.accountId, { holdId: params.holdId }), {
       type: 'retention.legal-hold-released',
