@@ -129,6 +129,8 @@ describe('annual CIP certification', () => {
     await uploadResellerCip(withCip);
     await uploadProviderCip(system.app, 'certified');
 
+    // Before anything is recorded the audit fields are empty, not an invented time or person.
+    expect((await api('GET', '/v1/provider/settings', 'admin')).json()).toMatchObject({ version: 0, updatedAt: null, updatedBy: null });
     const leapDay = await api('PATCH', '/v1/provider/settings', 'admin', { certificationAnniversary: '02-29' });
     expect(leapDay.statusCode).toBe(400);
     expect(leapDay.json().errors).toEqual([{ field: 'body.certificationAnniversary', message: expect.stringContaining('February 29') }]);
@@ -139,6 +141,7 @@ describe('annual CIP certification', () => {
       cipProcedures: PROCEDURES,
     });
     expect(settings.statusCode).toBe(200);
+    expect(settings.json().settings).toMatchObject({ version: 1, updatedBy: 'ada.admin', updatedAt: expect.stringMatching(/^\d{4}-/) });
 
     const first = await api('POST', '/v1/certifications', 'scheduler', { period: 2026 });
     expect(first.statusCode).toBe(201);

@@ -59,6 +59,7 @@ export const ProviderSettingsSchema = Type.Object({
   cipContact: Type.Union([CipContactSchema, Type.Null()]),
   cipProcedures: CipProceduresSchema,
   version: Type.Integer(),
-  updatedAt: Type.String({ format: 'date-time' }),
-  updatedBy: Type.String(),
+  // Null until the settings are first recorded: an audit field never shows an invented time or person.
+  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when the settings were last changed; null before they were first recorded' }),
+  updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'who last changed the settings; null before they were first recorded' }),
 });

@@ -23,8 +23,8 @@ export function toProviderSettingsDto(row: ProviderSettingsRow | undefined) {
     cipContact: row?.cipContact ?? null,
     cipProcedures: row?.cipProcedures ?? {},
     version: row?.version ?? 0,
-    updatedAt: (row?.updatedAt ?? new Date(0)).toISOString(),
-    updatedBy: row?.updatedBy ?? 'nobody',
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+    updatedBy: row?.updatedBy ?? null,
   };
 }
 
