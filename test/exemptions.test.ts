@@ -16,7 +16,7 @@ const system = useTestSystem();
 
 const PROGRAM = { filename: 'deterrence-program.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 Abuse of IaaS Products Deterrence Program, v3') };
 
-function apply(fields: Record<string, string>, file: typeof PROGRAM | null = PROGRAM, role: Role = 'case_handler') {
+function apply(fields: Record<string, string | readonly string[]>, file: typeof PROGRAM | null = PROGRAM, role: Role = 'case_handler') {
   const { payload, headers } = multipartBody(fields, file ?? undefined);
   return system.app.inject({ method: 'POST', url: '/v1/exemptions', headers: { ...bearer(role), ...headers }, payload });
 }
@@ -32,7 +32,7 @@ describe('exemptions', () => {
     const resellerId = await registerReseller(system.app);
     const valid = { applicationReference: `EX-${randomUUID()}`, scope: 'foreign-reseller', resellerId, submittedAt: hourAgo() };
     const before = { exemptions: await count('exemptions'), documents: await count('documents') };
-    const cases: [Record<string, string>, string, number?][] = [
+    const cases: [Record<string, string | readonly string[]>, string, number?][] = [
       [{ ...valid, scope: 'everyone' }, 'body.scope'],
       [{ ...valid, resellerId: randomUUID() }, 'body.resellerId'],
       [{ ...valid, resellerId: 'not-a-uuid' }, 'body.resellerId'],
@@ -43,6 +43,8 @@ describe('exemptions', () => {
       [{ ...valid, submittedAt: 'yesterday' }, 'body.submittedAt'],
       [{ ...valid, applicationReference: '' }, 'body.applicationReference'],
       [{ ...valid, colour: 'blue' }, 'body.colour'],
+      // A field sent twice is refused, not resolved silently to one of its values.
+      [{ ...valid, submittedAt: [hourAgo(), new Date(Date.now() - 7_200_000).toISOString()] }, 'body.submittedAt'],
     ];
     for (const [fields, field] of cases) {
       const res = await apply(fields);

@@ -3,13 +3,16 @@
 import { randomUUID } from 'node:crypto';
 
 export function multipartBody(
-  fields: Record<string, string>,
+  // An array sends the field once per value, as a form with a repeated field does.
+  fields: Record<string, string | readonly string[]>,
   file?: { field?: string; filename: string; contentType: string; content: Buffer },
 ): { payload: Buffer; headers: { 'content-type': string } } {
   const boundary = `----cipdesk-${randomUUID()}`;
   const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, values] of Object.entries(fields)) {
+    for (const value of typeof values === 'string' ? [values] : values) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
   }
   if (file) {
     chunks.push(

@@ -36,7 +36,7 @@ const MAX_FIELD_BYTES = 4000;
 /**
  * Reads the multipart body: one file part named `fileField`, and text fields among
  * `allowedFields`. Refuses (nothing stored yet) a body that is not multipart, a missing or
- * second file, an unknown field, a file over `maxBytes`, and a content type not accepted.
+ * second file, an unknown or repeated field, a file over `maxBytes`, and a content type not accepted.
  */
 export async function readDocumentUpload(
   request: FastifyRequest,
@@ -69,6 +69,8 @@ export async function readDocumentUpload(
         file = { content, contentType: mimetype, filename: part.filename || null };
       } else {
         if (!options.allowedFields.includes(part.fieldname)) throw badInput(field, 'is not a known field');
+        // Two values for one field: keeping either would record something the sender may not have meant.
+        if (Object.hasOwn(fields, part.fieldname)) throw badInput(field, 'is sent more than once (send each field once)');
         if (part.valueTruncated) throw badInput(field, `must be at most ${MAX_FIELD_BYTES} bytes`);
         if (String(part.value).includes('\u0000')) throw badInput(field, 'must not contain NUL characters');
         fields[part.fieldname] = String(part.value);
