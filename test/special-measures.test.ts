@@ -44,6 +44,9 @@ describe('POST /v1/special-measures', () => {
     // The same citation against the same target is the same measure.
     const again = await post({ target: { jurisdiction: 'KP' }, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: fr }, 'admin');
     expect([again.statusCode, again.json().id]).toEqual([200, body.id]);
+    // The target as it is read back is taken as input too: a client can send back what it read.
+    const asRead = await post({ target: body.target, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: fr });
+    expect([asRead.statusCode, asRead.json().id]).toEqual([200, body.id]);
     expect(await storedWith(fr)).toBe(1);
 
     const detail = await get(`/v1/special-measures/${body.id}`, 'scheduler');
@@ -88,6 +91,8 @@ describe('POST /v1/special-measures', () => {
     ['an extension ending before its publication', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-02-01' }] }, 'body.extensions.0.newEndDate'],
     ['an extension ending the measure earlier than its end before it', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-06-30' }] }, 'body.extensions.0.newEndDate'],
     ['both a jurisdiction and a person', { target: { jurisdiction: 'KP', designatedPerson: { name: 'X' } } }, 'body.target'],
+    ['neither, both null', { target: { type: 'jurisdiction', jurisdiction: null, designatedPerson: null } }, 'body.target'],
+    ['a type that disagrees with the target named', { target: { type: 'designated-person', jurisdiction: 'KP', designatedPerson: null } }, 'body.target.type'],
     ['conditions without their text', { kind: 'conditions' }, 'body.conditions'],
     ['an issuance in the future', { issuedAt: '2999-01-01T00:00:00Z' }, 'body.issuedAt'],
     ['an unknown kind', { kind: 'ban' }, 'body.kind'],

@@ -25,12 +25,15 @@ export const DesignatedPersonSchema = Type.Object(
   { additionalProperties: false },
 );
 
+// Takes the shape a measure is read back in too (type, and null for the absent one), so that a
+// client can send back what it read.
 export const TargetInput = Type.Object(
   {
-    jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 code of the designated jurisdiction' })),
-    designatedPerson: Type.Optional(DesignatedPersonSchema),
+    type: Type.Optional(StringEnum(SPECIAL_MEASURE_TARGET_TYPES, { description: 'optional; when given, it must agree with the one named' })),
+    jurisdiction: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 code of the designated jurisdiction' }), Type.Null()])),
+    designatedPerson: Type.Optional(Type.Union([DesignatedPersonSchema, Type.Null()])),
   },
-  { additionalProperties: false, description: 'exactly one of jurisdiction or designatedPerson' },
+  { additionalProperties: false, description: 'exactly one of jurisdiction or designatedPerson (the other absent or null)' },
 );
 
 export const ExtensionInput = Type.Object(

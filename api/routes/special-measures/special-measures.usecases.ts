@@ -76,11 +76,14 @@ export async function recordSpecialMeasure(
 ): Promise<{ created: boolean; record: SpecialMeasureRecord }> {
   const now = deps.now();
   const { target } = body;
-  if ((target.jurisdiction === undefined) === (target.designatedPerson === undefined)) {
+  const named = target.jurisdiction ?? undefined;
+  const person = target.designatedPerson ?? undefined;
+  if ((named === undefined) === (person === undefined)) {
     throw badInput('body.target', 'must name exactly one of jurisdiction or designatedPerson');
   }
-  const jurisdiction = target.jurisdiction === undefined ? undefined : assertJurisdiction(target.jurisdiction, 'body.target.jurisdiction');
-  const person = target.designatedPerson;
+  const namedType = named === undefined ? 'designated-person' : 'jurisdiction';
+  if (target.type !== undefined && target.type !== namedType) throw badInput('body.target.type', `is ${target.type}, but the target names a ${namedType}`);
+  const jurisdiction = named === undefined ? undefined : assertJurisdiction(named, 'body.target.jurisdiction');
   if (body.kind === 'conditions' && !body.conditions?.length) throw badInput('body.conditions', 'a conditions-measure must state its conditions');
   if (body.kind === 'prohibition' && body.conditions?.length) throw badInput('body.conditions', 'a prohibition has no conditions (use kind "conditions")');
   const issuedAt = new Date(body.issuedAt);
