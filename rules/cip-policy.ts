@@ -50,6 +50,7 @@ const REGULATORY_KEYS: ReadonlySet<string> = new Set<string>([
   'obligations',
   'id',
   'effectiveDate',
+  'earliestEvent',
 ]);
 
 function checkPeriod(key: string, value: unknown): Period {

@@ -9,6 +9,7 @@ export {
   INTERIM_ACCOUNT_DEFAULT_ACTIONS,
   AI_TRAINING_REPORT_CONTENTS,
   SPECIAL_MEASURE_REACHES,
+  RULE_SET_PARTS,
   isObligationId,
   describePeriod,
   obligationPeriod,
@@ -34,9 +35,11 @@ export {
   type SpecialMeasureReach,
   type RuleSet,
   type RuleSetSource,
+  type RuleSetPart,
 } from './rule-set.js';
 export { CURRENT_RULE_SET_ID, getRuleSet, listRuleSets, isRuleSetId, NPRM_2024 } from './rule-sets/index.js';
 export { withCipPolicy, type CipPolicyOverrides } from './cip-policy.js';
+export { refuseEventBeforeRuleSet, ruleSetPartOf } from './earliest-event.js';
 export {
   computeDeadline,
   reminderInstants,

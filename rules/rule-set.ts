@@ -134,6 +134,10 @@ export type PeriodRef =
 
 export type ObligationOwner = 'us-provider' | 'foreign-reseller' | 'commerce';
 
+/** The two parts of the rule, each implementing its own executive order. */
+export const RULE_SET_PARTS = ['customer-identification', 'ai-training'] as const;
+export type RuleSetPart = (typeof RULE_SET_PARTS)[number];
+
 export interface ObligationDefinition {
   readonly id: ObligationId;
   /** What must happen, in one line ("Transmit the requested CIP to Commerce"). */
@@ -223,6 +227,12 @@ export interface RuleSet {
   readonly standing: RuleSetStanding;
   /** 'YYYY-MM-DD': the date from which the desk applies this rule set to new cases. */
   readonly effectiveDate: RuleValue<string>;
+  /**
+   * 'YYYY-MM-DD': the first local day an event can fall under each part of the rule set, the
+   * day the order that part implements was signed. An earlier event is refused: a typing error
+   * (year 1026) or a record no order reached, never a clock to run.
+   */
+  readonly earliestEvent: { readonly [K in RuleSetPart]: RuleValue<string> };
   readonly calendar: {
     /** How days are counted. */
     readonly dayCounting: RuleValue<'calendar-days-excluding-trigger-day'>;

@@ -140,6 +140,9 @@ describe('POST /v1/ai-training-transactions', () => {
   it.each([
     ['a knowledge date before the transaction', { knowledgeAt: '2026-11-19T10:00:00Z' }, 'body.knowledgeAt'],
     ['a transaction in the future', { transactionAt: '2999-01-01T00:00:00Z' }, 'body.transactionAt'],
+    // Before Executive Order 14110 was signed no transaction falls under the rule: a typo of a millennium, or a day too early.
+    ['a transaction in 1026', { transactionAt: '1026-11-10T12:00:00Z', knowledgeAt: '2026-11-11T00:00:00Z' }, 'body.transactionAt'],
+    ['a transaction before Executive Order 14110', { transactionAt: '2023-10-29T12:00:00Z' }, 'body.transactionAt'],
     ['operations in words', { run: { ...qualifyingRun, operations: 'a lot' } }, 'body.run.operations'],
     ['a negative bandwidth', { run: { ...qualifyingRun, cluster: { ...qualifyingRun.cluster, networkingGbitPerSecond: '-4' } } }, 'body.run.cluster.networkingGbitPerSecond'],
     ['a period that ends before it starts', { run: { ...qualifyingRun, operationsPeriod: { start: '2027-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' } } }, 'body.run.operationsPeriod.end'],

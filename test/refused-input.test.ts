@@ -199,6 +199,23 @@ describe('input the rules cannot compute with', () => {
     await expect(system.client.workflow.getHandle(workflowIdFor('cip-transmission', requestReference)).describe()).rejects.toThrow(/not found/i);
   });
 
+  it('an event before the order its part of the rule implements is refused naming the field; a backfill after it is accepted', async () => {
+    const tooEarly = [
+      ['/v1/cip-transmission-requests', { requestReference: `BIS-CIP-${randomUUID().slice(0, 8)}`, cipOwner: { type: 'provider' }, receivedAt: '2020-12-31T15:00:00Z' }, 'body.receivedAt', 'case_handler'],
+      ['/v1/special-measures', { target: { jurisdiction: 'KP' }, kind: 'prohibition', issuedAt: '2019-05-01T12:00:00Z', federalRegisterCitation: `84 FR ${randomUUID().slice(0, 4)}` }, 'body.issuedAt', 'legal'],
+      ['/v1/deadlines/compute', { obligation: 'record-retention', startedAt: '1999-01-01T00:00:00Z' }, 'body.startedAt', 'case_handler'],
+    ] as const;
+    for (const [url, body, field, role] of tooEarly) {
+      const res = await post(url, body, role);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors, url).toEqual([{ field, message: expect.stringMatching(/is before 2021-01-19, the first day an event can fall under the customer-identification provisions of rule set NPRM-2024 \(Executive Order 13984/) }]);
+    }
+    await expect(system.client.workflow.getHandle(workflowIdFor('cip-transmission', tooEarly[0][1].requestReference)).describe()).rejects.toThrow(/not found/i);
+    // A provider bringing an existing program's records onto the desk may date them after the order.
+    const backfill = await post('/v1/cip-transmission-requests', { requestReference: `BIS-CIP-${randomUUID().slice(0, 8)}`, cipOwner: { type: 'provider' }, receivedAt: '2023-06-01T15:00:00Z' });
+    expect(backfill.statusCode, backfill.body).toBe(201);
+  });
+
   it('a reseller id with control characters is refused naming the field', async () => {
     const res = await post('/v1/cip-transmission-requests', {
       requestReference: `BIS-CIP-${randomUUID().slice(0, 8)}`,

@@ -108,6 +108,22 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
     citation: CITE.desk,
     source: 'interpretation',
   },
+  earliestEvent: {
+    'customer-identification': {
+      value: '2021-01-19',
+      explanation:
+        'The customer-identification provisions (CIPs, verification, foreign resellers, special measures, certification, record keeping) implement Executive Order 13984, signed January 19, 2021. An event dated before that day cannot fall under them: the desk refuses it as a typing error or a record outside the rule. Events between the order and the proposed rule (a backfill of an existing program) are accepted.',
+      citation: 'Executive Order 13984 (Jan. 19, 2021), 86 FR 6837',
+      source: 'interpretation',
+    },
+    'ai-training': {
+      value: '2023-10-30',
+      explanation:
+        'The large-AI-model training reporting provisions implement section 4.2(c) of Executive Order 14110, signed October 30, 2023. A training transaction dated before that day cannot fall under them: the desk refuses it as a typing error or a record outside the rule.',
+      citation: 'Executive Order 14110 (Oct. 30, 2023), sec. 4.2(c) (88 FR 75191)',
+      source: 'interpretation',
+    },
+  },
   calendar: {
     dayCounting: {
       value: 'calendar-days-excluding-trigger-day',

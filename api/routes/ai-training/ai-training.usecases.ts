@@ -23,6 +23,7 @@ import type { AppDeps } from '../../deps.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import type { AiTrainingTransactionDto, CreateAiTrainingTransaction } from './ai-training.schemas.js';
 import { startAiTrainingReport } from './report-case.js';
+import { recordedInstant } from '../rule-input.js';
 
 type Deps = Required<AppDeps>;
 
@@ -74,8 +75,8 @@ export async function createAiTrainingTransaction(deps: Deps, principal: Princip
   const now = deps.now();
   const transactionAt = new Date(body.transactionAt);
   const knowledgeAt = body.knowledgeAt === undefined ? undefined : new Date(body.knowledgeAt);
-  if (transactionAt.getTime() > now.getTime() + 60_000) throw badInput('body.transactionAt', 'must not be in the future');
-  if (knowledgeAt && knowledgeAt.getTime() > now.getTime() + 60_000) throw badInput('body.knowledgeAt', 'must not be in the future');
+  recordedInstant(deps, transactionAt, 'body.transactionAt', 'ai-training');
+  if (knowledgeAt) recordedInstant(deps, knowledgeAt, 'body.knowledgeAt', 'ai-training');
   const period = body.run.operationsPeriod;
   if (period && Date.parse(period.start) > Date.parse(period.end)) throw badInput('body.run.operationsPeriod.end', 'must not be before start');
   const route = body.foreignPerson.type === 'customer' ? ('direct' as const) : ('through-reseller' as const);

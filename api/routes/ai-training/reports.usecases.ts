@@ -12,6 +12,7 @@ import { AppError, badInput } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { toTransactionDto } from './ai-training.usecases.js';
+import { recordedInstant } from '../rule-input.js';
 
 type Deps = Required<AppDeps>;
 
@@ -33,7 +34,7 @@ export async function deliverResellerReport(
   }
   const now = deps.now();
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime() + 60_000) throw badInput('body.receivedAt', 'must not be in the future');
+  recordedInstant(deps, receivedAt, 'body.receivedAt', 'ai-training');
   if (receivedAt.getTime() < transaction.transactionAt.getTime()) throw badInput('body.receivedAt', 'must not be before the transaction');
   const period = body.contents.operationsPeriod;
   if (period && Date.parse(period.start) > Date.parse(period.end)) throw badInput('body.contents.operationsPeriod.end', 'must not be before start');

@@ -13,6 +13,7 @@ import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { startWorkflowOnce, waitForCase, waitForCaseRow } from '../start-case.js';
+import { recordedInstant } from '../rule-input.js';
 
 export interface TriggerRequest {
   kind?: string;
@@ -41,6 +42,7 @@ export async function triggerCertification(
     const anniversary = parseAnniversary(settings.certificationAnniversary);
     const period = body.period === undefined ? certificationPeriodAt(anniversary, now, zone) : certificationPeriod(anniversary, body.period, zone);
     if (period.startsAt.getTime() > now.getTime()) throw badInput('body.period', `has not started: period ${period.period} starts on ${period.startsOn}`);
+    recordedInstant(deps, period.startsAt, 'body.period');
     // The initial certification covers the program's start; annual periods follow it. A period
     // that began before the program did was never owed, and its case would only record a breach.
     if (settings.programStartedAt && period.startsAt.getTime() < settings.programStartedAt.getTime()) {

@@ -15,10 +15,12 @@ import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
 import { instantField, readDocumentUpload } from '../documents/upload.js';
 import { resellerOrNotFound } from '../resellers/resellers.usecases.js';
+import { recordedInstant } from '../rule-input.js';
 
 interface Deps {
   db: { db: Database };
   now: () => Date;
+  providerTimeZone: string;
   documentMaxBytes: number;
   temporal: { client: Client };
 }
@@ -56,7 +58,7 @@ export async function recordCipVersion(deps: Deps, principal: Principal, owner: 
   const upload = await readDocumentUpload(request, { maxBytes: deps.documentMaxBytes, allowedFields: CIP_UPLOAD_FIELDS });
   const now = deps.now();
   const receivedAt = instantField(upload.fields, 'receivedAt', { required: true })!;
-  if (receivedAt.getTime() > now.getTime() + 60_000) throw badInput('body.receivedAt', 'must not be in the future');
+  recordedInstant(deps, receivedAt, 'body.receivedAt');
   const effectiveAt = instantField(upload.fields, 'effectiveAt', { required: false }) ?? receivedAt;
   const label = upload.fields.label?.trim() || null;
   if (label && label.length > 200) throw badInput('body.label', 'must be at most 200 characters');

@@ -6,7 +6,7 @@ import { badInput } from '../../errors.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { caseLinks } from '../cases/case-links.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
-import { refuseWhatTheRulesRefuse } from '../rule-input.js';
+import { refuseWhatTheRulesRefuse, recordedInstant } from '../rule-input.js';
 import { startCaseWorkflow } from '../start-case.js';
 import { CipTransmissionRequestBody } from './cip-transmission.schemas.js';
 
@@ -39,9 +39,7 @@ export const cipTransmissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { requestReference, cipOwner, receivedAt } = request.body;
-      if (Date.parse(receivedAt) > app.deps.now().getTime() + 60_000) {
-        throw badInput('body.receivedAt', 'must not be in the future');
-      }
+      recordedInstant(app.deps, receivedAt, 'body.receivedAt');
       // The deadline the workflow will compute first: a request it cannot count from is refused here.
       const deadline = refuseWhatTheRulesRefuse(
         () =>

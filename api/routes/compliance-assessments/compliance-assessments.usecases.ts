@@ -18,10 +18,10 @@ import type { ComplianceAssessmentInput } from '../../../workflows/compliance-as
 import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
-import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { readDocumentUpload } from '../documents/upload.js';
 import { openCaseOnce, waitForCaseRow } from '../start-case.js';
 import { EVIDENCE_UPLOAD_FIELDS, type OpenAssessmentBodyT } from './compliance-assessments.schemas.js';
+import { recordedInstant } from '../rule-input.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const cipOwnerOf = (row: ComplianceAssessmentRow): ComplianceAssessmentInput['cipOwner'] =>
@@ -98,7 +98,7 @@ async function toAssessmentDetailDto(deps: Required<AppDeps>, detail: Compliance
 export async function openComplianceAssessment(deps: Required<AppDeps>, principal: Principal, body: OpenAssessmentBodyT) {
   const now = deps.now();
   const noticeReceivedAt = new Date(body.noticeReceivedAt);
-  if (noticeReceivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_SECONDS * 1000) throw badInput('body.noticeReceivedAt', 'must not be in the future');
+  recordedInstant(deps, noticeReceivedAt, 'body.noticeReceivedAt');
   const resellerId = body.cipOwner.type === 'foreign-reseller' ? body.cipOwner.resellerId : null;
   if (resellerId && !(await getResellerById(deps.db.db, { id: resellerId }))) {
     throw badInput('body.cipOwner.resellerId', `no reseller ${resellerId} is registered (POST /v1/resellers first)`);

@@ -17,11 +17,11 @@ import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import { appendToCasesOfSubject, deliverFactToSubjectCases, factAbout, recordFactOnSubjectCases } from '../../facts/deliver.js';
 import type { Principal } from '../../plugins/auth.js';
-import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { waitForCase } from '../start-case.js';
 import { toAccountDto } from './customer-dto.js';
 import { checkRetentionClock, startRetention } from './retention.js';
+import { recordedInstant } from '../rule-input.js';
 
 type Deps = Required<AppDeps>;
 
@@ -74,7 +74,7 @@ async function pendingOrConflict(tx: DbOrTx, accountId: string): Promise<Account
 export async function proposeAccountClosure(deps: Deps, principal: Principal, accountId: string, body: { reason: string; closedAt?: string }) {
   const now = deps.now();
   const closeAt = body.closedAt ? new Date(body.closedAt) : null;
-  if (closeAt && closeAt.getTime() > now.getTime() + FUTURE_TOLERANCE_SECONDS * 1000) throw badInput('body.closedAt', 'must not be in the future');
+  if (closeAt) recordedInstant(deps, closeAt, 'body.closedAt');
   return deps.db.db.transaction(async (tx) => {
     const account = await lockedAccount(tx, accountId);
     checkClosable(deps, account, closeAt ?? now, 'body.closedAt');

@@ -35,8 +35,7 @@ import {
 } from '../../../db/queries/customers.js';
 import { assessParties, type ClassifiableParty } from '../../../activities/customers.js';
 import { CURRENT_RULE_SET_ID, getRuleSet } from '../../../rules/index.js';
-import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
-import { refuseWhatTheRulesRefuse } from '../rule-input.js';
+import { refuseWhatTheRulesRefuse, recordedInstant } from '../rule-input.js';
 import { CUSTOMER_APPLICATION_SCOPE, claimIdempotencyKey } from '../../../db/queries/idempotency.js';
 import type { PartyRow } from '../../../db/schema/customers.js';
 import type { AppDeps } from '../../deps.js';
@@ -80,7 +79,6 @@ type Deps = Required<AppDeps>;
 const VERIFICATION_WITHHELD_FIELDS = ['items[].materials', 'items[].discrepancies[].description', 'items[].discrepancies[].resolution'] as const;
 
 
-const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_SECONDS * 1000;
 
 // Ownership interests exist in entities only (rules/classification/beneficial-owners.ts refuses
 // a stake in an individual); an individual's beneficial owner is recorded by substantial control.
@@ -107,9 +105,7 @@ function checkIps(accesses: { ip: string }[] | undefined, field: string) {
 }
 
 export function checkNotFuture(deps: Deps, value: string, field: string): Date {
-  const at = new Date(value);
-  if (at.getTime() > deps.now().getTime() + FUTURE_TOLERANCE_MS) throw badInput(field, 'must not be in the future');
-  return at;
+  return recordedInstant(deps, value, field);
 }
 
 function identityOf(input: {

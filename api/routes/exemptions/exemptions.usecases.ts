@@ -14,11 +14,11 @@ import type { ExemptionInput } from '../../../workflows/exemption/messages.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
-import { FUTURE_TOLERANCE_SECONDS } from '../../schemas.js';
 import { instantField, readDocumentUpload } from '../documents/upload.js';
 import { openCaseOnce, waitForCaseRow } from '../start-case.js';
 import { exemptionSubject, toExemptionDetailDto, toExemptionDto } from './exemption-dto.js';
 import { EXEMPTION_UPLOAD_FIELDS } from './exemptions.schemas.js';
+import { recordedInstant } from '../rule-input.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACCOUNT_TYPE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -67,8 +67,7 @@ async function readApplication(deps: Required<AppDeps>, request: FastifyRequest)
   if (subjectField === 'customerId' && !(await getCustomerById(deps.db.db, { id: subjectValue! }))) throw badInput('body.customerId', 'is not a registered customer');
   if (subjectField === 'resellerId' && !(await getResellerById(deps.db.db, { id: subjectValue! }))) throw badInput('body.resellerId', 'is not a registered reseller');
   const submittedAt = instantField(fields, 'submittedAt', { required: true })!;
-  if (submittedAt.getTime() > deps.now().getTime() + FUTURE_TOLERANCE_SECONDS * 1000) throw badInput('body.submittedAt', 'must not be in the future');
-  if (submittedAt.getUTCFullYear() < 1000) throw badInput('body.submittedAt', 'must be an instant in a year from 1000 to 9999');
+  recordedInstant(deps, submittedAt, 'body.submittedAt');
   return {
     file: upload.file,
     applicationReference,

@@ -11,6 +11,7 @@ import { toCaseDto } from '../cases/case-dto.js';
 import { caseLinks } from '../cases/case-links.js';
 import { CaseSchema, ProblemSchema } from '../cases/cases.schemas.js';
 import { openIrregularUpdate } from './irregular-updates.usecases.js';
+import { recordedInstant } from '../rule-input.js';
 
 const IrregularUpdateBody = Type.Object(
   {
@@ -49,7 +50,7 @@ export const irregularUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      if (Date.parse(body.occurredAt) > app.deps.now().getTime() + 60_000) throw badInput('body.occurredAt', 'must not be in the future');
+      recordedInstant(app.deps, body.occurredAt, 'body.occurredAt');
       if (body.resellerId && !(await getResellerById(app.deps.db.db, { id: body.resellerId }))) {
         throw badInput('body.resellerId', `no reseller ${body.resellerId} is registered (POST /v1/resellers first)`);
       }

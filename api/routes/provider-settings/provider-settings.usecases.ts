@@ -9,9 +9,8 @@ import { parseAnniversary } from '../../../rules/index.js';
 import { providerSettingsRecordedFact } from '../../../workflows/kit/index.js';
 import type { AppDeps } from '../../deps.js';
 import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
-import { badInput } from '../../errors.js';
 import type { Principal } from '../../plugins/auth.js';
-import { refuseWhatTheRulesRefuse } from '../rule-input.js';
+import { refuseWhatTheRulesRefuse, recordedInstant } from '../rule-input.js';
 import { ensureCertificationSchedule } from '../certifications/schedule.js';
 import { openIrregularUpdate } from '../irregular-updates/irregular-updates.usecases.js';
 
@@ -44,9 +43,7 @@ export async function changeSettings(
   if (body.certificationAnniversary) {
     refuseWhatTheRulesRefuse(() => parseAnniversary(body.certificationAnniversary), { certificationAnniversary: 'body.certificationAnniversary' });
   }
-  if (typeof body.programStartedAt === 'string' && Date.parse(body.programStartedAt) > deps.now().getTime() + 60_000) {
-    throw badInput('body.programStartedAt', 'must not be in the future');
-  }
+  if (typeof body.programStartedAt === 'string') recordedInstant(deps, body.programStartedAt, 'body.programStartedAt');
   const at = deps.now();
   const change: ProviderSettingsChange = {
     ...(body.certificationAnniversary !== undefined ? { certificationAnniversary: body.certificationAnniversary } : {}),

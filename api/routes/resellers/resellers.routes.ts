@@ -20,8 +20,8 @@ import {
 import { createReseller, listResellers, readOversightRecord, readReseller, recordIssueAnswer, updateReseller } from './resellers.usecases.js';
 import { openResellerOversightCase } from './oversight.js';
 import { toCaseDto } from '../cases/case-dto.js';
-import { badInput } from '../../errors.js';
 import { PageOf } from '../../schemas.js';
+import { recordedInstant } from '../rule-input.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
@@ -119,8 +119,7 @@ export const resellerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const observedAt = new Date(request.body.observedAt);
-      if (observedAt.getTime() > app.deps.now().getTime() + 60_000) throw badInput('body.observedAt', 'must not be in the future');
+      const observedAt = recordedInstant(app.deps, request.body.observedAt, 'body.observedAt');
       const ref = await openResellerOversightCase(app.deps, request.log, {
         resellerId: request.params.id,
         description: request.body.description,

@@ -32,6 +32,7 @@ import { checkResellerAgainstSpecialMeasures, openResellerMeasureReviews } from 
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../../plugins/auth.js';
 import type { CreateResellerBodyT, ResellerDto, UpdateResellerBodyT } from './resellers.schemas.js';
+import { recordedInstant } from '../rule-input.js';
 
 interface Deps {
   db: { db: Database };
@@ -149,7 +150,7 @@ export async function recordIssueAnswer(
   body: { answer: string; claimsCured: boolean; receivedAt: string },
 ) {
   const receivedAt = new Date(body.receivedAt);
-  if (receivedAt.getTime() > deps.now().getTime() + 60_000) throw badInput('body.receivedAt', 'must not be in the future');
+  recordedInstant(deps, receivedAt, 'body.receivedAt');
   await resellerOrNotFound(deps.db.db, params.resellerId);
   const issue = await getResellerIssue(deps.db.db, params);
   if (!issue) throw notFound('issue', params.issueId);

@@ -8,6 +8,8 @@ import {
   getRuleSet,
   isRuleSetId,
   listRuleSets,
+  refuseEventBeforeRuleSet,
+  ruleSetPartOf,
   type Deadline,
   type Period,
   type RuleSet,
@@ -111,13 +113,17 @@ export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { obligation, ruleSet, startedAt, knowledgeAt, lastAccessAt, timeZone, extensions } = request.body;
       // Bad input the schema cannot see (an unknown zone, knowledge before the event, an input the
       // obligation does not use) is a RuleInputError, answered 400 by the errors plugin.
+      const chosen = getRuleSet(ruleSet ?? CURRENT_RULE_SET_ID);
+      const zone = timeZone ?? app.deps.providerTimeZone;
+      // The same lower bound as intake: no clock starts before the order its part implements.
+      refuseEventBeforeRuleSet({ ruleSet: chosen, part: ruleSetPartOf(obligation), at: new Date(startedAt), field: 'startedAt', timeZone: zone });
       const deadline = computeDeadline({
         obligation,
-        ruleSet: getRuleSet(ruleSet ?? CURRENT_RULE_SET_ID),
+        ruleSet: chosen,
         startedAt: new Date(startedAt),
         knowledgeAt: optionalDate(knowledgeAt),
         lastAccessAt: optionalDate(lastAccessAt),
-        timeZone: timeZone ?? app.deps.providerTimeZone,
+        timeZone: zone,
         extensions: extensions?.map((e) => ({ publishedAt: new Date(e.publishedAt), duration: e.duration as Period | undefined })),
       });
       return toDeadlineDto(deadline);

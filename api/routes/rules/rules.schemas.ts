@@ -134,6 +134,13 @@ export const RuleSetSchema = Type.Object(
     }),
     standing: RuleSetStandingSchema,
     effectiveDate: RuleValue(Type.String({ format: 'date' })),
+    earliestEvent: Type.Object(
+      {
+        'customer-identification': RuleValue(Type.String({ format: 'date' })),
+        'ai-training': RuleValue(Type.String({ format: 'date' })),
+      },
+      { description: 'the first local day an event can fall under each part: the day the order it implements was signed; earlier instants are refused at intake' },
+    ),
     calendar: Type.Object({
       dayCounting: RuleValue(Type.String()),
       weekendAndHolidayRoll: RuleValue(Type.String()),

@@ -19,6 +19,7 @@ import type { Principal } from '../../plugins/auth.js';
 import type { CreateSpecialMeasureBodyT } from './special-measures.schemas.js';
 import type { SpecialMeasureInput } from '../../../workflows/special-measure/messages.js';
 import { startWorkflowOnce } from '../start-case.js';
+import { recordedInstant } from '../rule-input.js';
 
 /** The measure's workflow arguments: its public facts, IDs only for the rest. */
 export function specialMeasureWorkflowInput(record: SpecialMeasureRecord, openedBy: string): SpecialMeasureInput {
@@ -56,9 +57,6 @@ export async function startSpecialMeasureCase(deps: Required<AppDeps>, record: S
   });
 }
 
-/** Clock skew tolerated between a client and the API before an instant counts as "in the future". */
-const CLOCK_SKEW_MS = 60_000;
-
 /** The rules name the measure's fields (`measure.expiresOn`); the client sent them in the body. */
 function asBodyField(err: unknown): never {
   if (err instanceof RuleInputError) {
@@ -87,10 +85,10 @@ export async function recordSpecialMeasure(
   if (body.kind === 'conditions' && !body.conditions?.length) throw badInput('body.conditions', 'a conditions-measure must state its conditions');
   if (body.kind === 'prohibition' && body.conditions?.length) throw badInput('body.conditions', 'a prohibition has no conditions (use kind "conditions")');
   const issuedAt = new Date(body.issuedAt);
-  if (issuedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('body.issuedAt', 'must not be in the future');
+  recordedInstant(deps, issuedAt, 'body.issuedAt');
   const extensions = (body.extensions ?? []).map((e, i) => {
     const publishedAt = new Date(e.publishedAt);
-    if (publishedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput(`body.extensions.${i}.publishedAt`, 'must not be in the future');
+    recordedInstant(deps, publishedAt, `body.extensions.${i}.publishedAt`);
     if (body.extensions!.findIndex((o) => o.federalRegisterCitation.trim() === e.federalRegisterCitation.trim()) !== i) {
       throw badInput(`body.extensions.${i}.federalRegisterCitation`, 'names the same Federal Register document as an earlier extension');
     }
