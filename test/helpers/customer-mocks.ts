@@ -26,6 +26,8 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     /** What checkSpecialMeasures answers; a test changes it to have a measure enter force while the case waits. */
     specialMeasures: options.specialMeasures as SpecialMeasuresCheck | undefined,
     specialMeasureChecks: 0,
+    /** When set, checkSpecialMeasures waits for it: a test changes the case while a decision's check is under way. */
+    specialMeasureGate: undefined as Promise<void> | undefined,
   };
   const activities: CustomerActivities = {
     async classifyCustomer() {
@@ -37,6 +39,7 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     },
     async checkSpecialMeasures(): Promise<SpecialMeasuresCheck> {
       world.specialMeasureChecks += 1;
+      if (world.specialMeasureGate) await world.specialMeasureGate;
       if (world.specialMeasures) return world.specialMeasures;
       return options.prohibited
         ? { measureIds: ['sm-1'], prohibited: true, reasons: ['special measure sm-1 prohibits opening accounts for this jurisdiction'] }

@@ -145,6 +145,32 @@ describe('customerIdentificationWorkflow', () => {
       });
     });
 
+    it('leaves no accepted decision on the case when a verification changed the case while the refused decision was being checked', async () => {
+      const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      const waitFor = async (holds: () => boolean) => {
+        for (let i = 0; i < 200 && !holds(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+        expect(holds()).toBe(true);
+      };
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        let release = () => {};
+        customers.world.specialMeasureGate = new Promise<void>((resolve) => (release = resolve));
+        customers.world.specialMeasures = prohibition;
+        const checks = customers.world.specialMeasureChecks;
+        const refused = refusal(decide(handle, 'open', HANDLER));
+        await waitFor(() => customers.world.specialMeasureChecks > checks);
+        // While the measures are being asked, a verification arrives and its handler changes the case.
+        customers.world.verified = new Set(['party-customer']);
+        await handle.signal(verificationRecordedSignal, { attemptId: randomUUID(), partyId: 'party-customer', result: 'verified' });
+        await waitFor(() => cases.eventTypes().includes('verification.status-updated'));
+        release();
+        expect((await refused).type).toBe('cipdesk.special_measure.prohibited');
+        expect((await handle.result()).status).toBe('prohibited');
+        expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'verification.status-updated', 'special-measure.prohibits']);
+      });
+    });
+
     it('refuses opening as an interim account or under monitoring alike', async () => {
       for (const [decision, params] of [['open-interim', { restrictions: ['no GPU instances'] }], ['monitor', undefined]] as const) {
         const { customers, worker, input, start } = await setup({ classification: foreignEntityWithTwoOwners });

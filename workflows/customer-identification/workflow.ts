@@ -5,7 +5,7 @@
 // account (a child workflow owns that review); keep under additional monitoring; corrective
 // measures; or refuse / close, which need a reviewer's approval (four-eyes).
 import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, executeChild, patched, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { ClassifyCustomerResult, SpecialMeasureFindingSummary, SpecialMeasuresCheck } from '../../activities/customers.contract.js';
+import type { ClassifyCustomerResult, SpecialMeasureFindingSummary, SpecialMeasuresCheck, VerificationSummary } from '../../activities/customers.contract.js';
 import { getRuleSet } from '../../rules/index.js';
 import { beneficialOwnerReverificationWorkflow } from '../beneficial-owner-reverification/workflow.js';
 import { workflowIdFor } from '../ids.js';
@@ -171,39 +171,50 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
 
   // Decisions are Updates with validators: a malformed or wrong-state decision is refused before
   // it reaches the history, so the case stays as it was.
+  // What the opening decisions' checks found, for their apply step (one decision is applied at a time).
+  let prepared: { conditions: SpecialMeasureTask[]; verification?: VerificationSummary } = { conditions: [] };
   handleDecisions(customerIdentificationCase, recorder, {
     fourEyes,
     validate: () => {
       if (prohibitedAtOpening) refuseWrongState('a special measure in force prohibits this account; the case is closing as prohibited');
+    },
+    // The checks that ask the records refuse a decision before it is accepted.
+    prepare: async (request) => {
+      prepared = { conditions: [] };
+      const decision = request.decision;
+      if (decision !== 'open' && decision !== 'open-interim' && decision !== 'monitor') return;
+      // A monitored account is open already: the measures were asked when it opened.
+      if (state.status === 'awaiting-verification') prepared.conditions = await specialMeasuresAtOpening(decision, request.actor.subject);
+      if (decision === 'open') {
+        // The verification records decide, not the signals: a signal lost between the API's
+        // commit and its delivery must not keep a verified customer from being opened.
+        const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+        if (!summary.allVerified) {
+          const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
+          refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
+        }
+        prepared.verification = summary;
+      }
     },
     apply: async (request, at) => {
       const actor = request.actor.subject;
       const decision = request.decision;
       switch (decision) {
         case 'open': {
-          // A monitored account is open already: the measures were asked when it opened.
-          const conditions = state.status === 'awaiting-verification' ? await specialMeasuresAtOpening(decision, actor) : [];
-          // The verification records decide, not the signals: a signal lost between the API's
-          // commit and its delivery must not keep a verified customer from being opened.
-          const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
-          if (!summary.allVerified) {
-            const pendingParties = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
-            refuseWrongState(`not every tracked party is verified: ${pendingParties.join(', ')}`);
-          }
           // The records say every tracked party is verified: so does the closed case.
-          state.verifiedParties = summary.trackedParties.map((p) => p.partyId);
-          addConditionTasks(conditions, decision);
+          state.verifiedParties = prepared.verification!.trackedParties.map((p) => p.partyId);
+          addConditionTasks(prepared.conditions, decision);
           await setAccount('open', actor);
           await transition('open', 'account.opened', actor, { reason: request.reason ?? null });
           break;
         }
         case 'open-interim':
-          addConditionTasks(await specialMeasuresAtOpening(decision, actor), decision);
+          addConditionTasks(prepared.conditions, decision);
           interimRequested = request.params!.restrictions as string[];
           await transition('interim-restricted', 'account.interim-opened', actor, { restrictions: interimRequested, reason: request.reason ?? null });
           break;
         case 'monitor':
-          addConditionTasks(await specialMeasuresAtOpening(decision, actor), decision);
+          addConditionTasks(prepared.conditions, decision);
           await setAccount('monitored', actor);
           await transition('monitored', 'account.monitored', actor, { reason: request.reason ?? null });
           break;
@@ -248,7 +259,7 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
    * The special measures in force at the instant the account would open. A prohibition refuses
    * the decision, naming the measures, and leaves the case to the main loop, which ends it as
    * prohibited; otherwise the conditions of conditions-measures not yet on the case are returned,
-   * to become tasks once the decision is sure to be applied.
+   * to become tasks when the decision is applied.
    */
   async function specialMeasuresAtOpening(decision: string, actor: string): Promise<SpecialMeasureTask[]> {
     if (!patched(SPECIAL_MEASURES_AT_OPENING)) return [];

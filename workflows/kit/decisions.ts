@@ -133,8 +133,8 @@ export type DecisionOf<D extends string> = DecisionRequest & { decision: D };
  * unknown decision, one arriving while another is being applied (retry it; it is then judged on
  * the state the first left), one the case's status does not accept, a role that may not take it,
  * a missing reason, parameters that do not fit the schema, a four-eyes review by the proposer,
- * and last whatever `validate` refuses on the workflow's own state. `apply` changes the case
- * through the recorder; the kit writes `decision.accepted` (or `approval.requested` for a
+ * and last whatever `validate` refuses on the workflow's own state; then `prepare` makes the
+ * checks that need an activity. `apply` changes the case through the recorder; the kit writes `decision.accepted` (or `approval.requested` for a
  * four-eyes proposal) with that change and builds the result from the recorder.
  */
 export function handleDecisions<S extends string, D extends string>(
@@ -142,6 +142,14 @@ export function handleDecisions<S extends string, D extends string>(
   recorder: CaseRecorder<S>,
   handlers: {
     validate?: (request: DecisionOf<D>) => void;
+    /**
+     * Checks that need an activity (what the records say now), made before the decision is
+     * accepted: a refusal thrown here is refused like the validator's and leaves no
+     * `decision.accepted`. (Staged before the checks, that event would be written by whatever
+     * change another handler makes while they wait, and the log would show a refused decision
+     * as accepted.) Commands as if made at the start of `apply`.
+     */
+    prepare?: (request: DecisionOf<D>) => Promise<void>;
     apply: (request: DecisionOf<D>, at: Date) => Promise<void>;
     /** Validates `approve` / `reject` against the pending proposal. */
     fourEyes?: FourEyes<S>;
@@ -157,6 +165,14 @@ export function handleDecisions<S extends string, D extends string>(
       const decision = request as DecisionOf<D>;
       const definition = (caseType.decisions as Readonly<Record<string, DecisionDefinition>>)[decision.decision]!;
       const proposal = definition.fourEyes;
+      if (handlers.prepare) {
+        try {
+          await handlers.prepare(decision);
+        } catch (err) {
+          applying = false;
+          throw asDecisionRefusal(err);
+        }
+      }
       recorder.stage(
         proposal
           ? { type: APPROVAL_REQUESTED, actor: request.actor.subject, occurredAt: at, data: { decision: decision.decision, proposedBy: request.actor.subject, reason: request.reason ?? null } }
