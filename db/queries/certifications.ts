@@ -84,6 +84,12 @@ export interface CertificationFigures {
   foreignBeneficialOwners: { total: number; byCountry: CountryCount[] };
   /** Accounts not ended of tracked customers where the customer or a current foreign beneficial owner has no verified identity. */
   unverifiedForeignAccounts: number;
+  /**
+   * Of those, applications not yet opened (account `pending`): their applicants are not yet
+   * customers the provider serves, so they are not among `foreignCustomers`. Absent in versions
+   * assembled before it was counted.
+   */
+  unverifiedPendingApplications?: number;
 }
 
 const byCountry = (rows: { country: string | null; count: number | string }[]): CountryCount[] =>
@@ -113,8 +119,8 @@ export async function certificationFigures(db: DbOrTx, params: { readBy: string 
     where p.role = 'beneficial-owner' and p.removed_at is null and p.us_person_status <> 'us'
       and exists (select 1 from accounts a where a.customer_id = c.id and a.status in ${SERVED})
     group by 1`);
-  const [unverified] = await db.execute<{ count: string }>(sql`
-    select count(*) as count
+  const [unverified] = await db.execute<{ count: string; pending: string }>(sql`
+    select count(*) as count, count(*) filter (where a.status = 'pending') as pending
     from accounts a
     join customers c on c.id = a.customer_id
     where a.status in ${NOT_ENDED} and c.tracking_required
@@ -137,6 +143,7 @@ export async function certificationFigures(db: DbOrTx, params: { readBy: string 
     foreignCustomers: { total: customerRows.reduce((n, r) => n + r.count, 0), byCountry: customerRows },
     foreignBeneficialOwners: { total: ownerRows.reduce((n, r) => n + r.count, 0), byCountry: ownerRows },
     unverifiedForeignAccounts: Number(unverified?.count ?? 0),
+    unverifiedPendingApplications: Number(unverified?.pending ?? 0),
   };
 }
 

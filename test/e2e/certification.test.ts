@@ -160,6 +160,8 @@ describe('annual CIP certification', () => {
       foreignCustomers: { total: 3, byCountry: [{ country: 'DE', count: 2 }, { country: 'FR', count: 1 }] },
       foreignBeneficialOwners: { total: 1, byCountry: [{ country: 'CN', count: 1 }] },
       unverifiedForeignAccounts: 2,
+      // The NL application not yet opened: unverified, but its applicant is not a customer served.
+      unverifiedPendingApplications: 1,
     });
     expect(content.foreignResellers.map((r: { resellerId: string; cip: unknown; part: { status: string } }) => [r.resellerId, r.cip !== null, r.part.status]).sort()).toEqual(
       [

@@ -14,6 +14,11 @@ const PROCEDURE_TITLES: Record<string, string> = {
   'ai-training-identification': 'Procedures for identifying foreign customers training large AI models',
 };
 
+/** What the customer-base figures count, printed above them (db/queries/certifications.ts computes them). */
+export const CUSTOMER_BASE_NOTE =
+  'Foreign customers served: customers other than U.S. persons (an unsettled status counts as foreign) with an account open, interim-restricted or monitored; an applicant whose account is still in identification is not yet one. ' +
+  'Foreign accounts whose identity is not yet verified: accounts not closed or refused, applications not yet opened included, of customers whose identification is tracked, where the customer or a foreign beneficial owner has no verified identity.';
+
 export async function renderCertificationPdf(version: CipCertificationVersionRow, meta: { caseId: string; generatedAt: Date; generatedBy: string }): Promise<Buffer> {
   const content = version.content as unknown as CertificationContent;
   const c = content.certification;
@@ -55,11 +60,21 @@ export async function renderCertificationPdf(version: CipCertificationVersionRow
 
   heading('Customer base in foreign jurisdictions');
   const base = content.customerBase;
-  line('Foreign customers', String(base.foreignCustomers.total));
+  // The two counts answer different questions; printed bare, "Foreign customers: 0" beside one
+  // unverified foreign account reads as a contradiction to whoever signs it.
+  doc.fontSize(9).text(CUSTOMER_BASE_NOTE).fontSize(10).moveDown(0.3);
+  line('Foreign customers served', String(base.foreignCustomers.total));
   for (const r of base.foreignCustomers.byCountry) doc.text(`    ${r.country}: ${r.count}`);
   line('Foreign beneficial owners', String(base.foreignBeneficialOwners.total));
   for (const r of base.foreignBeneficialOwners.byCountry) doc.text(`    ${r.country}: ${r.count}`);
   line('Foreign accounts whose identity is not yet verified', String(base.unverifiedForeignAccounts));
+  const pending = base.unverifiedPendingApplications;
+  if (pending === undefined) {
+    doc.text('    (applications not yet opened are included; their applicants are not among the foreign customers served)');
+  } else {
+    doc.text(`    accounts in use: ${base.unverifiedForeignAccounts - pending}`);
+    doc.text(`    applications not yet opened: ${pending} (their applicants are not among the foreign customers served)`);
+  }
 
   heading('Foreign resellers');
   if (content.foreignResellers.length === 0) doc.text('None.');
