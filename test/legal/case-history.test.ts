@@ -93,8 +93,9 @@ describe('case history for legal', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.raw.toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('at,source,kind,actor,summary,rule_set,obligation,due_at,citation,explanation,ref');
+    expect(lines[0]).toBe('at,source,kind,actor,summary,reason,rule_set,obligation,due_at,citation,explanation,ref');
     expect(lines.some((l) => l.includes('"decision.refused"') && l.includes('"hana.handler"'))).toBe(true);
+    expect(lines.some((l) => l.includes('"closure.proposed"') && l.includes('"documents never arrived"'))).toBe(true);
 
     const pdf = await call('GET', `/v1/cases/${c.reviewCaseId}/dossier.pdf`, undefined, 'legal');
     expect(pdf.status).toBe(200);

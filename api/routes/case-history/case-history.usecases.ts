@@ -92,6 +92,15 @@ function deadlineOfEvent(row: CaseRow, ruleSet: RuleSet | undefined, e: CaseEven
   return deadlineContext(row, ruleSet, dueAt, [...strings(e.data['explanation']), ...strings(e.data['policy'])], typeof named === 'string' && isObligationId(named) ? named : undefined);
 }
 
+/**
+ * The reason recorded with a step: the one a handler gave with a decision or proposal, or, for a
+ * refused decision, why the case refused it. Every export of the history shows it.
+ */
+export function reasonOf(e: Pick<TimelineEntry, 'data'>): string | undefined {
+  const reason = e.data?.['reason'];
+  return typeof reason === 'string' && reason.trim() !== '' ? reason : undefined;
+}
+
 const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : '');
 
 /** One sentence per event; the generic event types every case workflow writes get their own. */

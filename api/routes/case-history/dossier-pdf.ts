@@ -2,18 +2,12 @@
 // the deadlines with their explanations, the decisions, the evidence on record and the whole
 // timeline, with the hash of the last event so the copy can be checked against the database.
 import PDFDocument from 'pdfkit';
-import type { CaseHistory, TimelineEntry } from './case-history.usecases.js';
+import { reasonOf, type CaseHistory, type TimelineEntry } from './case-history.usecases.js';
 
 const EVIDENCE_KEY = /document|cipVersion|attempt|evidence|sha256|reference|measures|restrictions/i;
 
 const isDecision = (e: TimelineEntry) =>
   e.kind.startsWith('decision.') || e.kind.startsWith('approval.') || /\.(proposed|approved|rejected|refused)$/.test(e.kind);
-
-/** The reason a handler gave for a decision, as the case record holds it; the dossier must show it. */
-const reasonOf = (e: TimelineEntry): string | undefined => {
-  const reason = e.data?.['reason'];
-  return typeof reason === 'string' && reason.trim() !== '' ? reason : undefined;
-};
 
 function evidenceOf(history: CaseHistory): string[] {
   const items: string[] = [];

@@ -1,7 +1,8 @@
 // A case's timeline as CSV (RFC 4180), one row per entry, for spreadsheets and e-discovery tools.
-import type { CaseHistory } from './case-history.usecases.js';
+// `reason` beside the summary: a decision without the reason given for it is an incomplete record.
+import { reasonOf, type CaseHistory } from './case-history.usecases.js';
 
-const COLUMNS = ['at', 'source', 'kind', 'actor', 'summary', 'rule_set', 'obligation', 'due_at', 'citation', 'explanation', 'ref'] as const;
+const COLUMNS = ['at', 'source', 'kind', 'actor', 'summary', 'reason', 'rule_set', 'obligation', 'due_at', 'citation', 'explanation', 'ref'] as const;
 
 /** Quotes every cell; a cell that a spreadsheet would run as a formula is prefixed with `'`. */
 export function csvCell(value: unknown): string {
@@ -18,6 +19,7 @@ export function historyToCsv(history: CaseHistory): string {
       e.kind,
       e.actor,
       e.summary,
+      reasonOf(e) ?? '',
       e.deadline?.ruleSetId ?? '',
       e.deadline?.obligation ?? '',
       e.deadline?.dueAt ?? '',
