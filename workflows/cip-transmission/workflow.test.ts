@@ -6,7 +6,7 @@ import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
 import { decideUpdate } from '../kit/decisions.js';
-import { resellerCipRecordedFact } from '../kit/index.js';
+import { providerCipRecordedFact, resellerCipRecordedFact } from '../kit/index.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput } from './messages.js';
 import { cipTransmissionWorkflow } from './workflow.js';
 
@@ -34,13 +34,13 @@ function cipsOnFile(initial: number) {
   return { versions, add, activities };
 }
 
-async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>, cips: ReturnType<typeof cipsOnFile>) {
+async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>, cips: ReturnType<typeof cipsOnFile>, cipOwner: CipTransmissionInput['cipOwner'] = { type: 'foreign-reseller', resellerId: 'reseller-7' }) {
   const { worker, taskQueue } = await createTestWorker(testEnv(), { ...recorder.activities, ...cips.activities });
   const receivedAt = new Date(await testEnv().currentTimeMs());
   const input: CipTransmissionInput = {
     caseId: randomUUID(),
     requestReference: `REQ-${randomUUID()}`,
-    cipOwner: { type: 'foreign-reseller', resellerId: 'reseller-7' },
+    cipOwner,
     requestReceivedAt: receivedAt.toISOString(),
     ruleSetId: CURRENT_RULE_SET_ID,
     timeZone: 'America/New_York',
@@ -152,6 +152,35 @@ describe('cipTransmissionWorkflow', () => {
       await recordHistory(handle, 'cipTransmissionWorkflow--reseller-late-then-transmitted');
       expect(final).toMatchObject({ status: 'transmitted', transmittedOnTime: true, transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
       expect(recorder.eventTypes()).toContain('reseller-cip.received');
+    });
+  });
+
+  it('transmits a version at once after its upload was answered, before the case has read it back from the database', async () => {
+    const recorder = caseProjectionRecorder();
+    const cips = cipsOnFile(0);
+    // The read of the database is slow: the handler's decision arrives while it runs.
+    let readDelayMs = 0;
+    const slow = { ...cips.activities, async findCurrentCip(...args: Parameters<typeof cips.activities.findCurrentCip>) {
+      await new Promise((resolve) => setTimeout(resolve, readDelayMs));
+      return cips.activities.findCurrentCip(...args);
+    } };
+    const { worker, start } = await startRequest(recorder, { ...cips, activities: slow }, { type: 'provider' });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('1 hour');
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' })))).toMatchObject({ type: 'cipdesk.decision.wrong_state' });
+      cips.add();
+      readDelayMs = 1_500;
+      await handle.signal(providerCipRecordedFact.signal, { version: 1, receivedAt: new Date().toISOString(), effectiveAt: new Date(0).toISOString(), recordedBy: 'hana.handler' });
+      // A version never heard of is still refused, naming the latest heard.
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2' })))).toMatchObject({ type: 'cipdesk.decision.invalid', message: expect.stringContaining('the latest is 1') });
+      const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1', transmissionReference: 'BIS-ACK-1' }));
+      expect(result).toMatchObject({ status: 'transmitted' });
+      const final = await handle.result();
+      await recordHistory(handle, 'cipTransmissionWorkflow--transmitted-on-a-version-heard-of');
+      expect(final).toMatchObject({ status: 'transmitted', transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
+      // The decision is accepted; the case reads the version back, then records it sent: on file before sent.
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'decision.accepted', 'cip.on-file', 'cip.transmitted']);
     });
   });
 

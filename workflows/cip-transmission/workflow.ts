@@ -30,9 +30,14 @@ import { cipTransmissionStateQuery, type CipTransmissionInput, type CipTransmiss
 // Cases opened before this change record the transmitted version as the handler typed it and
 // know nothing of the documents on file; they keep that path when replayed.
 const CIP_VERSIONS_ON_FILE = 'cip-versions-on-file';
+// A version the case has heard of (its upload answered) but not yet read back from the database
+// may be transmitted at once: the decision waits for the read instead of being refused as if
+// nothing were on file. Cases opened before this change refuse it until the read, as they did.
+const TRANSMIT_HEARD_VERSION = 'transmit-heard-version';
 
 export async function cipTransmissionWorkflow(input: CipTransmissionInput): Promise<CipTransmissionState> {
   const versionsOnFile = patched(CIP_VERSIONS_ON_FILE);
+  const transmitHeardVersion = versionsOnFile && patched(TRANSMIT_HEARD_VERSION);
   const owner = input.cipOwner;
   const subject = owner.type === 'provider' ? { type: 'provider-cip', id: 'provider' } : { type: 'foreign-reseller', id: owner.resellerId };
   const receivedAt = new Date(input.requestReceivedAt);
@@ -80,8 +85,14 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   // A new version on file: the case can transmit it. Facts only wake the workflow; the version
   // is read back from the database.
   const newVersions: number[] = [];
+  // The highest version heard of that is already in effect: it is on file, even before the case has read it back.
+  let heardInEffect = 0;
+  const highestOnFile = () => Math.max(onFile?.version ?? 0, transmitHeardVersion ? heardInEffect : 0);
   if (versionsOnFile) {
-    const hear = (fact: { version: number }) => void newVersions.push(fact.version);
+    const hear = (fact: { version: number; effectiveAt: string }) => {
+      newVersions.push(fact.version);
+      if (Date.parse(fact.effectiveAt) <= Date.now()) heardInEffect = Math.max(heardInEffect, fact.version);
+    };
     if (owner.type === 'foreign-reseller') setHandler(resellerCipRecordedFact.signal, hear);
     else setHandler(providerCipRecordedFact.signal, hear);
     setHandler(resellerStatusChangedFact.signal, async (fact) => {
@@ -98,8 +109,9 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       if (versionsOnFile) {
         const version = request.params!.cipVersion as string;
         if (!/^[1-9][0-9]{0,8}$/.test(version)) refuseInvalid('params.cipVersion', 'must be the number of a CIP version on file (1, 2, …)');
-        if (!onFile) refuseWrongState(`no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`);
-        if (Number(version) > onFile.version) refuseInvalid('params.cipVersion', `version ${version} is not on file (the latest is ${onFile.version})`);
+        const latest = highestOnFile();
+        if (latest === 0) refuseWrongState(`no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`);
+        if (Number(version) > latest) refuseInvalid('params.cipVersion', `version ${version} is not on file (the latest is ${latest})`);
       }
       if (request.params?.transmittedAt === undefined) return;
       const transmittedAt = new Date(request.params.transmittedAt as string);
@@ -110,6 +122,9 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       if (request.decision === 'transmit') {
         const transmittedAt = request.params?.transmittedAt ? new Date(request.params.transmittedAt as string) : at;
         if (versionsOnFile) {
+          // Accepted on a version heard of: the case reads it back first, so that its history says it is on file before it is sent.
+          const wanted = Number(request.params!.cipVersion);
+          if ((onFile?.version ?? 0) < wanted) await condition(() => (onFile?.version ?? 0) >= wanted);
           const sent = await resellerActivities.findCipVersion({ owner, version: Number(request.params!.cipVersion) });
           if (sent) state.transmittedDocument = { version: sent.version, documentId: sent.documentId, sha256: sent.sha256 };
         }
