@@ -82,6 +82,10 @@ describe('the case handlers desk', () => {
     await page.getByText('hana.handler', { exact: true }).first().waitFor();
     await page.getByText('case.assigned').waitFor();
     expect(await page.getByRole('heading', { name: 'Why this due date' }).isVisible()).toBe(true);
+    // The timeline shows an explanation sentence by sentence, as the header does, not joined into one line.
+    const explanation = (await api('GET', `/v1/cases/${due.id}`, undefined, 'legal')).body.details.deadlineExplanation as string[];
+    const opened = page.getByTestId('timeline').locator('li').filter({ has: page.getByText('case.opened', { exact: true }) });
+    expect(await opened.locator('ul.lines > li').allTextContents()).toEqual(explanation);
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // A refused decision: the API's problem is shown beside the field it names.

@@ -10,6 +10,8 @@ import { ASSIGNING_ROLES, useSession } from '../session';
 
 type DeskCase = Case & { decisionsNow?: string[]; pendingApproval?: PendingApproval | null };
 
+const isLines = (value: unknown): value is string[] => Array.isArray(value) && value.length > 1 && value.every((line) => typeof line === 'string');
+
 function explanationOf(details: Record<string, unknown>): { lines: string[]; citation?: string } {
   const deadline = (details.deadline ?? {}) as Record<string, unknown>;
   const raw = details.deadlineExplanation ?? deadline.explanation ?? details.explanation;
@@ -182,7 +184,18 @@ export function CasePage({ id }: { id: string }) {
                     {Object.entries(e.data).map(([k, v]) => (
                       <div key={k}>
                         <dt>{k}</dt>
-                        <dd>{describeValue(v)}</dd>
+                        {/* An explanation is a list of sentences: one line each, as in the case header, not a run-on paragraph. */}
+                        {isLines(v) ? (
+                          <dd>
+                            <ul className="lines">
+                              {v.map((line, i) => (
+                                <li key={i}>{line}</li>
+                              ))}
+                            </ul>
+                          </dd>
+                        ) : (
+                          <dd>{describeValue(v)}</dd>
+                        )}
                       </div>
                     ))}
                   </dl>
