@@ -40,6 +40,7 @@ export {
 export { CURRENT_RULE_SET_ID, getRuleSet, listRuleSets, isRuleSetId, NPRM_2024 } from './rule-sets/index.js';
 export { withCipPolicy, type CipPolicyOverrides } from './cip-policy.js';
 export { refuseEventBeforeRuleSet, ruleSetPartOf } from './earliest-event.js';
+export { readClockInstant, passedRemindersSentence, type CaseClock, type ClockReading } from './clock-reading.js';
 export {
   computeDeadline,
   reminderInstants,

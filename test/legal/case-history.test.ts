@@ -79,7 +79,21 @@ describe('case history for legal', () => {
     const accepted = h.entries.filter((e) => e.kind === 'decision.accepted' && e.source === 'workflow');
     expect(accepted.map((e) => e.actor)).toEqual(['hana.handler', 'rita.reviewer']);
     expect(accepted.map((e) => e.summary).join(' ')).toMatch(/"close" accepted.*"approve" accepted/);
-    expect(h.entries.find((e) => e.kind === 'decision.received' && e.summary.includes('lift-restrictions'))).toMatchObject({ actor: 'hana.handler' });
+    // One decision reads received (workflow), recorded (case record, with the provision it acts
+    // under), carried out (workflow), in that order.
+    const close = ['workflow:decision.received', 'case-event:approval.requested', 'workflow:decision.accepted'].map((k) =>
+      h.entries.findIndex((e) => `${e.source}:${e.kind}` === k && e.summary.includes('"close"')),
+    );
+    expect(close.every((p) => p >= 0), `missing from ${kinds.join(', ')}`).toBe(true);
+    expect([...close].sort((a, b) => a - b)).toEqual(close);
+    const proposal = h.entries[close[1]!]!;
+    expect(proposal.deadline).toMatchObject({ ruleSetId: 'NPRM-2024', obligation: 'interim-account-review', citation: h.deadlines[0]!.citation });
+    expect(h.entries[close[2]!]!.deadline).toMatchObject({ obligation: 'interim-account-review', citation: h.deadlines[0]!.citation });
+    // The first clock is the first reminder of the review's deadline, named as such, at a local midnight.
+    const firstClock = h.entries.find((e) => e.kind === 'timer.started')!;
+    expect(firstClock.summary).toMatch(/^Clock set: Reminder 7 calendar days before the due date \d{4}-\d{2}-\d{2} \(CIP policy default: reminders 7, 3, 1 calendar days before a due date\): at the start of /);
+    expect(firstClock.summary).not.toMatch(/\.\d{2}[1-9]Z|\.\d[1-9]\dZ|\.[1-9]\d\dZ/);
+    expect(firstClock.deadline).toMatchObject({ obligation: 'interim-account-review', citation: h.deadlines[0]!.citation });
 
     // The parent case's history shows the child case it started.
     const parent = (await call('GET', `/v1/cases/${c.identificationCaseId}/history`, undefined, 'legal')).body as { entries: Entry[] };
@@ -109,7 +123,8 @@ describe('case history for legal', () => {
     expect(text).toMatch(/Deadlines/);
     expect(text).toMatch(/30 calendar days/);
     expect(text).toMatch(/never finalised/);
-    expect(text).toMatch(/Decision "close" accepted/);
+    expect(text).toMatch(/Decision "close" accepted and carried out by the case workflow/);
+    expect(text).toMatch(/Closure proposed \(recorded in the case record\)/);
     expect(text).toMatch(/closure\.approved/);
     expect(text).toMatch(/rita\.reviewer/);
     expect(text).toMatch(/lift-restrictions" refused/);

@@ -168,9 +168,16 @@ describe('the history of an escalated case, for legal', () => {
       expect(r.deadline).toMatchObject({ obligation: 'ai-report-provider-files-reseller', dueAt: due.filing, citation: h.deadlines[1]!.citation });
       expect(r.deadline!.explanation.join(' ')).toMatch(/calendar days/);
     }
-    // The clocks as Temporal ran them: timers set and fired. A timer does not say which of the
-    // case's two clocks it belongs to, so it names none rather than guess a citation.
-    for (const t of h.entries.filter((e) => e.kind === 'timer.started')) expect(t.deadline).toMatchObject({ obligation: null, citation: null });
+    // The clocks as Temporal ran them: timers set and fired. A timer is read from its instant: a
+    // reminder or the due instant of one of the two clocks names that clock and its citation;
+    // any other timer names none rather than guess.
+    const timers = h.entries.filter((e) => e.kind === 'timer.started');
+    for (const t of timers) {
+      const clock = h.deadlines.find((d) => d.obligation === t.deadline?.obligation);
+      if (clock) expect(t.summary).toMatch(/^Clock set: (Reminder \d+ calendar days? before the due date|Due instant)/);
+      expect(t.deadline?.citation ?? null).toBe(clock?.citation ?? null);
+    }
+    expect(timers.filter((t) => t.deadline?.obligation === 'ai-report-reseller-to-provider').length).toBeGreaterThanOrEqual(resellerReminders.length + 1);
     expect(h.entries.filter((e) => e.kind === 'timer.fired').length).toBeGreaterThanOrEqual(resellerReminders.length + 1 + filingReminders.length);
 
     // Who decided what: the refusal with its reason, the proposal, the approval by a second person.

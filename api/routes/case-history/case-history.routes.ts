@@ -25,7 +25,9 @@ export const caseHistoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "Entries from Temporal's history (clocks set and fired, decisions accepted and carried out, facts received, child cases " +
           "started, steps retried or failed) are merged by time with the case's append-only events (reminders, deadlines missed, " +
           'approvals requested, decisions accepted or refused, each with its actor). An entry that involves a deadline carries ' +
-          'the rule set, the citation and the explanation. When Temporal no longer holds the history, the timeline comes from ' +
+          'the rule set, the citation and the explanation. One decision reads received (workflow), recorded (case record), ' +
+          'carried out (workflow), in that order; a decision names the provision it acts under; a clock says which reminder or ' +
+          'due instant it is. When Temporal no longer holds the history, the timeline comes from ' +
           'the case events alone and `workflowHistory.available` is false. Also as `history.csv` and `dossier.pdf`.',
         params: CaseIdParams,
         response: { 200: CaseHistorySchema, ...errors },

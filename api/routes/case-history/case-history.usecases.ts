@@ -10,7 +10,7 @@ import { verifyCaseEventChains } from '../../../db/queries/audit.js';
 import { caseOrNotFound } from '../cases/case-or-not-found.js';
 import { caseEvents, type CaseEventRow, type CaseRow } from '../../../db/schema/cases.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { getRuleSet, isObligationId, isRuleSetId, type ObligationId, type RuleSet } from '../../../rules/index.js';
+import { getRuleSet, isObligationId, isRuleSetId, passedRemindersSentence, readClockInstant, type CaseClock, type ObligationId, type RuleSet } from '../../../rules/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
 import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
@@ -120,7 +120,8 @@ export function describeCaseEvent(e: Pick<CaseEventRow, 'type' | 'data' | 'actor
     case 'approval.requested':
       return `Four-eyes approval requested for ${quoted(d['decision'])} (proposed by ${String(d['proposedBy'] ?? e.actor)})`;
     case 'decision.accepted':
-      return `Decision ${quoted(d['decision'])} accepted (by ${String(d['by'] ?? e.actor)})`;
+      // The workflow's entries say it was received and carried out; the case record's says it was recorded.
+      return `Decision ${quoted(d['decision'])} recorded in the case record (by ${String(d['by'] ?? e.actor)})`;
     case 'decision.refused':
       return `Decision ${quoted(d['decision'])} refused: ${String(d['reason'] ?? '')}`;
     default:
@@ -132,8 +133,70 @@ export function describeCaseEvent(e: Pick<CaseEventRow, 'type' | 'data' | 'actor
       if (e.type.endsWith('.deadline-missed') && d['dueAt'] !== undefined) {
         return `Deadline reached without what was due (${e.type.slice(0, -'.deadline-missed'.length)}, due ${String(d['dueAt'])})`;
       }
-      return `Recorded: ${e.type}`;
+      return `${sentenceOfKind(e.type)} (recorded in the case record)`;
   }
+}
+
+const ACRONYMS: Readonly<Record<string, string>> = { cip: 'CIP', ai: 'AI', cips: 'CIPs', id: 'ID' };
+
+/** "request.withdrawn" as words a reader takes in: "Request withdrawn"; "cip.transmitted": "CIP transmitted". */
+export function sentenceOfKind(kind: string): string {
+  const words = kind.split(/[.\-_]+/).filter(Boolean).map((w) => ACRONYMS[w] ?? w);
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Case events that put a decision on record: they name the obligation the decision acts on. */
+const DECISION_RECORDS = new Set(['decision.accepted', 'approval.requested']);
+
+/**
+ * The obligation a decision acts on, with its provision and rule set: the case's one obligation,
+ * or on a case of several clocks the one the case is currently due on. None rather than a guess.
+ */
+function deadlineOfDecisions(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[]): DeadlineContext | undefined {
+  const current = deadlines.length === 1 ? deadlines[0] : deadlines.find((d) => d.dueAt !== null && d.dueAt === row.dueAt?.toISOString());
+  if (!current?.obligation || !isObligationId(current.obligation)) return undefined;
+  return deadlineContext(row, ruleSet, current.dueAt, current.explanation, current.obligation);
+}
+
+/**
+ * Reads a workflow's timer as the clock of the case it is: which reminder of which deadline, or
+ * the due instant (rules/clock-reading.ts), from the case's deadlines and every due instant its
+ * events recorded (a deadline that moved). A deadline's reminders already past when its first
+ * clock was set are named once, on that clock. A timer that fired says which clock it was.
+ */
+function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[], events: CaseEventRow[], timeZone: string) {
+  const clocks = new Map<string, CaseClock>();
+  const add = (obligation: string | null, dueAt: unknown) => {
+    if (typeof dueAt !== 'string' || Number.isNaN(Date.parse(dueAt))) return;
+    const named = obligation !== null && isObligationId(obligation) ? obligation : null;
+    clocks.set(`${named}|${dueAt}`, { obligation: named, dueAt: new Date(dueAt) });
+  };
+  for (const d of deadlines) add(d.obligation, d.dueAt);
+  const single = deadlines.length === 1 ? deadlines[0]!.obligation : null;
+  for (const e of events) for (const key of DUE_KEYS) add(typeof e.data['obligation'] === 'string' ? e.data['obligation'] : single, e.data[key]);
+  const explained = new Set<string>();
+  const byTimer = new Map<string, { summary: string; deadline: DeadlineContext }>();
+  return (w: WorkflowHistoryEntry): { summary: string; deadline: DeadlineContext } | undefined => {
+    const timerId = String(w.data?.['timerId'] ?? '');
+    if (w.kind === 'timer.fired') {
+      const started = byTimer.get(timerId);
+      return started ? { summary: `Clock fired: ${started.summary.replace(/^Clock set: /, '')}`, deadline: started.deadline } : undefined;
+    }
+    const firesAt = w.data?.['firesAt'];
+    if (!ruleSet || typeof firesAt !== 'string') return undefined;
+    const reading = readClockInstant({ firesAt: new Date(firesAt), setAt: new Date(w.at), clocks: [...clocks.values()], ruleSet, timeZone });
+    if (!reading) return undefined;
+    const key = `${reading.obligation}|${reading.dueDate}`;
+    const passed = explained.has(key) ? undefined : passedRemindersSentence(reading.passed);
+    explained.add(key);
+    const clock = {
+      summary: `Clock set: ${reading.sentence}${passed ? `. ${passed}` : ''}`,
+      deadline: deadlineContext(row, ruleSet, reading.dueAt, deadlines.find((d) => d.obligation === reading.obligation)?.explanation ?? [], reading.obligation ?? undefined),
+    };
+    byTimer.set(timerId, clock);
+    return clock;
+  };
 }
 
 export async function allCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
@@ -141,7 +204,7 @@ export async function allCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEve
 }
 
 export async function buildCaseHistory(
-  deps: Pick<AppDeps, 'db' | 'temporal'>,
+  deps: Pick<AppDeps, 'db' | 'temporal' | 'providerTimeZone'>,
   caseId: string,
   decode?: (payloads: Payload[]) => Promise<Payload[]>,
 ): Promise<CaseHistory> {
@@ -154,37 +217,6 @@ export async function buildCaseHistory(
     fetchWorkflowHistory(deps.temporal.client, row.workflowId, decode ?? ((p) => clientPayloadCodec(deps.temporal.client).decode(p))),
     verifyCaseEventChains(db, { caseId, maxBreaks: 20 }),
   ]);
-
-  const fromCase: TimelineEntry[] = events.map((e) => {
-    const deadline = deadlineOfEvent(row, ruleSet, e);
-    return {
-      at: e.occurredAt.toISOString(),
-      source: 'case-event',
-      kind: e.type,
-      summary: describeCaseEvent(e),
-      actor: e.actor,
-      ref: { caseEventId: e.id, chainPosition: e.chainSeq, hash: e.hash },
-      ...(deadline ? { deadline } : {}),
-      data: e.data,
-    };
-  });
-  const fromWorkflow: TimelineEntry[] = workflow.available
-    ? workflow.entries.map((w: WorkflowHistoryEntry) => ({
-        at: w.at,
-        source: 'workflow',
-        kind: w.kind,
-        summary: w.summary,
-        actor: w.actor,
-        ref: { temporalEventId: w.temporalEventId },
-        ...(w.kind === 'timer.fired' || w.kind === 'timer.started' ? { deadline: deadlineContext(row, ruleSet, row.dueAt?.toISOString() ?? null, []) } : {}),
-        ...(w.data ? { data: w.data } : {}),
-      }))
-    : [];
-  // Time first; at the same instant the workflow's own step comes before what it recorded.
-  const entries = [...fromWorkflow, ...fromCase].sort(
-    (a, b) => a.at.localeCompare(b.at) || (a.source === b.source ? 0 : a.source === 'workflow' ? -1 : 1) ||
-      (a.ref.temporalEventId ?? a.ref.chainPosition ?? 0) - (b.ref.temporalEventId ?? b.ref.chainPosition ?? 0),
-  );
 
   const caseType = caseTypeOf(row.type);
   const deadlines = ruleSetObligationsOf(row).map((obligation) => {
@@ -199,6 +231,52 @@ export async function buildCaseHistory(
       explanation: own ? [...own.explanation] : strings(row.details['deadlineExplanation']),
     };
   });
+
+  const decisionDeadline = deadlineOfDecisions(row, ruleSet, deadlines);
+
+  const fromCase: TimelineEntry[] = events.map((e) => {
+    const deadline = deadlineOfEvent(row, ruleSet, e) ?? (DECISION_RECORDS.has(e.type) ? decisionDeadline : undefined);
+    return {
+      at: e.occurredAt.toISOString(),
+      source: 'case-event',
+      kind: e.type,
+      summary: describeCaseEvent(e),
+      actor: e.actor,
+      ref: { caseEventId: e.id, chainPosition: e.chainSeq, hash: e.hash },
+      ...(deadline ? { deadline } : {}),
+      data: e.data,
+    };
+  });
+  const readClock = clockReader(row, ruleSet, deadlines, events, deps.providerTimeZone);
+  const fromWorkflow: TimelineEntry[] = workflow.available
+    ? workflow.entries.map((w: WorkflowHistoryEntry) => {
+        const clock = w.kind === 'timer.started' || w.kind === 'timer.fired' ? readClock(w) : undefined;
+        const deadline = clock
+          ? clock.deadline
+          : w.kind === 'timer.fired' || w.kind === 'timer.started'
+            ? deadlineContext(row, ruleSet, row.dueAt?.toISOString() ?? null, [])
+            : w.kind === 'decision.accepted'
+              ? decisionDeadline
+              : undefined;
+        return {
+          at: w.at,
+          source: 'workflow' as const,
+          kind: w.kind,
+          summary: clock?.summary ?? w.summary,
+          actor: w.actor,
+          ref: { temporalEventId: w.temporalEventId },
+          ...(deadline ? { deadline } : {}),
+          ...(w.data ? { data: w.data } : {}),
+        };
+      })
+    : [];
+  // Time first; at the same instant the workflow's own step comes before what it recorded. So one
+  // decision reads: received by the case workflow, recorded in the case record (with what it
+  // changed), carried out by the case workflow.
+  const entries = [...fromWorkflow, ...fromCase].sort(
+    (a, b) => a.at.localeCompare(b.at) || (a.source === b.source ? 0 : a.source === 'workflow' ? -1 : 1) ||
+      (a.ref.temporalEventId ?? a.ref.chainPosition ?? 0) - (b.ref.temporalEventId ?? b.ref.chainPosition ?? 0),
+  );
 
   return {
     case: {

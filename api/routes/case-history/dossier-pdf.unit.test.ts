@@ -29,7 +29,7 @@ const history: CaseHistory = {
       at: '2026-11-28T23:37:19.476Z',
       source: 'case-event',
       kind: 'decision.accepted',
-      summary: 'Decision "withdraw" accepted (by dev-case-handler)',
+      summary: 'Decision "withdraw" recorded in the case record (by dev-case-handler)',
       actor: 'dev-case-handler',
       ref: { caseEventId: 2 },
       data: { by: 'dev-case-handler', reason: REASON, decision: 'withdraw' },

@@ -72,8 +72,13 @@ export async function readableWorkflowHistory(
   const openingUpdates = new Set<string>();
   const decoded = async (payloads: Payload[] | null | undefined) => firstArg(payloads ? await decode(payloads) : undefined);
 
+  // The workflow's own clock: the start of the workflow task it is running in. A decision is
+  // taken, and a clock set, at that instant (the case record carries it); Temporal writes the
+  // event when the task completes, a few milliseconds later.
+  let workflowTime: number | undefined;
   for (const e of events) {
     const at = toIso(e.eventTime as Timestamp);
+    if (e.workflowTaskStartedEventAttributes) workflowTime = toMillis(e.eventTime as Timestamp);
     const id = Number(e.eventId ?? 0);
     const push = (entry: Omit<WorkflowHistoryEntry, 'at' | 'temporalEventId'>) => entries.push({ at, temporalEventId: id, ...entry });
 
@@ -90,9 +95,19 @@ export async function readableWorkflowHistory(
     } else if (e.workflowExecutionContinuedAsNewEventAttributes) {
       push({ kind: 'workflow.continued-as-new', summary: 'Case workflow continued in a new run (history continues there)', actor: 'system' });
     } else if (e.timerStartedEventAttributes) {
+      // Set at the workflow's instant, for the instant it asked for: counted from the event's
+      // own time it would be off by the task's duration (a reminder "at 05:00:00.037").
       const a = e.timerStartedEventAttributes;
-      const firesAt = new Date(toMillis(e.eventTime as Timestamp) + toMillis(a.startToFireTimeout as Timestamp)).toISOString();
-      push({ kind: 'timer.started', summary: `Clock set: fires at ${firesAt} unless the case moves first`, actor: 'system', data: { timerId: a.timerId, firesAt } });
+      const setAt = workflowTime ?? toMillis(e.eventTime as Timestamp);
+      const firesAt = new Date(setAt + toMillis(a.startToFireTimeout as Timestamp)).toISOString();
+      entries.push({
+        at: new Date(setAt).toISOString(),
+        temporalEventId: id,
+        kind: 'timer.started',
+        summary: `Clock set: fires at ${firesAt} unless the case moves first`,
+        actor: 'system',
+        data: { timerId: a.timerId, firesAt, temporalEventTime: at },
+      });
     } else if (e.timerFiredEventAttributes) {
       push({ kind: 'timer.fired', summary: 'Clock fired (a reminder or a due instant was reached)', actor: 'system', data: { timerId: e.timerFiredEventAttributes.timerId } });
     } else if (e.timerCanceledEventAttributes) {
@@ -113,12 +128,16 @@ export async function readableWorkflowHistory(
       const actor = actorOf(arg) ?? 'unknown';
       updates.set(a.protocolInstanceId ?? '', { name, actor, ...(typeof decision === 'string' ? { decision } : {}) });
       // Accepted here means it passed the validator and reached the workflow; whether the case
-      // took it is the completion below.
-      push({
+      // took it is the completion below. Received at the workflow's instant, which is the
+      // instant the case record gives the decision: one decision reads received, recorded,
+      // carried out, in that order.
+      entries.push({
+        at: workflowTime !== undefined ? new Date(workflowTime).toISOString() : at,
+        temporalEventId: id,
         kind: 'decision.received',
         summary: `Decision ${typeof decision === 'string' ? `"${decision}"` : name} received by the case workflow`,
         actor,
-        data: { update: name, ...(typeof decision === 'string' ? { decision } : {}) },
+        data: { update: name, ...(typeof decision === 'string' ? { decision } : {}), temporalEventTime: at },
       });
     } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
       const a = e.workflowExecutionUpdateCompletedEventAttributes;
@@ -127,7 +146,7 @@ export async function readableWorkflowHistory(
       push(
         failure
           ? { kind: 'decision.refused', summary: `Decision "${update.decision ?? update.name}" refused by the case workflow: ${failure.message ?? ''}`, actor: update.actor }
-          : { kind: 'decision.accepted', summary: `Decision "${update.decision ?? update.name}" accepted and carried out`, actor: update.actor },
+          : { kind: 'decision.accepted', summary: `Decision "${update.decision ?? update.name}" accepted and carried out by the case workflow`, actor: update.actor },
       );
     } else if (e.childWorkflowExecutionStartedEventAttributes) {
       const a = e.childWorkflowExecutionStartedEventAttributes;
