@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, localDateOf, parseDate } from './calendar.js';
 import { withCipPolicy } from './cip-policy.js';
-import { computeDeadline, reminderInstants, type DeadlineInput } from './deadlines.js';
+import { computeDeadline, reminderInstants, standingLine, type DeadlineInput } from './deadlines.js';
 import { RuleInputError } from './errors.js';
 import { OBLIGATION_IDS, obligationPeriod, type ObligationId } from './rule-set.js';
 import { NPRM_2024 } from './rule-sets/nprm-2024.js';
@@ -290,8 +290,8 @@ describe('explanations', () => {
     const knowledgeAt = at('2024-06-25T12:00:00.000Z');
     const reseller = explain({ obligation: 'ai-report-reseller-to-provider', startedAt: at('2024-06-01T12:00:00.000Z'), knowledgeAt });
     const provider = explain({ obligation: 'ai-report-provider-files-reseller', startedAt: at('2024-06-01T12:00:00.000Z'), knowledgeAt });
-    expect(reseller).toContain("Unclear case, settled by rule set NPRM-2024: this reseller deadline (2024-07-11T03:59:59.999Z) ends after the provider's deadline to file the reseller's report with Commerce (2024-07-02T03:59:59.999Z).");
-    expect(provider).toContain('Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (2024-07-11T03:59:59.999Z) ends after this deadline (2024-07-02T03:59:59.999Z).');
+    expect(reseller).toContain("Unclear case, settled by rule set NPRM-2024: this reseller deadline (the end of 2024-07-10 in America/New_York (2024-07-11T03:59:59.999Z)) ends after the provider's deadline to file the reseller's report with Commerce (the end of 2024-07-01 in America/New_York (2024-07-02T03:59:59.999Z)).");
+    expect(provider).toContain('Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (the end of 2024-07-10 in America/New_York (2024-07-11T03:59:59.999Z)) ends after this deadline (the end of 2024-07-01 in America/New_York (2024-07-02T03:59:59.999Z)).');
     expect(provider).toContain('does not move this clock');
   });
 
@@ -516,7 +516,7 @@ describe('edges the mutation run found untested', () => {
       expect(d.flags).not.toContain('reseller-deadline-after-provider-deadline');
       expect(d.explanation.join('\n')).not.toContain('Unclear case');
     }
-    expect(providerSame!.explanation.join('\n')).toContain("The reseller's own deadline (2024-07-02T03:59:59.999Z) ends first.");
+    expect(providerSame!.explanation.join('\n')).toContain("The reseller's own deadline (the end of 2024-07-01 in America/New_York (2024-07-02T03:59:59.999Z)) ends first.");
     for (const d of pair(at('2024-06-17T12:00:00.000Z'))) expect(d.flags).toContain('reseller-deadline-after-provider-deadline');
   });
 
@@ -534,6 +534,18 @@ describe('edges the mutation run found untested', () => {
     const d = computeDeadline({ obligation: 'cip-transmission', ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY });
     expect(reminderInstants(d, NPRM_2024, { after: at('2024-03-08T05:00:00.000Z') }).map((r) => r.offsetDays)).toEqual([1]);
     expect(reminderInstants(d, NPRM_2024, { after: at('2024-03-08T04:59:59.999Z') }).map((r) => r.offsetDays)).toEqual([3, 1]);
+  });
+});
+
+describe("a computed deadline's last line", () => {
+  it("states the rule set's present standing: the rule never finalised, reported withdrawn, EO 14110 revoked", () => {
+    for (const obligation of ['cip-transmission', 'ai-report-provider'] as const) {
+      const last = computeDeadline({ obligation, ruleSet: NPRM_2024, startedAt: at('2024-03-01T15:00:00.000Z'), timeZone: NY }).explanation.at(-1)!;
+      expect(last).toMatch(/^Standing of rule set NPRM-2024 \(reviewed \d{4}-\d{2}-\d{2}\): A proposed rule that was never finalised\./);
+      expect(last).toContain('as withdrawn in December 2025');
+      expect(last).toContain('Executive Order 14110 was revoked in January 2025');
+      expect(last).toContain("cipdesk runs the proposed rule as the provider's own compliance program");
+    }
   });
 });
 
@@ -563,6 +575,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       dayCount('2024-03-01', NY, '2024-03-02', 10, '2024-03-11'),
       lastDay('2024-03-11', 'Monday'),
       due('cip-transmission', '2024-03-11', NY, '2024-03-12T03:59:59.999Z'),
+      standingLine(R),
     ]);
   });
 
@@ -577,6 +590,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       dayCount('2024-10-24', NY, '2024-10-25', 15, '2024-11-08'),
       lastDay('2024-11-08', 'Friday'),
       due('ai-report-provider', '2024-11-08', NY, '2024-11-09T04:59:59.999Z'),
+      standingLine(R),
     ]);
     const trigger = R.obligations['ai-report-provider'].trigger;
     expect(explain({ obligation: 'ai-report-provider', startedAt, knowledgeAt: startedAt }).explanation[1]).toBe(
@@ -594,7 +608,8 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       dayCount('2024-06-10', NY, '2024-06-11', 15, '2024-06-25'),
       lastDay('2024-06-25', 'Tuesday'),
       due('ai-report-reseller-to-provider', '2024-06-25', NY, '2024-06-26T03:59:59.999Z'),
-      `The provider must file this report with Commerce by 2024-07-02T03:59:59.999Z (from the covered transaction); this reseller deadline ends first. Were the reseller's deadline to end later, rule set NPRM-2024 settles it: ${late.explanation}`,
+      `The provider must file this report with Commerce by the end of 2024-07-01 in America/New_York (2024-07-02T03:59:59.999Z) (from the covered transaction); this reseller deadline ends first. Were the reseller's deadline to end later, rule set NPRM-2024 settles it: ${late.explanation}`,
+      standingLine(R),
     ]);
   });
 
@@ -608,14 +623,16 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       dayCount('2024-06-01', NY, '2024-06-02', 30, '2024-07-01'),
       lastDay('2024-07-01', 'Monday'),
       due('ai-report-provider-files-reseller', '2024-07-01', NY, '2024-07-02T03:59:59.999Z'),
-      `The reseller's own deadline (2024-06-26T03:59:59.999Z) ends first. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`,
+      `The reseller's own deadline (the end of 2024-06-25 in America/New_York (2024-06-26T03:59:59.999Z)) ends first. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`,
+      standingLine(R),
     ]);
     const without = explain({ obligation: 'ai-report-provider-files-reseller', startedAt }).explanation;
-    expect(without).toHaveLength(7);
-    expect(without.at(-1)).toBe(`No reseller knowledge date was given. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`);
+    expect(without).toHaveLength(8);
+    expect(without.at(-1)).toBe(standingLine(R));
+    expect(without.at(-2)).toBe(`No reseller knowledge date was given. If a reseller learns so late that its deadline ends after this one, rule set NPRM-2024 settles it: ${late.explanation}`);
     const lateCase = explain({ obligation: 'ai-report-provider-files-reseller', startedAt, knowledgeAt: at('2024-06-25T12:00:00.000Z') });
-    expect(lateCase.explanation.at(-1)).toBe(
-      `Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (2024-07-11T03:59:59.999Z) ends after this deadline (2024-07-02T03:59:59.999Z). ${late.explanation} (${late.citation})`,
+    expect(lateCase.explanation.at(-2)).toBe(
+      `Unclear case, settled by rule set NPRM-2024: the reseller learned of the transaction late, so its own deadline (the end of 2024-07-10 in America/New_York (2024-07-11T03:59:59.999Z)) ends after this deadline (the end of 2024-07-01 in America/New_York (2024-07-02T03:59:59.999Z)). ${late.explanation} (${late.citation})`,
     );
     expect(lateCase.flags).toEqual(['reseller-deadline-after-provider-deadline']);
   });
@@ -632,6 +649,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       'Counting: 2 years from the trigger day 2028-03-02 (its date in UTC) ends on the same day of the month, 2030-03-02.',
       lastDay('2030-03-02', 'Saturday'),
       due('record-retention', '2030-03-02', 'UTC', '2030-03-02T23:59:59.999Z'),
+      standingLine(R),
     ]);
     const earlier = retention(at('2028-02-01T12:00:00.000Z'));
     expect(earlier.flags).toEqual(['period-ended-on-last-day-of-shorter-month']);
@@ -643,6 +661,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       `02-29 has no counterpart in the final month, so the period ends on the last day of that month, 2030-02-28. ${R.calendar.monthEnd.explanation}`,
       lastDay('2030-02-28', 'Thursday'),
       due('record-retention', '2030-02-28', 'UTC', '2030-02-28T23:59:59.999Z'),
+      standingLine(R),
     ]);
     expect(retention().explanation[1]).toBe(
       'The account was closed at 2028-02-29T12:00:00.000Z (2028-02-29 12:00:00.000 in UTC) (no last-access instant was given). The period runs from closure or last access, whichever is later: the closure.',
@@ -671,6 +690,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       dayCount('2025-03-01', NY, '2025-03-02', 90, '2025-05-30'),
       lastDay('2025-05-30', 'Friday'),
       due('special-measure-expiry', '2025-05-30', NY, '2025-05-31T03:59:59.999Z'),
+      standingLine(R),
     ]);
     const none = explain({ obligation: 'special-measure-expiry', startedAt: at('2024-01-29T15:00:00.000Z') });
     expect(none.explanation.slice(1, 3)).toEqual([
@@ -711,6 +731,7 @@ describe('the whole explanation, sentence by sentence, for each way a clock star
       lastDay('2025-01-14', 'Tuesday'),
       due('interim-account-review', '2025-01-14', NY, '2025-01-15T04:59:59.999Z'),
       `If no decision is taken by then, the CIP policy's default action applies: "${action.value}". ${action.explanation}`,
+      standingLine(R),
     ]);
     const overridden = computeDeadline({ obligation: 'periodic-reverification', ruleSet: withCipPolicy(R, { periodicReverificationPeriod: { months: 6 } }), startedAt: at('2024-01-31T17:00:00.000Z'), timeZone: NY });
     expect(overridden.explanation.slice(2, 5)).toEqual([

@@ -303,6 +303,8 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   if (def.id === 'ai-report-reseller-to-provider' || def.id === 'ai-report-provider-files-reseller') {
     explanation.push(...resellerPairLines(def.id, ruleSet, startedAt, knowledgeAt, timeZone, counted.dueAt, flags));
   }
+  // Last, so that a lawyer who reads one computed deadline alone knows what the rule behind it is worth today.
+  explanation.push(standingLine(ruleSet));
 
   return {
     obligation: def.id,
@@ -317,6 +319,11 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     flags,
     explanation,
   };
+}
+
+/** The rule set's present legal standing, in one line closing every deadline's explanation. */
+export function standingLine(ruleSet: RuleSet): string {
+  return `Standing of rule set ${ruleSet.id} (reviewed ${ruleSet.standing.reviewedOn}): ${ruleSet.standing.summary} ${ruleSet.standing.howApplied}`;
 }
 
 /**
@@ -337,19 +344,21 @@ function resellerPairLines(
   const resellerStart =
     resellerKnowledgeAt !== undefined && resellerKnowledgeAt.getTime() > transactionAt.getTime() ? resellerKnowledgeAt : transactionAt;
   const resellerDue = count(resellerStart, ruleSet.regulatory.periods.aiReportResellerToProvider.value, timeZone).dueAt;
+  // As every other line gives a deadline: the local day it ends, then the instant.
+  const endOf = (dueAt: Date) => `the end of ${formatDate(localDateOf(dueAt, timeZone))} in ${timeZone} (${dueAt.toISOString()})`;
   if (resellerDue.getTime() > providerDue.getTime()) {
     flags.push('reseller-deadline-after-provider-deadline');
     const lead =
       obligation === 'ai-report-reseller-to-provider'
-        ? `Unclear case, settled by rule set ${ruleSet.id}: this reseller deadline (${resellerDue.toISOString()}) ends after the provider's deadline to file the reseller's report with Commerce (${providerDue.toISOString()}).`
-        : `Unclear case, settled by rule set ${ruleSet.id}: the reseller learned of the transaction late, so its own deadline (${resellerDue.toISOString()}) ends after this deadline (${thisDueAt.toISOString()}).`;
+        ? `Unclear case, settled by rule set ${ruleSet.id}: this reseller deadline (${endOf(resellerDue)}) ends after the provider's deadline to file the reseller's report with Commerce (${endOf(providerDue)}).`
+        : `Unclear case, settled by rule set ${ruleSet.id}: the reseller learned of the transaction late, so its own deadline (${endOf(resellerDue)}) ends after this deadline (${endOf(thisDueAt)}).`;
     return [`${lead} ${policy.explanation} (${policy.citation})`];
   }
   const known = resellerKnowledgeAt !== undefined;
   return [
     obligation === 'ai-report-reseller-to-provider'
-      ? `The provider must file this report with Commerce by ${providerDue.toISOString()} (from the covered transaction); this reseller deadline ends first. Were the reseller's deadline to end later, rule set ${ruleSet.id} settles it: ${policy.explanation}`
-      : `${known ? `The reseller's own deadline (${resellerDue.toISOString()}) ends first.` : 'No reseller knowledge date was given.'} If a reseller learns so late that its deadline ends after this one, rule set ${ruleSet.id} settles it: ${policy.explanation}`,
+      ? `The provider must file this report with Commerce by ${endOf(providerDue)} (from the covered transaction); this reseller deadline ends first. Were the reseller's deadline to end later, rule set ${ruleSet.id} settles it: ${policy.explanation}`
+      : `${known ? `The reseller's own deadline (${endOf(resellerDue)}) ends first.` : 'No reseller knowledge date was given.'} If a reseller learns so late that its deadline ends after this one, rule set ${ruleSet.id} settles it: ${policy.explanation}`,
   ];
 }
 

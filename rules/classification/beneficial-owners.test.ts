@@ -123,7 +123,7 @@ describe('owners by ownership alone', () => {
 });
 
 describe('what a reviewer reads about beneficial owners', () => {
-  const CITE = '89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definitions)';
+  const CITE = '89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definitions; the section is a reading, within 7.300-7.310)';
 
   it('opens with the threshold rule and its citation, and says when there is no owner', () => {
     const result = findBeneficialOwners({ customerId: 'C', parties: [...entities('C'), ...individuals('A', 'Z')], stakes: [{ ownerId: 'A', ownedId: 'C', percent: 5 }] }, NPRM_2024);

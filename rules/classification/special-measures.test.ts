@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NPRM_2024 } from '../rule-sets/nprm-2024.js';
+import { standingLine } from '../deadlines.js';
 import { nameSimilarity, normalizeName, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
 
 const context = { ruleSet: NPRM_2024, timeZone: 'America/New_York' };
@@ -181,8 +182,11 @@ describe('what a handler reads about a measure', () => {
       'The measure was revoked at 2024-03-01T00:00:00.000Z; it no longer binds from then on.',
     );
     const rest = timelineReasons(specialMeasureStatus(measure, inForce, context));
-    // The implementation count (without its heading), then the expiry count (without its heading).
-    expect(rest).toHaveLength(11);
+    // The implementation count (without its heading), then the expiry count (without its heading),
+    // then the rule set's standing, once.
+    expect(rest).toHaveLength(12);
+    expect(rest[11]).toBe(standingLine(NPRM_2024));
+    expect(rest.filter((r) => r.startsWith('Standing of rule set'))).toHaveLength(1);
     expect(rest[0]).toBe('The clock starts when the special measure is issued: 2024-01-29T15:00:00.000Z (2024-01-29 10:00:00.000 in America/New_York).');
     expect(rest[1]).toContain('Period: 180 calendar days.');
     expect(rest[4]).toContain('2024-07-28T03:59:59.999Z, the last millisecond before local midnight; the measure must be implemented by this instant');
@@ -199,7 +203,7 @@ describe('what a handler reads about a measure', () => {
     };
     const status = specialMeasureStatus(extended, at('2024-11-01T12:00:00.000Z'), context);
     expect(status.reasons[1]).toBe('2 extension(s) published after 2024-11-01T12:00:00.000Z are not counted at this instant.');
-    expect(status.reasons).toHaveLength(13);
+    expect(status.reasons).toHaveLength(14);
   });
 
   it('takes a revocation at the issuance instant, and refuses a malformed measure', () => {

@@ -230,7 +230,8 @@ export function specialMeasureStatus(measure: SpecialMeasure, at: Date, context:
     reasons: [
       reason,
       ...(ignored > 0 ? [`${ignored} extension(s) published after ${when.toISOString()} are not counted at this instant.`] : []),
-      ...implementation.explanation.slice(1),
+      // Both counts end with the rule set's standing: said once, at the end.
+      ...implementation.explanation.slice(1, -1),
       ...expiry.explanation.slice(1),
     ],
   };

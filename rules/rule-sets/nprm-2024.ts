@@ -16,16 +16,23 @@ const FR = '89 FR 5698 (Jan. 29, 2024)';
  * numbers follow the proposed regulatory text (proposed 15 CFR 7.300-7.310); verify each
  * pinpoint against the Federal Register text before quoting it in a filing.
  */
+/**
+ * A single-section citation is a reading (REGULATION.md: the proposed sections are known as a
+ * range), so the caveat stands next to every pinpoint, where a lawyer reads it.
+ */
+const pinpoint = (section: string, topic: string) => `${FR}, proposed 15 CFR ${section} (${topic}; the section is a reading, within 7.300-7.310)`;
+
 const CITE = {
-  definitions: `${FR}, proposed 15 CFR 7.300 (definitions)`,
-  cip: `${FR}, proposed 15 CFR 7.302 (customer identification program)`,
-  cipResellers: `${FR}, proposed 15 CFR 7.302 (foreign resellers' CIPs)`,
-  cipRecords: `${FR}, proposed 15 CFR 7.302 (recordkeeping)`,
-  cipCertification: `${FR}, proposed 15 CFR 7.302 (annual certification and irregular updates)`,
-  assessments: `${FR}, proposed 15 CFR 7.303 (compliance assessments)`,
-  exemptions: `${FR}, proposed 15 CFR 7.304 (exemptions)`,
-  specialMeasures: `${FR}, proposed 15 CFR 7.306 (special measures)`,
-  aiReports: `${FR}, proposed 15 CFR 7.308 (large AI model training reports)`,
+  definitions: pinpoint('7.300', 'definitions'),
+  cip: pinpoint('7.302', 'customer identification program'),
+  cipTransmission: pinpoint('7.302', "transmitting the provider's or a foreign reseller's CIP on Commerce's request"),
+  cipResellers: pinpoint('7.302', "foreign resellers' CIPs"),
+  cipRecords: pinpoint('7.302', 'recordkeeping'),
+  cipCertification: pinpoint('7.302', 'annual certification and irregular updates'),
+  assessments: pinpoint('7.303', 'compliance assessments'),
+  exemptions: pinpoint('7.304', 'exemptions'),
+  specialMeasures: pinpoint('7.306', 'special measures'),
+  aiReports: pinpoint('7.308', 'large AI model training reports'),
   eo14110:
     'Executive Order 14110 (Oct. 30, 2023), sec. 4.2(c)(iii) (88 FR 75191), interim technical conditions for large AI models trained on U.S. IaaS products',
   frcp: 'Fed. R. Civ. P. 6(a)(1) (computing time), applied by analogy',
@@ -159,7 +166,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       cipTransmission: {
         value: days(10),
         explanation: 'A provider must transmit its CIP, or a foreign reseller\'s CIP, within 10 calendar days of a request by Commerce.',
-        citation: CITE.cipResellers,
+        citation: CITE.cipTransmission,
         source: 'regulation',
       },
       resellerTermination: {
@@ -379,7 +386,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
       clockStart: 'event',
       period: { kind: 'regulatory', key: 'cipTransmission' },
       meaning: 'the CIP must be transmitted by this instant',
-      citation: CITE.cipResellers,
+      citation: CITE.cipTransmission,
     },
     'reseller-cip-delivery': {
       id: 'reseller-cip-delivery',
