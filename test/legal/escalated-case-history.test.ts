@@ -72,6 +72,7 @@ const contents = {
 describe('the history of an escalated case, for legal', () => {
   let caseId: string;
   let due: { reseller: string; filing: string };
+  let explained: { reseller: string[]; filing: string[] };
 
   beforeAll(async () => {
     const resellerId = await registerReseller(app);
@@ -92,6 +93,7 @@ describe('the history of an escalated case, for legal', () => {
     caseId = created.body.caseId;
     const report = (await call('GET', `/v1/ai-training-reports/${caseId}`, 'legal')).body;
     due = { reseller: report.deadlines.resellerReport.dueAt, filing: report.deadlines.filing.dueAt };
+    explained = { reseller: report.deadlines.resellerReport.explanation, filing: report.deadlines.filing.explanation };
 
     // The reseller stays silent past its deadline: reminders, then the escalation.
     await skipTo(due.reseller);
@@ -123,6 +125,11 @@ describe('the history of an escalated case, for legal', () => {
     expect(h.ruleSet.standing.summary).toMatch(/never finalised/);
     // The clocks of a report through a reseller (not the direct route's), each with its citation and explanation.
     expect(h.deadlines.map((d) => d.obligation)).toEqual(['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']);
+    // Each with its own due instant and explanation, as the report's creation answered them.
+    expect(h.deadlines.map((d) => d.dueAt)).toEqual([due.reseller, due.filing]);
+    expect(h.deadlines[0]!.explanation).toEqual(explained.reseller);
+    expect(h.deadlines[1]!.explanation).toEqual(explained.filing);
+    expect(h.deadlines[0]!.explanation).not.toEqual(h.deadlines[1]!.explanation);
     for (const d of h.deadlines) expect(d.citation).toMatch(/\S/);
 
     const times = h.entries.map((e) => e.at);

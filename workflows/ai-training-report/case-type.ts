@@ -43,6 +43,19 @@ export const aiTrainingReportCase = defineCaseType({
       : details['route'] === 'through-reseller'
         ? ['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']
         : undefined,
+  // Through a reseller the case runs on two clocks; each is shown with its own instant and
+  // explanation. A case recorded before the instants were kept names its reseller due date only.
+  deadlineOfCase: (details, obligation) => {
+    const lines = (v: unknown) => (Array.isArray(v) ? v.filter((line): line is string => typeof line === 'string') : []);
+    if (obligation === 'ai-report-reseller-to-provider') {
+      const dueAt = details['resellerReportDueAt'];
+      if (typeof dueAt === 'string') return { dueAt, explanation: lines(details['resellerReportExplanation']) };
+      const dueDate = details['resellerReportDueDate'];
+      return { dueAt: null, explanation: typeof dueDate === 'string' ? [`The reseller's report is due by the end of ${dueDate} (provider's zone); this case's record keeps the date, not the instant and its explanation.`] : [] };
+    }
+    const dueAt = details['filingDueAt'];
+    return typeof dueAt === 'string' ? { dueAt, explanation: lines(details['deadlineExplanation']) } : undefined;
+  },
   statuses: [
     'awaiting-reseller-report',
     'reseller-overdue',

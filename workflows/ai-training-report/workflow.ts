@@ -112,9 +112,17 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
         ...(input.belowThresholdReason ? { belowThresholdReason: input.belowThresholdReason } : {}),
         changedArrangement: input.changedArrangement,
         filingDueDate: state.filing.dueDate,
+        // Each clock's instant and explanation, so that legal's history shows each under its own
+        // citation (the case's due date is only the next one). Activity input only: no command changes.
+        filingDueAt: state.filing.dueAt,
         deadlineExplanation: state.filing.explanation,
         ...(state.resellerReport
-          ? { resellerReportDueDate: state.resellerReport.dueDate, resellerReportReceivedAt: state.resellerReport.receivedAt ?? null }
+          ? {
+              resellerReportDueDate: state.resellerReport.dueDate,
+              resellerReportDueAt: state.resellerReport.dueAt,
+              resellerReportExplanation: state.resellerReport.explanation,
+              resellerReportReceivedAt: state.resellerReport.receivedAt ?? null,
+            }
           : {}),
         ...(state.ownRecordsFrom ? { ownRecordsFrom: state.ownRecordsFrom.at } : {}),
         ...(state.escalatedTo ? { escalatedTo: state.escalatedTo } : {}),
