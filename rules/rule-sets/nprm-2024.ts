@@ -102,7 +102,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
         role: 'authority',
         status: 'in-force',
         since: '2021-01-19',
-        explanation: 'Not revoked: the customer-identification provisions of the proposed rule rest on it.',
+        explanation: 'Not revoked: the customer identification provisions of the proposed rule rest on it.',
         sources: ['Executive Order 13984, 86 FR 6837 (Jan. 25, 2021)'],
         confirmedByPrimarySource: true,
       },
@@ -119,7 +119,7 @@ export const NPRM_2024: RuleSet = deepFreeze<RuleSet>({
     'customer-identification': {
       value: '2021-01-19',
       explanation:
-        'The customer-identification provisions (CIPs, verification, foreign resellers, special measures, certification, record keeping) implement Executive Order 13984, signed January 19, 2021. An event dated before that day cannot fall under them: the desk refuses it as a typing error or a record outside the rule. Events between the order and the proposed rule (a backfill of an existing program) are accepted.',
+        'The customer identification provisions (CIPs, verification, foreign resellers, special measures, certification, record keeping) implement Executive Order 13984, signed January 19, 2021. An event dated before that day cannot fall under them: the desk refuses it as a typing error or a record outside the rule. Events between the order and the proposed rule (a backfill of an existing program) are accepted.',
       citation: 'Executive Order 13984 (Jan. 19, 2021), 86 FR 6837',
       source: 'interpretation',
     },

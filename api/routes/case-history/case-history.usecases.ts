@@ -179,9 +179,11 @@ function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: Dead
   const byTimer = new Map<string, { summary: string; deadline: DeadlineContext }>();
   return (w: WorkflowHistoryEntry): { summary: string; deadline: DeadlineContext } | undefined => {
     const timerId = String(w.data?.['timerId'] ?? '');
-    if (w.kind === 'timer.fired') {
+    if (w.kind === 'timer.fired' || w.kind === 'timer.cancelled') {
       const started = byTimer.get(timerId);
-      return started ? { summary: `Clock fired: ${started.summary.replace(/^Clock set: /, '')}`, deadline: started.deadline } : undefined;
+      if (!started) return undefined;
+      const which = started.summary.replace(/^Clock set: /, '').replace(/\. No reminder .*$/, '');
+      return { summary: w.kind === 'timer.fired' ? `Clock fired: ${which}` : `Clock cancelled (the case moved before it fired): ${which}`, deadline: started.deadline };
     }
     const firesAt = w.data?.['firesAt'];
     if (!ruleSet || typeof firesAt !== 'string') return undefined;
@@ -250,7 +252,7 @@ export async function buildCaseHistory(
   const readClock = clockReader(row, ruleSet, deadlines, events, deps.providerTimeZone);
   const fromWorkflow: TimelineEntry[] = workflow.available
     ? workflow.entries.map((w: WorkflowHistoryEntry) => {
-        const clock = w.kind === 'timer.started' || w.kind === 'timer.fired' ? readClock(w) : undefined;
+        const clock = w.kind.startsWith('timer.') ? readClock(w) : undefined;
         const deadline = clock
           ? clock.deadline
           : w.kind === 'timer.fired' || w.kind === 'timer.started'

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NPRM_2024 } from '../../../rules/index.js';
 import type { CaseHistory } from './case-history.usecases.js';
 import { renderDossierPdf } from './dossier-pdf.js';
 
@@ -47,5 +48,22 @@ describe('case dossier PDF', () => {
     const timeline = text.slice(text.indexOf('Timeline'));
     expect(decisions).toContain(`Reason: ${REASON}`);
     expect(timeline).toContain(`Reason: ${REASON}`);
+  });
+
+  it("reads back the rule set's standing without words glued where a hyphen met a line break, and a recorded step as a sentence", async () => {
+    const r = NPRM_2024;
+    const withStanding: CaseHistory = {
+      ...history,
+      ruleSet: { id: r.id, title: r.title, status: r.status, citation: r.source.citation, standing: { ...r.standing, instruments: r.standing.instruments.map((i) => ({ ...i, sources: [...i.sources] })) } },
+      entries: [...history.entries, { at: '2026-11-28T23:37:19.476Z', source: 'case-event', kind: 'request.withdrawn', summary: 'Request withdrawn (recorded in the case record)', actor: 'dev-case-handler', ref: { caseEventId: 3 } }],
+    };
+    const pdf = await renderDossierPdf(withStanding, { generatedAt: new Date('2026-11-28T23:40:00Z'), generatedBy: 'dev-legal' });
+    const file = join(mkdtempSync(join(tmpdir(), 'dossier-unit-')), 'dossier.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('the customer identification provisions of the proposed rule rest on it');
+    expect(text).not.toMatch(/customeridentification/i);
+    expect(text).toContain('Request withdrawn (recorded in the case record)');
+    expect(text).not.toContain('Recorded: request.withdrawn');
   });
 });
