@@ -11,6 +11,7 @@
 // - the API's decision (`POST /v1/cases/{id}/decisions`, what the benchmark measures).
 // The differences say what each layer adds; bench/README.md records what they showed.
 import { randomUUID } from 'node:crypto';
+import { tsToMs } from '@temporalio/common/lib/time.js';
 import { createCaseActivities, type CaseTransitionInput } from '../activities/cases.js';
 import { getCaseById } from '../db/queries/cases.js';
 import { cases } from '../db/schema/cases.js';
@@ -83,6 +84,7 @@ try {
   const projector = await sys.client.workflow.start('benchProjectionWorkflow', { taskQueue: sys.taskQueue, workflowId: `bench-projection:${randomUUID()}`, args: [] });
   const echo = await sys.client.workflow.start('benchEchoWorkflow', { taskQueue: sys.taskQueue, workflowId: `bench-echo:${randomUUID()}`, args: [] });
   let echoes = 0;
+  const decided: string[] = [];
   const kinds: Record<string, () => Promise<unknown>> = {
     'bare update (echo)': () => echo.executeUpdate(echoUpdate, { args: [(echoes += 1)] }),
     'API /healthz': async () => {
@@ -94,10 +96,12 @@ try {
     'update + local projection': () => projector.executeUpdate(projectUpdate, { args: [withdrawal(projectionRows.pop()!)] }),
     'decide update (client)': () => {
       const c = opened.pop()!;
+      decided.push(c.workflowId);
       return sys.client.workflow.getHandle(c.workflowId).executeUpdate(decideUpdate, { args: [{ ...WITHDRAW, actor: { subject: 'bench.handler', role: 'case_handler' } }], updateId: randomUUID() });
     },
     'API decision': async () => {
       const c = opened.pop()!;
+      decided.push(c.workflowId);
       const r = await fetch(`${sys.apiUrl}/v1/cases/${c.id}/decisions`, { method: 'POST', headers: { ...HANDLER_AUTH, 'content-type': 'application/json' }, body: JSON.stringify(WITHDRAW) });
       if (r.status !== 200) throw new Error(`decision ${r.status} ${await r.text()}`);
       await r.arrayBuffer();
@@ -119,6 +123,29 @@ try {
       timings.set(name, times);
     }
   }
+  // The Update's workflow task as the server recorded it: waiting for the worker (scheduled to
+  // started) and the worker's work (started to completed), the bare Update's against the decision's.
+  const taskTimes = async (workflowIds: string[]) => {
+    const queue: number[] = [];
+    const work: number[] = [];
+    for (const workflowId of workflowIds) {
+      const events = (await sys.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+      events.forEach((e, i) => {
+        if (!e.workflowExecutionUpdateAcceptedEventAttributes) return;
+        const completed = events.slice(0, i).findLast((x) => x.workflowTaskCompletedEventAttributes);
+        const started = events.slice(0, i).findLast((x) => x.workflowTaskStartedEventAttributes);
+        const scheduled = events.slice(0, i).findLast((x) => x.workflowTaskScheduledEventAttributes);
+        if (!completed || !started || !scheduled) return;
+        queue.push(tsToMs(started.eventTime) - tsToMs(scheduled.eventTime));
+        work.push(tsToMs(completed.eventTime) - tsToMs(started.eventTime));
+      });
+    }
+    return { queue, work };
+  };
+  const taskLine = (name: string, t: { queue: number[]; work: number[] }) =>
+    `${name.padEnd(24)} its workflow task: queued p50 ${quantile(t.queue, 0.5).toFixed(1)} p99 ${quantile(t.queue, 0.99).toFixed(1)} ms, worker p50 ${quantile(t.work, 0.5).toFixed(1)} p99 ${quantile(t.work, 0.99).toFixed(1)} ms (${t.work.length} tasks)\n`;
+  process.stdout.write(taskLine('bare update (echo)', await taskTimes([echo.workflowId])));
+  if (decided.length > 0) process.stdout.write(taskLine('decide update / API', await taskTimes(decided)));
   await echo.signal(stopSignal);
   await projector.signal(stopSignal);
   const bare = timings.get('bare update (echo)');
