@@ -21,6 +21,22 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', impo
  */
 export const WORKFLOW_CACHE_SIZE = 1000;
 
+/**
+ * How the worker takes workflow tasks. Under intake load a reminder's or a deadline's task waited
+ * behind the new cases' first tasks: with the SDK's defaults (40 tasks at once, 2 of 10 pollers
+ * on the shared queue) the worker held dozens of tasks on two busy cores and a timer's task,
+ * once started, took up to 1-2.5 s to complete (bench/timer-breakdown.ts, "task" p99). Holding at
+ * most 8 at once, with 7 of its 8 pollers on its own (sticky) queue, where the tasks of the cases
+ * it has cached (their timers, facts and decisions) arrive, and 1 on the shared queue, where new
+ * cases start: that task took 0.4-0.7 s at p99 in the same benchmark. New cases still start as
+ * fast as the API records them (their answers do not wait for the worker); they queue instead.
+ */
+export const WORKFLOW_TASK_OPTIONS = {
+  maxConcurrentWorkflowTaskExecutions: 8,
+  maxConcurrentWorkflowTaskPolls: 8,
+  nonStickyToStickyPollRatio: 0.125,
+} as const satisfies Partial<WorkerOptions>;
+
 export interface WorkerHandle {
   worker: Worker;
   /** Resolves when the worker has stopped (after shutdown()). */
@@ -54,6 +70,7 @@ export async function startWorker(options: {
     ...(options.workerOptions?.workflowBundle ? {} : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities({ db: db.db, ...(options.notifications ? { notifications: options.notifications } : {}) }),
     maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
+    ...WORKFLOW_TASK_OPTIONS,
     ...options.workerOptions,
   });
   const running = worker.run().finally(async () => {
