@@ -1,23 +1,14 @@
 // For tests of query functions and activities against the tests' shared PostgreSQL (started by
 // test/global-setup.ts): a connection for the file, and the case rows they write.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client.js';
 import type { NewCaseRow } from '../../db/schema/cases.js';
+import { openedForFile } from './per-file.js';
 
 /** A connection to the shared database, opened before the file's tests and closed after them. */
 export function useSharedDatabase(options: { max?: number } = {}): DbHandle {
-  let handle: DbHandle | undefined;
-  beforeAll(() => {
-    handle = createDb(inject('databaseUrl'), { max: options.max ?? 2 });
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
-  const current = (): DbHandle => {
-    if (!handle) throw new Error('the database connection opens in beforeAll: use it inside a hook or a test');
-    return handle;
-  };
+  const current = openedForFile('the database connection', () => createDb(inject('databaseUrl'), { max: options.max ?? 2 }), (handle) => handle.close());
   return {
     get db() {
       return current().db;

@@ -2,10 +2,11 @@
 // of the test file's own and the API built with buildApp(), both as production wires them.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { buildApp, type App } from '../../api/app.js';
 import { createDb, type DbHandle } from '../../db/client.js';
 import { startWorker, type WorkerHandle } from '../../worker.js';
+import { openedForFile } from './per-file.js';
 import { quietTemporalLogs } from './quiet-logs.js';
 import { DEV_PAYLOAD_KEY } from '../../config.js';
 import { cipdeskDataConverter } from '../../data-converter.js';
@@ -68,17 +69,7 @@ export async function startTestSystem(
  * started system, so a test uses it as `system.app`, `system.db`, `system.client`.
  */
 export function useTestSystem(options: Parameters<typeof startTestSystem>[0] = {}): TestSystem {
-  let started: TestSystem | undefined;
-  beforeAll(async () => {
-    started = await startTestSystem(options);
-  });
-  afterAll(async () => {
-    await started?.close();
-  });
-  const current = (): TestSystem => {
-    if (!started) throw new Error('the test system starts in beforeAll: use it inside a hook or a test');
-    return started;
-  };
+  const current = openedForFile('the test system', () => startTestSystem(options), (system) => system.close());
   return {
     get app() {
       return current().app;

@@ -104,10 +104,6 @@ function checkIps(accesses: { ip: string }[] | undefined, field: string) {
   });
 }
 
-export function checkNotFuture(deps: Deps, value: string, field: string): Date {
-  return recordedInstant(deps, value, field);
-}
-
 function identityOf(input: {
   name?: string;
   address?: IdentityInput['address'];
@@ -315,7 +311,7 @@ export async function addIpAccesses(
   body: { partyId: string; accesses: { ip: string; accessedAt: string; kind: 'access' | 'administration' }[] },
 ) {
   checkIps(body.accesses, 'body.accesses');
-  const accesses = body.accesses.map((a, i) => ({ ip: a.ip, accessedAt: checkNotFuture(deps, a.accessedAt, `body.accesses.${i}.accessedAt`), kind: a.kind }));
+  const accesses = body.accesses.map((a, i) => ({ ip: a.ip, accessedAt: recordedInstant(deps, a.accessedAt, `body.accesses.${i}.accessedAt`), kind: a.kind }));
   await deps.db.db.transaction(async (tx) => {
     if (!(await lockCustomer(tx, { customerId }))) throw notFound('customer', customerId);
     const party = await getParty(tx, { customerId, partyId: body.partyId });
@@ -429,7 +425,7 @@ export async function recordVerification(
   },
 ) {
   const now = deps.now();
-  const performedAt = body.performedAt ? checkNotFuture(deps, body.performedAt, 'body.performedAt') : now;
+  const performedAt = body.performedAt ? recordedInstant(deps, body.performedAt, 'body.performedAt') : now;
   const attempt = await deps.db.db.transaction(async (tx) => {
     if (!(await getCustomerById(tx, { id: customerId }))) throw notFound('customer', customerId);
     const party: PartyRow | undefined = await getParty(tx, { customerId, partyId: body.partyId });
@@ -533,7 +529,7 @@ export async function recordAccess(
   accountId: string,
   body: { accessedAt: string; kind: 'access' | 'administration' },
 ) {
-  const accessedAt = checkNotFuture(deps, body.accessedAt, 'body.accessedAt');
+  const accessedAt = recordedInstant(deps, body.accessedAt, 'body.accessedAt');
   const account = await deps.db.db.transaction(async (tx) => {
     const current = await accountOrNotFound(tx, accountId);
     // An access moves the retention clock: one the rules cannot count from is refused here.

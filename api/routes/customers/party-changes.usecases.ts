@@ -18,10 +18,10 @@ import type { AppDeps } from '../../deps.js';
 import { AppError, badInput, notFound } from '../../errors.js';
 import { deliverFactToSubjectCases, factAbout, recordFactOnSubjectCases } from '../../facts/deliver.js';
 import type { Principal } from '../../plugins/auth.js';
-import { refuseWhatTheRulesRefuse } from '../rule-input.js';
+import { refuseWhatTheRulesRefuse, recordedInstant } from '../rule-input.js';
 import { countryFacts } from './country-facts.js';
 import { normalizePercent, toPartyChangeDto, toPartyDto } from './customer-dto.js';
-import { INDIVIDUAL_HAS_NO_OWNERS, checkNotFuture, parsePercent } from './customers.usecases.js';
+import { INDIVIDUAL_HAS_NO_OWNERS, parsePercent } from './customers.usecases.js';
 import type { ListPartyChangesQueryT, PartyFactsCorrectionBodyT } from './customers.schemas.js';
 
 type Deps = Required<AppDeps>;
@@ -139,7 +139,7 @@ export async function correctPartyFacts(
   params: { customerId: string; partyId: string },
   body: PartyFactsCorrectionBodyT,
 ) {
-  const effectiveAt = body.effectiveAt ? checkNotFuture(deps, body.effectiveAt, 'body.effectiveAt') : deps.now();
+  const effectiveAt = body.effectiveAt ? recordedInstant(deps, body.effectiveAt, 'body.effectiveAt') : deps.now();
   const facts = body.facts;
   const countries = countryFacts(facts, 'body.facts');
   const percent = facts.ownershipPercent === undefined || facts.ownershipPercent === null ? facts.ownershipPercent : parsePercent(facts.ownershipPercent, 'body.facts.ownershipPercent');
@@ -179,7 +179,7 @@ export async function changeStake(
   params: { customerId: string; partyId: string },
   body: { ownershipPercent: number | string; reason: string; effectiveAt: string },
 ) {
-  const effectiveAt = checkNotFuture(deps, body.effectiveAt, 'body.effectiveAt');
+  const effectiveAt = recordedInstant(deps, body.effectiveAt, 'body.effectiveAt');
   const percent = parsePercent(body.ownershipPercent, 'body.ownershipPercent');
   return recordChange(deps, log, principal, {
     ...params,
@@ -203,7 +203,7 @@ export async function removeBeneficialOwner(
   params: { customerId: string; partyId: string },
   body: { reason: string; effectiveAt: string },
 ) {
-  const effectiveAt = checkNotFuture(deps, body.effectiveAt, 'body.effectiveAt');
+  const effectiveAt = recordedInstant(deps, body.effectiveAt, 'body.effectiveAt');
   return recordChange(deps, log, principal, {
     ...params,
     kind: 'beneficial-owner-removed',
