@@ -18,6 +18,8 @@ export interface ComplianceAssessmentActivities {
     deficiencies: { id: string; description: string }[];
     recommendations: { id: string; description: string }[];
     recordedBy: string;
+    /** When the handler recorded the findings (the decision's instant); absent from cases that recorded them before it was passed. */
+    recordedAt?: string;
   }): Promise<void>;
   /** Whether a document was uploaded as evidence for this assessment (a decision may name only those). */
   isAssessmentEvidence(input: { assessmentId: string; documentId: string }): Promise<boolean>;
@@ -45,7 +47,9 @@ export interface ComplianceAssessmentActivities {
 export function createComplianceAssessmentActivities({ db }: ActivityDeps): ComplianceAssessmentActivities {
   return {
     async recordAssessmentFindings(input) {
-      await recordAssessmentFindings(db, { ...input, findingsReceivedAt: new Date(input.findingsReceivedAt), remediationDueAt: new Date(input.remediationDueAt) });
+      // A decision recorded before its instant was passed here is dated by this first projection of it.
+      const recordedAt = input.recordedAt ? new Date(input.recordedAt) : new Date();
+      await recordAssessmentFindings(db, { ...input, findingsReceivedAt: new Date(input.findingsReceivedAt), remediationDueAt: new Date(input.remediationDueAt), recordedAt });
     },
     async isAssessmentEvidence(input) {
       return (await getAssessmentEvidence(db, input)) !== undefined;

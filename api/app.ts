@@ -1,6 +1,7 @@
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { AppDeps } from './deps.js';
 import { authPlugin, recordRouteAccess } from './plugins/auth.js';
 import { defaultSessionSecret, requiresCsrfCheck, sessionPlugin } from './plugins/session.js';
@@ -39,9 +40,13 @@ import { codecRoutes } from './routes/codec/codec.routes.js';
  */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** How request schemas are judged (the generated-input tests judge their requests the same way). */
+/**
+ * How request schemas are judged (the generated-input tests judge their requests the same way).
+ * A query string, path or header carries only text, so a number or a list there is read from its
+ * text ('array': `?status=a` is a one-item list).
+ */
 export const AJV_OPTIONS = {
-  // Report every failing field at once, and never coerce silently into another value.
+  // Report every failing field at once.
   allErrors: true,
   removeAdditional: false,
   coerceTypes: 'array',
@@ -50,6 +55,26 @@ export const AJV_OPTIONS = {
   multipleOfPrecision: 9,
 } as const;
 
+/**
+ * A JSON body states its types itself: `"period": "2026"` or `"reason": 42` is the wrong type and
+ * is refused naming the field, never coerced silently into another value.
+ */
+export const AJV_BODY_OPTIONS = { ...AJV_OPTIONS, coerceTypes: false } as const;
+
+type ValidatorFactory = ReturnType<typeof AjvCompiler>;
+type ValidatorArgs = Parameters<ReturnType<ValidatorFactory>>[0];
+
+/** The request part's judge: bodies without coercion, text parts with it (see AJV_BODY_OPTIONS). */
+export function requestValidatorFactory(): ValidatorFactory {
+  const textParts = AjvCompiler();
+  const bodies = AjvCompiler();
+  return ((externalSchemas: Parameters<ValidatorFactory>[0]) => {
+    const text = textParts(externalSchemas, { customOptions: AJV_OPTIONS });
+    const body = bodies(externalSchemas, { customOptions: AJV_BODY_OPTIONS });
+    return (args: ValidatorArgs) => (args.httpPart === 'body' ? body(args) : text(args));
+  }) as ValidatorFactory;
+}
+
 /** Served without a token: Swagger UI's files and the desk's static assets carry no data. */
 const PUBLIC_PREFIXES = ['/docs', '/desk/assets'];
 
@@ -57,7 +82,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT_BYTES,
-    ajv: { customOptions: AJV_OPTIONS },
+    schemaController: { compilersFactory: { buildValidator: requestValidatorFactory() } },
     // Errors the router raises before any route runs (bad URL encoding, over-long path
     // parameters) get the same problem+json answer as every other error.
     frameworkErrors: (error, request, reply) => {

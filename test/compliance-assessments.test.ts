@@ -70,6 +70,7 @@ describe('compliance assessments', () => {
     expect((await get(`/v1/cases/${caseId}`)).json()).toMatchObject({ type: 'compliance-assessment', status: 'under-assessment', subject: { type: 'provider-cip', id: 'provider' } });
 
     const findingsReceivedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const decidedFrom = Date.now();
     const malformed = await decide(caseId, { decision: 'record-findings', params: { findingsReceivedAt, deficiencies: [], recommendations: [{}] } });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors[0].field).toBe('body.params.recommendations.0.description');
@@ -86,6 +87,12 @@ describe('compliance assessments', () => {
     let detail = (await get(`/v1/compliance-assessments/${assessment.id}`)).json();
     expect(detail).toMatchObject({ status: 'remediating', remediationDueAt: due.dueAt.toISOString(), deficiencies: [{ description: 'IP access logs kept for 30 days only' }], recommendationsOpen: 2 });
     expect(detail.recommendations.map((r: { position: number; status: string }) => [r.position, r.status])).toEqual([[1, 'open'], [2, 'open']]);
+    // Each deficiency says when and by whom it was recorded here, not when Commerce's findings came.
+    const [deficiency] = detail.deficiencies as { recordedAt: string; recordedBy: string }[];
+    expect(deficiency!.recordedBy).toBe('hana.handler');
+    expect(deficiency!.recordedAt).not.toBe(findingsReceivedAt);
+    expect(Date.parse(deficiency!.recordedAt)).toBeGreaterThanOrEqual(decidedFrom);
+    expect(Date.parse(deficiency!.recordedAt)).toBeLessThanOrEqual(Date.now());
     expect((await get(`/v1/cases/${caseId}`)).json().dueAt).toBe(due.dueAt.toISOString());
     const [first, second] = detail.recommendations as { id: string }[];
 

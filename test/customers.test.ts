@@ -300,6 +300,8 @@ describe('verifications', () => {
 describe('accounts', () => {
   it('records accesses, moving last_accessed_at forward only, and refuses future ones', async () => {
     const { accountId } = await createCustomer();
+    // An account applied for at the start of the year (an access before that is refused, below).
+    await system.db.sql`update accounts set created_at = '2026-01-02T00:00:00Z' where id = ${accountId}`;
     const first = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2026-02-01T10:00:00Z' }, 'scheduler');
     expect(first.statusCode).toBe(201);
     expect(first.json().lastAccessedAt).toBe('2026-02-01T10:00:00.000Z');
@@ -312,6 +314,25 @@ describe('accounts', () => {
     expect(count!.n).toBe(2);
     expect((await get(`/v1/accounts/${accountId}`, 'legal')).json()).toMatchObject({ id: accountId, status: 'pending', lastAccessedAt: '2026-02-01T10:00:00.000Z' });
     expect((await post(`/v1/accounts/${randomUUID()}/accesses`, { accessedAt: '2026-02-01T10:00:00Z' })).statusCode).toBe(404);
+  });
+
+  it('refuses an access dated before the account existed, and records nothing', async () => {
+    const { accountId } = await createCustomer();
+    const [account] = await system.db.sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from accounts where id = ${accountId}`;
+    const appliedFor = account!.at as string;
+    const before = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2025-06-01T00:00:00Z' }, 'scheduler');
+    expect(before.statusCode).toBe(400);
+    expect(before.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(before.json().errors).toEqual([{ field: 'body.accessedAt', message: `must not be before the account was applied for (${appliedFor})` }]);
+    // Once opened, an access before the opening is refused the same way.
+    await system.db.sql`update accounts set status = 'open', opened_at = '2026-11-01T00:00:00Z', created_at = '2026-10-01T00:00:00Z' where id = ${accountId}`;
+    const beforeOpening = await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2026-10-15T00:00:00Z' }, 'scheduler');
+    expect(beforeOpening.statusCode).toBe(400);
+    expect(beforeOpening.json().errors).toEqual([{ field: 'body.accessedAt', message: 'must not be before the account was opened (2026-11-01T00:00:00.000Z)' }]);
+    const [count] = await system.db.sql`select count(*)::int as n from account_accesses where account_id = ${accountId}`;
+    expect(count!.n).toBe(0);
+    expect((await get(`/v1/accounts/${accountId}`, 'legal')).json()).toMatchObject({ lastAccessedAt: null });
+    expect((await post(`/v1/accounts/${accountId}/accesses`, { accessedAt: '2026-11-02T00:00:00Z' }, 'scheduler')).statusCode).toBe(201);
   });
 
   it('lets only legal set and release a legal hold, once', async () => {

@@ -241,3 +241,23 @@ describe('input the rules cannot compute with', () => {
     expect(row).toMatchObject({ status: 'open', closed_at: null, last_accessed_at: null });
   });
 });
+
+describe('a JSON body field of another type than its schema says', () => {
+  it('is refused naming the field, never coerced: a year as text, a subject as a number', async () => {
+    // Schema validation comes before anything the route reads, so no anniversary need be recorded.
+    const period = await post('/v1/certifications', { period: '2026' }, 'scheduler');
+    expect(period.statusCode, period.body).toBe(400);
+    expect(period.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(period.json().errors).toEqual([{ field: 'body.period', message: 'must be integer' }]);
+
+    const { caseId } = await caseAwaitingVerification();
+    const before = await getCaseById(system.db.db, { id: caseId });
+    const assignment = await post(`/v1/cases/${caseId}/assignment`, { assignee: 42 });
+    expect(assignment.statusCode, assignment.body).toBe(400);
+    expect(assignment.json().errors.map((e: { field: string }) => e.field)).toContain('body.assignee');
+    expect((await getCaseById(system.db.db, { id: caseId }))?.assignee).toBe(before?.assignee);
+    // The query string is text: a number there is still read from its text.
+    const page = await system.app.inject({ method: 'GET', url: '/v1/cases?limit=2', headers: bearer('case_handler') });
+    expect(page.statusCode).toBe(200);
+  });
+});

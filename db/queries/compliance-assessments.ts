@@ -80,11 +80,13 @@ export async function recordAssessmentFindings(
     deficiencies: { id: string; description: string }[];
     recommendations: { id: string; description: string }[];
     recordedBy: string;
+    /** When the findings were recorded here (not when Commerce's findings were received). */
+    recordedAt: Date;
   },
 ): Promise<void> {
+  const { recordedAt } = params;
   await db.transaction(async (tx) => {
     // The findings and the deadline they start are one change.
-    const recordedAt = params.findingsReceivedAt;
     if (params.deficiencies.length > 0) {
       await tx
         .insert(assessmentDeficiencies)

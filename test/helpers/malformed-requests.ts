@@ -4,10 +4,9 @@
 // bytes that are not UTF-8, JSON that does not parse, a wrong content type). Each candidate is
 // judged by the same Ajv configuration the API uses and kept only if the API must refuse it, so
 // a test can demand a 4xx for every one. A route added later is covered without naming it here.
-import { AjvCompiler } from '@fastify/ajv-compiler';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { AJV_OPTIONS } from '../../api/app.js';
+import { requestValidatorFactory } from '../../api/app.js';
 import type { RouteAccess } from '../../api/plugins/auth.js';
 
 type Schema = Record<string, unknown>;
@@ -191,8 +190,7 @@ export interface MalformedRequest {
   inject: InjectOptions & { method: string; url: string };
 }
 
-const compilerFactory = AjvCompiler();
-const compile = compilerFactory({}, { customOptions: AJV_OPTIONS }) as (args: { schema: Schema }) => (data: unknown) => boolean;
+const compile = requestValidatorFactory()({}, {}) as (args: { schema: Schema; httpPart: Part }) => (data: unknown) => boolean;
 
 /**
  * Requests to `route` that its schemas refuse, one part broken at a time, or broken on the wire.
@@ -207,7 +205,7 @@ export function malformedRequests(route: RouteAccess): fc.Arbitrary<MalformedReq
   const parts = PARTS.filter((p) => schemas[p]);
   const takesBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method);
   if (!parts.length && !takesBody) return undefined;
-  const validators = Object.fromEntries(parts.map((p) => [p, compile({ schema: schemas[p]! })])) as Partial<Record<Part, (data: unknown) => boolean>>;
+  const validators = Object.fromEntries(parts.map((p) => [p, compile({ schema: schemas[p]!, httpPart: p })])) as Partial<Record<Part, (data: unknown) => boolean>>;
   const refused = (part: Part, value: unknown) => validators[part] !== undefined && !validators[part]!(structuredClone(value));
   const hasBody = schemas.body !== undefined && takesBody;
   // A route that reads its body without a schema (an upload) gets the faults its parsers must refuse.

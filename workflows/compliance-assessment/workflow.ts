@@ -147,6 +147,7 @@ export async function complianceAssessmentWorkflow(input: ComplianceAssessmentIn
             deficiencies,
             recommendations: recommendations.map(({ id, description }) => ({ id, description })),
             recordedBy: actor,
+            recordedAt: at.toISOString(),
           });
           deadline = due;
           state.findingsReceivedAt = receivedAt.toISOString();

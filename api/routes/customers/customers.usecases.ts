@@ -532,6 +532,10 @@ export async function recordAccess(
   const accessedAt = recordedInstant(deps, body.accessedAt, 'body.accessedAt');
   const account = await deps.db.db.transaction(async (tx) => {
     const current = await accountOrNotFound(tx, accountId);
+    // An access is a fact about the account: one dated before the account existed (opened, or
+    // while it is still applied for, applied for) would put a false line in its record.
+    if (current.openedAt && accessedAt < current.openedAt) throw badInput('body.accessedAt', `must not be before the account was opened (${current.openedAt.toISOString()})`);
+    if (accessedAt < current.createdAt) throw badInput('body.accessedAt', `must not be before the account was applied for (${current.createdAt.toISOString()})`);
     // An access moves the retention clock: one the rules cannot count from is refused here.
     checkRetentionClock(deps, { closedAt: current.closedAt ?? accessedAt, lastAccessAt: accessedAt }, { closedAt: 'body.accessedAt', lastAccessAt: 'body.accessedAt' });
     const updated = (await recordAccountAccess(tx, { accountId, accessedAt, kind: body.kind, recordedBy: principal.subject }))!;
