@@ -60,6 +60,20 @@ describe('exemptions', () => {
     expect({ exemptions: await count('exemptions'), documents: await count('documents') }).toEqual(before);
   });
 
+  it('refuses an application for a reseller the provider terminated with 409 naming the reseller, and stores nothing', async () => {
+    const resellerId = await registerReseller(system.app);
+    await system.db.sql`update resellers set status = 'terminated', status_reason = 'ignored identified issues', status_changed_at = '2026-11-01T00:00:00Z' where id = ${resellerId}`;
+    const applicationReference = `EX-${randomUUID()}`;
+    const documents = await count('documents');
+    const res = await apply({ applicationReference, scope: 'foreign-reseller', resellerId, submittedAt: hourAgo() });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'reseller.terminated', errors: [{ field: 'body.resellerId', message: 'is a reseller the provider terminated on 2026-11-01T00:00:00.000Z' }] });
+    const [stored] = await system.db.sql`select count(*)::int as n from exemptions where application_reference = ${applicationReference}`;
+    expect(stored!.n).toBe(0);
+    expect(await count('documents')).toBe(documents);
+  });
+
   it('grants with four eyes, records an annual notification, refuses wrong-state decisions, and on revocation resumes the reseller\'s CIP duties', async () => {
     const resellerId = await registerReseller(system.app);
     const fields = { applicationReference: `EX-${randomUUID()}`, scope: 'foreign-reseller', resellerId, submittedAt: hourAgo(), summary: 'Program audited by a third party' };

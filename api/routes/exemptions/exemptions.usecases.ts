@@ -87,6 +87,17 @@ export async function applyForExemption(deps: Required<AppDeps>, principal: Prin
   const { created, exemption } = await deps.db.db.transaction(async (tx) => {
     const existing = await getExemptionByReference(tx, { applicationReference: application.applicationReference });
     if (existing) return { created: false, exemption: existing };
+    // A foreign reseller applies through its U.S. provider: once the provider has terminated the
+    // relationship there is no provider to apply through, nor anything left to exempt.
+    if (application.resellerId) {
+      const reseller = await getResellerById(tx, { id: application.resellerId });
+      if (reseller?.status === 'terminated') {
+        const since = reseller.statusChangedAt ? ` on ${reseller.statusChangedAt.toISOString()}` : '';
+        throw new AppError('reseller.terminated', 409, `reseller ${application.resellerId} was terminated${since}; an exemption is applied for through the provider only while it resells its products`, [
+          { field: 'body.resellerId', message: `is a reseller the provider terminated${since}` },
+        ]);
+      }
+    }
     const document = await insertDocument(tx, {
       purpose: 'exemption-program',
       contentType: application.file.contentType,
