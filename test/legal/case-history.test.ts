@@ -17,7 +17,7 @@ const system = useTestSystem();
 
 const call = apiCaller(() => system);
 
-interface Entry { at: string; source: string; kind: string; summary: string; actor: string; deadline?: { ruleSetId: string; citation: string | null; explanation: string[]; dueAt: string | null } }
+interface Entry { at: string; source: string; kind: string; summary: string; actor: string; deadline?: { ruleSetId: string; obligation: string | null; obligationTitle: string | null; citation: string | null; explanation: string[]; dueAt: string | null } }
 
 /** A foreign applicant given an interim restricted account; returns the interim review case. */
 async function interimCase() {
@@ -133,6 +133,42 @@ describe('case history for legal', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBe(1);
   });
 
+  it('names the obligation, its provision and the rule set on the steps a withdrawn CIP transmission took by itself, in JSON, CSV and the dossier', async () => {
+    const created = await call('POST', '/v1/cip-transmission-requests', { requestReference: `LEGAL-${randomUUID()}`, cipOwner: { type: 'provider' }, receivedAt: new Date(Date.now() - 86_400_000).toISOString() });
+    expect(created.status).toBe(201);
+    const caseId = (created.body as { id: string }).id;
+    expect((await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'withdraw', reason: 'Commerce withdrew the request by letter' })).status).toBe(200);
+    const h = await eventually(async () => {
+      const body = (await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal')).body as { deadlines: { citation: string }[]; entries: Entry[] };
+      return body.entries.some((e) => e.kind === 'workflow.completed') ? body : undefined;
+    });
+    const citation = h.deadlines[0]!.citation;
+    // The rule set's provision, with the caveat every single-section pinpoint carries.
+    expect(citation).toMatch(/^89 FR 5698 .*proposed 15 CFR 7\.302 \(.*the section is a reading, within 7\.300-7\.310\)$/);
+    const steps = ['workflow:workflow.started', 'case-event:case.opened', 'workflow:decision.received', 'case-event:decision.accepted', 'case-event:request.withdrawn', 'workflow:timer.cancelled', 'workflow:decision.accepted', 'workflow:workflow.completed'];
+    for (const step of steps) {
+      const entry = h.entries.find((e) => `${e.source}:${e.kind}` === step);
+      expect(entry?.deadline, step).toMatchObject({ ruleSetId: 'NPRM-2024', obligation: 'cip-transmission', obligationTitle: expect.stringMatching(/\S/), citation });
+    }
+
+    const csv = (await call('GET', `/v1/cases/${caseId}/history.csv`, undefined, 'legal')).text.trim().split('\r\n');
+    for (const kind of ['request.withdrawn', 'timer.cancelled', 'workflow.completed']) {
+      const row = csv.find((l) => l.includes(`"${kind}"`));
+      expect(row, kind).toContain(`"NPRM-2024","cip-transmission"`);
+      expect(row, kind).toContain(`"${citation.replace(/"/g, '""')}"`);
+    }
+
+    const pdf = await call('GET', `/v1/cases/${caseId}/dossier.pdf`, undefined, 'legal');
+    const file = join(mkdtempSync(join(tmpdir(), 'dossier-')), 'dossier.pdf');
+    writeFileSync(file, pdf.raw);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const timeline = text.slice(text.lastIndexOf('Timeline'));
+    const withdrawn = timeline.slice(timeline.indexOf('request.withdrawn'));
+    expect(withdrawn).toMatch(/^request\.withdrawn hana\.handler Request withdrawn \(recorded in the case record\) Reason: Commerce withdrew the request by letter Under rule set NPRM-2024, obligation cip-transmission \(Transmit the requested CIP .+?\): 89 FR 5698/);
+    const completed = timeline.slice(timeline.indexOf('workflow.completed'));
+    expect(completed).toMatch(/^workflow\.completed system Case workflow completed Under rule set NPRM-2024, obligation cip-transmission/);
+  });
+
   it("gives each clock of a case on several its own due instant and explanation (a measure's implementation date is not its expiry)", async () => {
     const issuedAt = issuedInForce(new Date(), NPRM_2024, 'America/New_York');
     const measure = await call('POST', '/v1/special-measures', { target: { jurisdiction: 'BY' }, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: `91 FR ${randomUUID()}` }, 'legal');
@@ -145,6 +181,13 @@ describe('case history for legal', () => {
       expect.objectContaining({ obligation: 'special-measure-implementation', dueAt: implementation.dueAt, explanation: implementation.explanation }),
       expect.objectContaining({ obligation: 'special-measure-expiry', dueAt: expiry.dueAt, explanation: expiry.explanation }),
     ]);
+    // A step names the clock the case was due on when it was taken, as its workflow set it: the
+    // opening and the entry into force end the phase-in, though the case is due on its expiry now.
+    const entries = (history.body as { entries: Entry[] }).entries;
+    for (const step of ['workflow:workflow.started', 'case-event:case.opened', 'case-event:special-measure.in-force']) {
+      expect(entries.find((e) => `${e.source}:${e.kind}` === step)?.deadline, step).toMatchObject({ obligation: 'special-measure-implementation', dueAt: implementation.dueAt });
+    }
+    expect(history.body.case.dueAt).toBe(expiry.dueAt);
   });
 
   it('answers from the case events alone when Temporal no longer holds the workflow, and says so', async () => {

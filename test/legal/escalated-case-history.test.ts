@@ -167,6 +167,15 @@ describe('the history of an escalated case, for legal', () => {
     expect(missed.deadline).toMatchObject({ obligation: 'ai-report-reseller-to-provider', dueAt: due.reseller });
     expect(h.entries.find((e) => e.kind === 'case.escalated')).toMatchObject({ actor: 'system', summary: expect.stringMatching(/^Escalated to compliance-lead: the foreign reseller's report did not arrive/) });
 
+    // A step the workflow took names the clock it was taken under: the escalation is recorded
+    // with the reseller's missed deadline; a decision names the clock the case was due on.
+    const escalated = h.entries.find((e) => e.kind === 'case.escalated')!;
+    expect(escalated.deadline).toMatchObject({ ruleSetId: 'NPRM-2024', obligation: 'ai-report-reseller-to-provider', dueAt: due.reseller, citation: h.deadlines[0]!.citation });
+    for (const kind of ['approval.requested', 'report.approved', 'report.filed']) {
+      expect(h.entries.find((e) => e.source === 'case-event' && e.kind === kind)!.deadline, kind).toMatchObject({ obligation: 'ai-report-provider-files-reseller', dueAt: due.filing, citation: h.deadlines[1]!.citation });
+    }
+    expect(h.deadlines[1]!.citation).toMatch(/the section is a reading, within 7\.300-7\.310\)$/);
+
     // The provider's own clock reminded it, on the rule the provider files under.
     const filingReminders = h.entries.filter((e) => e.kind === 'deadline.reminder');
     expect(filingReminders.length).toBeGreaterThanOrEqual(1);

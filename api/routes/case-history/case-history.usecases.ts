@@ -13,7 +13,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { getRuleSet, isObligationId, isRuleSetId, passedRemindersSentence, readClockInstant, type CaseClock, type ObligationId, type RuleSet } from '../../../rules/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
-import { fetchWorkflowHistory, type WorkflowHistoryEntry } from './temporal-history.js';
+import { fetchWorkflowHistory, type DueInstantChange, type WorkflowHistoryEntry } from './temporal-history.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
 import { ruleSetObligationsOfCase } from '../../../workflows/kit/case-type.js';
 
@@ -146,35 +146,90 @@ export function sentenceOfKind(kind: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Case events that put a decision on record: they name the obligation the decision acts on. */
-const DECISION_RECORDS = new Set(['decision.accepted', 'approval.requested']);
-
 /**
- * The obligation a decision acts on, with its provision and rule set: the case's one obligation,
- * or on a case of several clocks the one the case is currently due on. None rather than a guess.
+ * Every due instant the case ran on, with its obligation: its deadlines, and every due instant
+ * its events recorded (a deadline that moved).
  */
-function deadlineOfDecisions(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[]): DeadlineContext | undefined {
-  const current = deadlines.length === 1 ? deadlines[0] : deadlines.find((d) => d.dueAt !== null && d.dueAt === row.dueAt?.toISOString());
-  if (!current?.obligation || !isObligationId(current.obligation)) return undefined;
-  return deadlineContext(row, ruleSet, current.dueAt, current.explanation, current.obligation);
-}
-
-/**
- * Reads a workflow's timer as the clock of the case it is: which reminder of which deadline, or
- * the due instant (rules/clock-reading.ts), from the case's deadlines and every due instant its
- * events recorded (a deadline that moved). A deadline's reminders already past when its first
- * clock was set are named once, on that clock. A timer that fired says which clock it was.
- */
-function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[], events: CaseEventRow[], timeZone: string) {
+function caseClocks(deadlines: DeadlineContext[], events: CaseEventRow[]): CaseClock[] {
   const clocks = new Map<string, CaseClock>();
   const add = (obligation: string | null, dueAt: unknown) => {
     if (typeof dueAt !== 'string' || Number.isNaN(Date.parse(dueAt))) return;
     const named = obligation !== null && isObligationId(obligation) ? obligation : null;
-    clocks.set(`${named}|${dueAt}`, { obligation: named, dueAt: new Date(dueAt) });
+    clocks.set(`${named}|${new Date(dueAt).toISOString()}`, { obligation: named, dueAt: new Date(dueAt) });
   };
   for (const d of deadlines) add(d.obligation, d.dueAt);
   const single = deadlines.length === 1 ? deadlines[0]!.obligation : null;
   for (const e of events) for (const key of DUE_KEYS) add(typeof e.data['obligation'] === 'string' ? e.data['obligation'] : single, e.data[key]);
+  return [...clocks.values()];
+}
+
+/**
+ * Under which obligation, provision and rule set the case took a step: a decision, and what its
+ * workflow did by itself (opened, withdrew, cancelled a clock, reminded, escalated, closed,
+ * completed). The case's one obligation; on a case of several clocks, the clock the case was due
+ * on when the step was taken, as its workflow set the due instant (Temporal's record of the
+ * case's CaseDueAt), or, where that record is not available, the clock it is due on now. None
+ * rather than a guess.
+ */
+function stepDeadlineReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[], clocks: CaseClock[], dueChanges: DueInstantChange[] | undefined) {
+  const contextOf = (obligation: ObligationId, dueAt: string | null) =>
+    deadlineContext(row, ruleSet, dueAt, deadlines.find((d) => d.obligation === obligation)?.explanation ?? [], obligation);
+  const set = (dueChanges ?? []).filter((c): c is { at: string; dueAt: string } => c.dueAt !== null);
+  /** The obligation of a due instant; one the workflow moved takes the obligation of the instant it moved to. */
+  const obligationOfDue = (dueAt: string, moves = 0): ObligationId | undefined => {
+    const named = new Set(clocks.filter((c) => c.dueAt.toISOString() === dueAt).map((c) => c.obligation));
+    if (named.size === 1) return [...named][0] ?? undefined;
+    if (named.size > 1 || moves > set.length) return undefined;
+    const lastSet = set.findLastIndex((c) => c.dueAt === dueAt);
+    const next = lastSet >= 0 ? set[lastSet + 1] : undefined;
+    return next ? obligationOfDue(next.dueAt, moves + 1) : undefined;
+  };
+  return (at: string): DeadlineContext | undefined => {
+    const only = deadlines.length === 1 ? deadlines[0]!.obligation : null;
+    if (only !== null && isObligationId(only)) return contextOf(only, deadlines[0]!.dueAt);
+    // The due instant set before the step (a step that changes it acts on the clock it leaves),
+    // else the first one set (the steps that open the case).
+    const dueAt = set.findLast((c) => c.at < at)?.dueAt ?? set.find((c) => c.at >= at)?.dueAt ?? row.dueAt?.toISOString() ?? null;
+    const obligation = dueAt === null ? undefined : obligationOfDue(dueAt);
+    return obligation ? contextOf(obligation, dueAt) : undefined;
+  };
+}
+
+/**
+ * A step recorded in one change with a step that names its clock (a reseller's deadline missed,
+ * and the escalation it caused) is taken under that clock.
+ */
+function deadlineOfChange(events: CaseEventRow[], own: (DeadlineContext | undefined)[], index: number): DeadlineContext | undefined {
+  const at = events[index]!.occurredAt.getTime();
+  const named = events
+    .map((e, i) => (writtenByTheWorkflow(e) && e.occurredAt.getTime() === at && typeof e.data['obligation'] === 'string' ? own[i] : undefined))
+    .filter((d): d is DeadlineContext => d?.obligation != null);
+  return named.length > 0 && named.every((d) => d.obligation === named[0]!.obligation) ? named[0] : undefined;
+}
+
+/** What the case workflow writes in the case record itself (the recorder's keys), as opposed to what a route recorded. */
+const writtenByTheWorkflow = (e: CaseEventRow) => e.eventKey.startsWith('wf:');
+
+/**
+ * Temporal's entries that are steps of the case (not how the worker ran, not a fact arriving
+ * from outside, not a decision the case refused): they name the obligation they are taken under.
+ */
+const CASE_STEPS: ReadonlySet<WorkflowHistoryEntry['kind']> = new Set([
+  'workflow.started',
+  'workflow.completed',
+  'workflow.continued-as-new',
+  'decision.received',
+  'decision.accepted',
+  'child-case.started',
+] as const);
+
+/**
+ * Reads a workflow's timer as the clock of the case it is: which reminder of which deadline, or
+ * the due instant (rules/clock-reading.ts), from the case's clocks. A deadline's reminders
+ * already past when its first clock was set are named once, on that clock. A timer that fired or
+ * was cancelled says which clock it was.
+ */
+function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: DeadlineContext[], clocks: CaseClock[], timeZone: string) {
   const explained = new Set<string>();
   const byTimer = new Map<string, { summary: string; deadline: DeadlineContext }>();
   return (w: WorkflowHistoryEntry): { summary: string; deadline: DeadlineContext } | undefined => {
@@ -187,7 +242,7 @@ function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: Dead
     }
     const firesAt = w.data?.['firesAt'];
     if (!ruleSet || typeof firesAt !== 'string') return undefined;
-    const reading = readClockInstant({ firesAt: new Date(firesAt), setAt: new Date(w.at), clocks: [...clocks.values()], ruleSet, timeZone });
+    const reading = readClockInstant({ firesAt: new Date(firesAt), setAt: new Date(w.at), clocks, ruleSet, timeZone });
     if (!reading) return undefined;
     const key = `${reading.obligation}|${reading.dueDate}`;
     const passed = explained.has(key) ? undefined : passedRemindersSentence(reading.passed);
@@ -234,12 +289,15 @@ export async function buildCaseHistory(
     };
   });
 
-  const decisionDeadline = deadlineOfDecisions(row, ruleSet, deadlines);
+  const clocks = caseClocks(deadlines, events);
+  const stepDeadline = stepDeadlineReader(row, ruleSet, deadlines, clocks, workflow.available ? workflow.dueChanges : undefined);
 
-  const fromCase: TimelineEntry[] = events.map((e) => {
-    const deadline = deadlineOfEvent(row, ruleSet, e) ?? (DECISION_RECORDS.has(e.type) ? decisionDeadline : undefined);
+  const ownDeadlines = events.map((e) => deadlineOfEvent(row, ruleSet, e));
+  const fromCase: TimelineEntry[] = events.map((e, i) => {
+    const at = e.occurredAt.toISOString();
+    const deadline = ownDeadlines[i] ?? (writtenByTheWorkflow(e) ? (deadlineOfChange(events, ownDeadlines, i) ?? stepDeadline(at)) : undefined);
     return {
-      at: e.occurredAt.toISOString(),
+      at,
       source: 'case-event',
       kind: e.type,
       summary: describeCaseEvent(e),
@@ -249,17 +307,14 @@ export async function buildCaseHistory(
       data: e.data,
     };
   });
-  const readClock = clockReader(row, ruleSet, deadlines, events, deps.providerTimeZone);
+  const readClock = clockReader(row, ruleSet, deadlines, clocks, deps.providerTimeZone);
   const fromWorkflow: TimelineEntry[] = workflow.available
     ? workflow.entries.map((w: WorkflowHistoryEntry) => {
-        const clock = w.kind.startsWith('timer.') ? readClock(w) : undefined;
-        const deadline = clock
-          ? clock.deadline
-          : w.kind === 'timer.fired' || w.kind === 'timer.started'
-            ? deadlineContext(row, ruleSet, row.dueAt?.toISOString() ?? null, [])
-            : w.kind === 'decision.accepted'
-              ? decisionDeadline
-              : undefined;
+        const timer = w.kind.startsWith('timer.');
+        const clock = timer ? readClock(w) : undefined;
+        // A timer that is none of the case's clocks is the workflow's own: on a case of one
+        // obligation it runs under that one; on a case of several, naming one would be a guess.
+        const deadline = clock ? clock.deadline : (timer ? deadlines.length === 1 : CASE_STEPS.has(w.kind)) ? stepDeadline(w.at) : undefined;
         return {
           at: w.at,
           source: 'workflow' as const,

@@ -2,7 +2,7 @@
 // the deadlines with their explanations, the decisions, the evidence on record and the whole
 // timeline, with the hash of the last event so the copy can be checked against the database.
 import PDFDocument from 'pdfkit';
-import { reasonOf, type CaseHistory, type TimelineEntry } from './case-history.usecases.js';
+import { reasonOf, type CaseHistory, type DeadlineContext, type TimelineEntry } from './case-history.usecases.js';
 
 const EVIDENCE_KEY = /document|cipVersion|attempt|evidence|sha256|reference|measures|restrictions/i;
 
@@ -20,6 +20,10 @@ function evidenceOf(history: CaseHistory): string[] {
   }
   return items;
 }
+
+/** The rule set, obligation and provision a step is taken under, as the JSON and CSV name them. */
+const underProvision = (d: DeadlineContext) =>
+  `Under rule set ${d.ruleSetId}, obligation ${d.obligation ?? 'not named'}${d.obligationTitle ? ` (${d.obligationTitle})` : ''}: ${d.citation}`;
 
 export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt: Date; generatedBy: string }): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -95,7 +99,7 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
     doc.text(e.summary, { indent: 10 });
     const reason = reasonOf(e);
     if (reason !== undefined) doc.text(`Reason: ${reason}`, { indent: 10 });
-    if (e.deadline?.citation) doc.fontSize(8).text(`Under ${e.deadline.ruleSetId}: ${e.deadline.citation}`, { indent: 10 }).fontSize(10);
+    if (e.deadline?.citation) doc.fontSize(8).text(underProvision(e.deadline), { indent: 10 }).fontSize(10);
   }
 
   heading('Integrity');

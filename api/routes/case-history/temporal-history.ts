@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, WorkflowNotFoundError, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { caseOpenedUpdate } from '../../../workflows/kit/recorder.js';
+import { CASE_DUE_AT_ATTRIBUTE } from '../../../workflows/kit/search-attributes.js';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined;
@@ -59,14 +60,34 @@ const actorOf = (arg: unknown): string | undefined => {
 };
 
 /**
- * Turns the raw events into readable entries. `decode` opens the payloads (a payload codec in
- * production); it must return payloads the default converter reads.
+ * The case's due instant as the workflow set it (its CaseDueAt search attribute), at the
+ * workflow's instant: which clock the case was on when a step was taken. Null: no due instant.
+ */
+export interface DueInstantChange {
+  at: string;
+  dueAt: string | null;
+}
+
+/** The CaseDueAt value an upsert sets; undefined when the upsert does not touch it. */
+function caseDueAtOf(fields: Record<string, Payload> | null | undefined): string | null | undefined {
+  const payload = fields?.[CASE_DUE_AT_ATTRIBUTE.name];
+  if (!payload) return undefined;
+  const value = firstArg([payload]);
+  const dueAt = Array.isArray(value) ? value[0] : value;
+  return typeof dueAt === 'string' && !Number.isNaN(Date.parse(dueAt)) ? new Date(dueAt).toISOString() : null;
+}
+
+/**
+ * Turns the raw events into readable entries, and the due instants the workflow set on the way.
+ * `decode` opens the payloads (a payload codec in production); it must return payloads the
+ * default converter reads.
  */
 export async function readableWorkflowHistory(
   events: HistoryEvent[],
   decode: (payloads: Payload[]) => Promise<Payload[]> = async (p) => p,
-): Promise<WorkflowHistoryEntry[]> {
+): Promise<{ entries: WorkflowHistoryEntry[]; dueChanges: DueInstantChange[] }> {
   const entries: WorkflowHistoryEntry[] = [];
+  const dueChanges: DueInstantChange[] = [];
   const activityNames = new Map<number, string>();
   const updates = new Map<string, { name: string; actor: string; decision?: string }>();
   const openingUpdates = new Set<string>();
@@ -108,6 +129,10 @@ export async function readableWorkflowHistory(
         actor: 'system',
         data: { timerId: a.timerId, firesAt, temporalEventTime: at },
       });
+    } else if (e.upsertWorkflowSearchAttributesEventAttributes) {
+      // Search attributes are not encoded by the payload codec: read as the server keeps them.
+      const dueAt = caseDueAtOf(e.upsertWorkflowSearchAttributesEventAttributes.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
+      if (dueAt !== undefined) dueChanges.push({ at: new Date(workflowTime ?? toMillis(e.eventTime as Timestamp)).toISOString(), dueAt });
     } else if (e.timerFiredEventAttributes) {
       push({ kind: 'timer.fired', summary: 'Clock fired (a reminder or a due instant was reached)', actor: 'system', data: { timerId: e.timerFiredEventAttributes.timerId } });
     } else if (e.timerCanceledEventAttributes) {
@@ -173,11 +198,11 @@ export async function readableWorkflowHistory(
       push({ kind: 'workflow-task.failed', summary: `Workflow task failed: ${e.workflowTaskFailedEventAttributes.failure?.message ?? ''}`, actor: 'system' });
     }
   }
-  return entries;
+  return { entries, dueChanges };
 }
 
 export type WorkflowHistoryAnswer =
-  | { available: true; runId: string | undefined; entries: WorkflowHistoryEntry[] }
+  | { available: true; runId: string | undefined; entries: WorkflowHistoryEntry[]; dueChanges: DueInstantChange[] }
   | { available: false; reason: string };
 
 /** The workflow's history, or why it cannot be had (deleted by retention, archived, never started). */
@@ -188,7 +213,7 @@ export async function fetchWorkflowHistory(
 ): Promise<WorkflowHistoryAnswer> {
   try {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
-    return { available: true, runId: undefined, entries: await readableWorkflowHistory(history.events ?? [], decode) };
+    return { available: true, runId: undefined, ...(await readableWorkflowHistory(history.events ?? [], decode)) };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError || (err as { code?: number }).code === 5) {
       return { available: false, reason: "Temporal no longer holds this workflow's history (deleted after its retention period, or archived); the timeline is built from the case's own event log only." };
