@@ -1,8 +1,9 @@
 /**
- * Beneficial owners (proposed 15 CFR 7.300): individuals who own or control at least the rule
- * set's threshold (25% under NPRM-2024) of a customer's ownership interests, directly or
- * indirectly, plus individuals a handler determined to exercise substantial control (the NPRM
- * does not define it: the determination must carry a reason).
+ * Beneficial owners (proposed 15 CFR 7.300, definitions; the section is a reading, within
+ * 7.300-7.310): individuals who own or control at least the rule set's threshold (25% under
+ * NPRM-2024) of a customer's ownership interests, directly or indirectly, plus individuals a
+ * handler determined to exercise substantial control (the NPRM does not define it: the
+ * determination must carry a reason).
  *
  * Indirect ownership: along a chain, percentages multiply (A owns 50% of H, H owns 60% of the
  * customer: A owns 30%); over several chains, they add up. Arithmetic is exact (rationals).

@@ -3,7 +3,7 @@ import { RuleInputError } from '../errors.js';
 import { mustTrackCustomer, type TrackingInput } from './tracking.js';
 import type { PersonFacts } from './us-person.js';
 
-const CITE = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+const CITE = '(89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definition of U.S. person; the section is a reading, within 7.300-7.310))';
 const usEntity: PersonFacts = { kind: 'entity', organizedUnderUsLaw: true };
 const foreignIndividual: PersonFacts = { kind: 'individual', usCitizen: false, usLawfulPermanentResident: false, locatedInUnitedStates: false };
 

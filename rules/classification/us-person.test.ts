@@ -18,7 +18,7 @@ describe('classifyUsPerson', () => {
   ])('%s', (_name, facts, status, treatAsForeign, missing) => {
     const result = classifyUsPerson(facts);
     expect([result.status, result.treatAsForeign, result.missingFacts]).toEqual([status, treatAsForeign, missing]);
-    const citation = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+    const citation = '(89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definition of U.S. person; the section is a reading, within 7.300-7.310))';
     if (status === 'unknown') {
       expect(result.reasons).toHaveLength(2);
       // Each missing fact is named in words a lawyer reads, not by its field name.
@@ -49,10 +49,10 @@ describe('classifyUsPerson', () => {
   });
 
   it('explains each outcome in sentences a lawyer can read, naming the tests in words', () => {
-    const cite = '(89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person))';
+    const cite = '(89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definition of U.S. person; the section is a reading, within 7.300-7.310))';
     expect(classifyUsPerson({ kind: 'individual' }).reasons).toEqual([
       'It is not yet known whether the individual is a U.S. citizen, is a lawful permanent resident of the United States or is located in the United States.',
-      `Until that is known, the individual is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; 89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person)).`,
+      `Until that is known, the individual is treated as foreign (rule set policy: a customer is treated as foreign until U.S. status is established; 89 FR 5698 (Jan. 29, 2024), proposed 15 CFR 7.300 (definition of U.S. person; the section is a reading, within 7.300-7.310)).`,
     ]);
     expect(classifyUsPerson({ kind: 'individual', usCitizen: false, locatedInUnitedStates: false }).reasons[0]).toBe(
       'The individual is not a U.S. citizen and is not located in the United States, but it is not yet known whether the individual is a lawful permanent resident of the United States.',

@@ -1,9 +1,11 @@
 /**
- * U.S. person or foreign person (proposed 15 CFR 7.300). A U.S. person is a U.S. citizen, a
- * lawful permanent resident, an entity organized under U.S. law (or a foreign branch of one),
- * or any person located in the United States; everyone else is foreign. A fact left undefined
- * is unknown; until the facts settle it, the person is treated as foreign.
+ * U.S. person or foreign person (proposed 15 CFR 7.300, definitions; the section is a reading,
+ * within 7.300-7.310). A U.S. person is a U.S. citizen, a lawful permanent resident, an entity
+ * organized under U.S. law (or a foreign branch of one), or any person located in the United
+ * States; everyone else is foreign. A fact left undefined is unknown; until the facts settle it,
+ * the person is treated as foreign.
  */
+import { proposedSectionReading } from '../citations.js';
 import { RuleInputError } from '../errors.js';
 
 export interface IndividualFacts {
@@ -34,7 +36,7 @@ export interface UsPersonClassification {
   readonly reasons: readonly string[];
 }
 
-const CITATION = '89 FR 5698, proposed 15 CFR 7.300 (definition of U.S. person)';
+const CITATION = proposedSectionReading('7.300', 'definition of U.S. person');
 
 const TESTS = {
   individual: [

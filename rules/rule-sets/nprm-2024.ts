@@ -7,20 +7,18 @@
  * This file (and its siblings) is the ONLY place where day counts and thresholds are written.
  * Each value carries the sentence a lawyer reads and the provision it comes from.
  */
+import { PROPOSED_RULE_FR, proposedSectionReading } from '../citations.js';
 import { deepFreeze, type RuleSet } from '../rule-set.js';
 
-const FR = '89 FR 5698 (Jan. 29, 2024)';
+const FR = PROPOSED_RULE_FR;
 
 /**
  * Pinpoint citations, in one place so that legal review can correct them in one edit. Section
  * numbers follow the proposed regulatory text (proposed 15 CFR 7.300-7.310); verify each
  * pinpoint against the Federal Register text before quoting it in a filing.
  */
-/**
- * A single-section citation is a reading (REGULATION.md: the proposed sections are known as a
- * range), so the caveat stands next to every pinpoint, where a lawyer reads it.
- */
-const pinpoint = (section: string, topic: string) => `${FR}, proposed 15 CFR ${section} (${topic}; the section is a reading, within 7.300-7.310)`;
+/** A single-section citation is a reading: the caveat stands next to every pinpoint (../citations.ts). */
+const pinpoint = proposedSectionReading;
 
 const CITE = {
   definitions: pinpoint('7.300', 'definitions'),
