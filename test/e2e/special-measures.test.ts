@@ -156,6 +156,25 @@ describe('an application pending when a special measure enters force', () => {
     const review = await caseWhere(`type=special-measure-impact-review&subjectType=customer&subjectId=${customer.id}`, 'open');
     expect(review.details).toMatchObject({ measureId: measure.id, effect: 'refuse', pendingApplication: true });
 
+    // The identification case is told at once, as a fact: it shows the measure and why an opening
+    // decision will be refused, and nothing is decided for its handler.
+    const told = await eventually(async () => {
+      const { body } = await call('GET', `/v1/cases/${caseId}`);
+      return (body as CaseBody).details.specialMeasuresApplying ? (body as CaseBody & { decisionsNow: string[] }) : undefined;
+    });
+    expect(told.status).toBe('awaiting-verification');
+    expect(told.decisionsNow).toContain('open');
+    expect(told.details.specialMeasuresApplying).toEqual([expect.objectContaining({ measureId: measure.id, federalRegisterCitation: measure.federalRegisterCitation, effect: 'refuse', impactReviewCaseId: review.id })]);
+    expect(told.details.decisionNotes).toEqual({
+      open: expect.stringContaining(`${measure.id} (${measure.federalRegisterCitation}) in force prohibits opening this account`),
+      'open-interim': expect.stringContaining('will be refused'),
+      monitor: expect.stringContaining('will be refused'),
+    });
+    const toldEvents = await eventsOf(caseId);
+    expect(toldEvents.map((e) => e.type)).toEqual(['case.opened', 'customer.classified', 'special-measure.applies']);
+    expect(toldEvents.at(-1)?.data).toMatchObject({ measureId: measure.id, federalRegisterCitation: measure.federalRegisterCitation, effect: 'refuse', matchedBy: ['jurisdiction LI'] });
+    expect((await call('GET', `/v1/accounts/${accountId}`)).body.status).toBe('pending');
+
     await verifyEveryParty(customer);
     const open = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open', reason: 'every party verified' });
     expect(open.status).toBe(409);
@@ -192,12 +211,22 @@ describe('an application pending when a special measure enters force', () => {
     const tasks = conditions.map((condition) => ({ measureId: measure.id, federalRegisterCitation: measure.federalRegisterCitation, condition }));
     const review = await caseWhere(`type=special-measure-impact-review&subjectType=customer&subjectId=${customer.id}`, 'open');
     expect(review.details).toMatchObject({ effect: 'conditions', pendingApplication: true, tasks });
+    // Told at once: the conditions are tasks on the identification case before anyone decides.
+    const told = await eventually(async () => {
+      const { body } = await call('GET', `/v1/cases/${caseId}`);
+      return (body as CaseBody).details.specialMeasureTasks ? (body as CaseBody) : undefined;
+    });
+    expect(told).toMatchObject({ status: 'awaiting-verification', details: { specialMeasureTasks: tasks } });
+    expect(told.details).not.toHaveProperty('decisionNotes');
 
     await verifyEveryParty(customer);
     const open = await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'open' });
     expect(open.status, JSON.stringify(open.body)).toBe(200);
     const opened = await caseInStatus(caseId, 'open');
+    // The opening met the same conditions: on the case once, from the measure's telling.
     expect(opened.details).toMatchObject({ specialMeasureTasks: tasks });
-    expect((await eventsOf(caseId)).find((e) => e.type === 'special-measure.conditions')?.data).toEqual({ tasks, atDecision: 'open' });
+    const events = await eventsOf(caseId);
+    expect(events.find((e) => e.type === 'special-measure.applies')?.data).toMatchObject({ measureId: measure.id, effect: 'conditions', tasks });
+    expect(events.map((e) => e.type)).not.toContain('special-measure.conditions');
   });
 });

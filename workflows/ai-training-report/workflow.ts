@@ -9,9 +9,8 @@
 // Either way the report is drafted as versions, checked against the required contents,
 // approved by a second person and filed with Commerce's receipt. A missed filing deadline is a
 // breach that stays on the case. A filed report can be amended: a new version, filed again.
-import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { AiTrainingReportActivities } from '../../activities/ai-training.js';
-import type { FactActivities } from '../../activities/facts.js';
 import {
   aiTrainingReportSchedule,
   checkAiTrainingReportContents,
@@ -32,6 +31,7 @@ import {
   refuseInvalid,
   refuseWrongState,
   startChildOnce,
+  tellOpenCases,
   tryRules,
   type CaseEventDraft,
 } from '../kit/index.js';
@@ -48,9 +48,8 @@ import {
   type ResellerReportDelivered,
 } from './messages.js';
 
-// Version writes; finding the open cases that hear of new evidence against the reseller.
+// Version writes.
 const reports = databaseActivities<AiTrainingReportActivities>('30 seconds');
-const facts = databaseActivities<FactActivities>('30 seconds');
 
 /**
  * Added after the first release: the `refer-reseller` decision opens (or adds to) the reseller's
@@ -389,13 +388,7 @@ export async function aiTrainingReportWorkflow(input: AiTrainingReportInput): Pr
       await startChildOnce(resellerTerminationWorkflow, { workflowId: linked.workflowId, args: [linked.start] });
       if (linked.outcome === 'added') {
         const fact = { evidenceId: linked.evidenceId, recordedAt: at.toISOString(), recordedBy: actor };
-        for (const workflowId of await facts.openCasesListeningTo({ fact: noncomplianceEvidenceAddedFact.name, subjectId: input.resellerId!, exceptCaseId: input.caseId })) {
-          try {
-            await getExternalWorkflowHandle(workflowId).signal(noncomplianceEvidenceAddedFact.signal, fact);
-          } catch {
-            // A case that ended since the lookup has nothing more to hear.
-          }
-        }
+        await tellOpenCases(noncomplianceEvidenceAddedFact, input.resellerId!, fact, { exceptCaseId: input.caseId });
       }
     }
     state.referredForTermination = {

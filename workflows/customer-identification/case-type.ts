@@ -23,7 +23,7 @@ export const customerIdentificationCase = defineCaseType({
     'closed',
   ],
   closedStatuses: ['not-tracked', 'prohibited', 'open', 'refused', 'closed'],
-  listensTo: ['verification-recorded', 'beneficial-owner-added', 'customer-facts-changed'],
+  listensTo: ['verification-recorded', 'beneficial-owner-added', 'customer-facts-changed', 'special-measure-applies', 'special-measure-ended'],
   statusNotes: {
     'interim-restricted': 'decide on the interim-account-review case',
     'pending-approval': 'a proposal awaits a reviewer; approve or reject it first',

@@ -6,6 +6,7 @@ import { recordHistory } from '../../test/helpers/history.js';
 import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { CURRENT_RULE_SET_ID } from '../../rules/index.js';
 import { interimAccountReviewStateQuery } from '../interim-account-review/messages.js';
+import { specialMeasureAppliesFact, specialMeasureEndedFact, type SpecialMeasureApplies } from '../kit/facts.js';
 import { beneficialOwnerAddedSignal, customerFactsChangedSignal, customerIdentificationStateQuery, verificationRecordedSignal, type CustomerIdentificationInput } from './messages.js';
 import { customerIdentificationWorkflow } from './workflow.js';
 
@@ -200,6 +201,69 @@ describe('customerIdentificationWorkflow', () => {
         expect(cases.eventTypes().slice(2, 5)).toEqual(['decision.accepted', 'special-measure.conditions', 'account.opened']);
         expect(cases.events.find((e) => e.type === 'special-measure.conditions')?.data).toEqual({ tasks, atDecision: 'open' });
         expect(cases.transitions.at(-1)?.details).toMatchObject({ specialMeasureTasks: tasks });
+      });
+    });
+
+    /** What a conditions-measure's workflow tells a pending application when it enters force. */
+    const toldConditions = (measureId: string, conditions: string[]): SpecialMeasureApplies => ({
+      measureId,
+      federalRegisterCitation: `91 FR ${measureId}`,
+      effect: 'conditions',
+      matchedBy: ['jurisdiction KP'],
+      inForceSince: '2026-06-02T04:00:00.000Z',
+      conditions: conditions.map((condition) => ({ measureId, federalRegisterCitation: `91 FR ${measureId}`, condition })),
+      impactReviewCaseId: randomUUID(),
+    });
+
+    it("shows a conditions-measure told while it waits, its conditions as tasks at once; the opening adds them no second time; a fact it cannot act on is recorded as refused", async () => {
+      const { cases, customers, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        const told = toldConditions('sm-told', ['no GPU quota above the default']);
+        await handle.signal(specialMeasureAppliesFact.signal, told);
+        // Told twice (a retried telling): shown once.
+        await handle.signal(specialMeasureAppliesFact.signal, told);
+        // An effect no pending application can be told of: recorded as refused, the case goes on.
+        await handle.signal(specialMeasureAppliesFact.signal, { ...told, measureId: 'sm-odd', effect: 'warn' as 'refuse' });
+        await testEnv().sleep('1 minute');
+        expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'special-measure.applies', 'fact.refused']);
+        expect(cases.events[2]!.data).toMatchObject({ measureId: 'sm-told', effect: 'conditions', tasks: told.conditions, note: expect.stringContaining('only on its conditions') });
+        expect(cases.events[3]!.data).toMatchObject({ fact: 'special-measure-applies', field: 'effect', payload: { measureId: 'sm-odd' } });
+        expect(cases.transitions.at(-1)?.details).toMatchObject({ specialMeasureTasks: told.conditions, specialMeasuresApplying: [expect.objectContaining({ measureId: 'sm-told' })] });
+        // Conditions allow the opening: no decision is refused, and no note says one will be.
+        expect(cases.transitions.at(-1)?.details).not.toHaveProperty('decisionNotes');
+        expect((await handle.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+
+        // At the opening the same measure is in force: its conditions are on the case already.
+        customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+        customers.world.specialMeasures = { measureIds: ['sm-told'], prohibited: false, reasons: [], findings: [{ ...finding('sm-told', 'conditions', ['no GPU quota above the default']), federalRegisterCitation: '91 FR sm-told' }] };
+        expect(await decide(handle, 'open', HANDLER)).toMatchObject({ status: 'open' });
+        expect((await handle.result()).status).toBe('open');
+        expect(cases.eventTypes().filter((t) => t === 'special-measure.conditions')).toEqual([]);
+        expect(cases.transitions.at(-1)?.details).toMatchObject({ specialMeasureTasks: told.conditions });
+        await recordHistory(handle, 'customerIdentificationWorkflow--told-conditions-then-opened');
+      });
+    });
+
+    it('takes the conditions off the case when the measure expires before the opening, and ignores the end of a measure it was never bound by', async () => {
+      const { cases, worker, start } = await setup({ classification: foreignEntityWithTwoOwners });
+      await worker.runUntil(async () => {
+        const handle = await start();
+        await untilStatus(handle, 'awaiting-verification');
+        const told = toldConditions('sm-ends', ['enhanced monitoring of administrative access']);
+        await handle.signal(specialMeasureAppliesFact.signal, told);
+        await handle.signal(specialMeasureEndedFact.signal, { measureId: 'sm-other', federalRegisterCitation: '91 FR sm-other', ended: 'revoked', at: '2026-07-01T12:00:00.000Z' });
+        await handle.signal(specialMeasureEndedFact.signal, { measureId: 'sm-ends', federalRegisterCitation: '91 FR sm-ends', ended: 'expired', at: '2026-07-02T12:00:00.000Z' });
+        await testEnv().sleep('1 minute');
+        expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'special-measure.applies', 'special-measure.no-longer-applies']);
+        expect(cases.events.at(-1)?.data).toMatchObject({ measureId: 'sm-ends', ended: 'expired', conditionsLifted: told.conditions, note: expect.stringContaining('no longer tasks') });
+        const details = cases.transitions.at(-1)!.details ?? {};
+        expect(details).not.toHaveProperty('specialMeasureTasks');
+        expect(details).not.toHaveProperty('specialMeasuresApplying');
+        expect(details.specialMeasuresLifted).toEqual([{ measureId: 'sm-ends', federalRegisterCitation: '91 FR sm-ends', ended: 'expired', at: '2026-07-02T12:00:00.000Z', conditionsLifted: told.conditions }]);
+        expect((await handle.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+        await handle.terminate('test over');
       });
     });
 

@@ -20,7 +20,10 @@ import {
   isRuleInputError,
   newCaseId,
   openRefusedCase,
+  recordRefusedFact,
   refuseWrongState,
+  specialMeasureAppliesFact,
+  specialMeasureEndedFact,
   startChildOnce,
   tryRules,
   verificationRecordedFact,
@@ -30,6 +33,14 @@ import {
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { customerActivities } from '../shared/customer-activities.js';
 import { customerIdentificationCase } from './case-type.js';
+import {
+  checkSpecialMeasureApplies,
+  checkSpecialMeasureEnded,
+  noteOnApplying,
+  openingDecisionNotes,
+  type SpecialMeasureApplying,
+  type SpecialMeasureLifted,
+} from './special-measures-told.js';
 import {
   customerIdentificationStateQuery,
   type CustomerIdentificationInput,
@@ -69,6 +80,16 @@ const VERIFICATION_FROM_RECORDS = 'verification-from-records';
 // Added after the first release: this adds an activity to those decisions, hence patched.
 const SPECIAL_MEASURES_AT_OPENING = 'special-measures-at-opening';
 
+// A measure that enters force while the application waits tells the case at once (a fact, not a
+// decision): the case shows the measure, why an opening decision will be refused under a
+// prohibition, and a conditions-measure's conditions as tasks; a revocation or expiry before the
+// opening takes them off again. Added after the first release: cases started before it may have
+// such a signal in their history, unhandled, hence patched.
+const TOLD_SPECIAL_MEASURES = 'told-special-measures';
+
+/** Statuses in which the account is not open yet: a measure told then binds its opening. */
+const OPENING_AHEAD: readonly CustomerIdentificationStatus[] = ['classifying', 'needs-correction', 'awaiting-verification', 'pending-approval'];
+
 /** A condition of a special measure the account may be opened on only: a task on the case. */
 interface SpecialMeasureTask {
   measureId: string;
@@ -98,6 +119,8 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
   let newOwners: string[] = [];
   let factChanges: CustomerFactsChanged[] = [];
   let specialMeasureTasks: SpecialMeasureTask[] = [];
+  let specialMeasuresApplying: SpecialMeasureApplying[] = [];
+  const specialMeasuresLifted: SpecialMeasureLifted[] = [];
   // Set when an opening decision found a prohibition in force: the main loop ends the case as prohibited.
   let prohibitedAtOpening: { measures: SpecialMeasuresCheck; findings: SpecialMeasureFindingSummary[]; decision: string; by: string; at: string } | undefined;
 
@@ -116,6 +139,12 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
       unverifiedParties: unverified(),
       ...(proposal() ? { pendingProposal: proposal() } : {}),
       ...(specialMeasureTasks.length ? { specialMeasureTasks } : {}),
+      ...(specialMeasuresApplying.length ? { specialMeasuresApplying } : {}),
+      // Why an opening decision will be refused, while the case still takes decisions.
+      ...(openingDecisionNotes(specialMeasuresApplying) && !customerIdentificationCase.closedStatuses.includes(state.status)
+        ? { decisionNotes: openingDecisionNotes(specialMeasuresApplying) }
+        : {}),
+      ...(specialMeasuresLifted.length ? { specialMeasuresLifted } : {}),
     }),
   });
   const fourEyes = new FourEyes(recorder, 'pending-approval');
@@ -150,6 +179,54 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     if (result === 'verified') verified.add(partyId);
     else verified.delete(partyId);
     state.verifiedParties = [...verified];
+  });
+  setHandler(specialMeasureAppliesFact.signal, async (fact) => {
+    if (!patched(TOLD_SPECIAL_MEASURES)) return;
+    // An account already open (or a closed case) is the impact review's to judge, not an opening.
+    if (recorder.closed || !OPENING_AHEAD.includes(state.status)) return;
+    const refused = tryRules(() => checkSpecialMeasureApplies(fact));
+    if (isRuleInputError(refused)) return recordRefusedFact(recorder, { name: specialMeasureAppliesFact.name, payload: { ...fact } }, refused);
+    // Told twice (a measure's workflow retried its telling): the case shows it once.
+    if (specialMeasuresApplying.some((m) => m.measureId === fact.measureId)) return;
+    const known = new Set(specialMeasureTasks.map(taskKey));
+    const added = fact.effect === 'conditions' ? fact.conditions.filter((task) => !known.has(taskKey(task))) : [];
+    const note = noteOnApplying(fact);
+    specialMeasureTasks = [...specialMeasureTasks, ...added];
+    const told = {
+      measureId: fact.measureId,
+      federalRegisterCitation: fact.federalRegisterCitation,
+      effect: fact.effect,
+      matchedBy: fact.matchedBy,
+      inForceSince: fact.inForceSince,
+      impactReviewCaseId: fact.impactReviewCaseId,
+    };
+    specialMeasuresApplying = [...specialMeasuresApplying, { ...told, note }];
+    await recorder.transition({
+      events: { type: 'special-measure.applies', actor: 'system', data: { ...told, note, ...(fact.effect === 'conditions' ? { tasks: added } : {}) } },
+    });
+  });
+  setHandler(specialMeasureEndedFact.signal, async (fact) => {
+    if (!patched(TOLD_SPECIAL_MEASURES) || recorder.closed) return;
+    const applying = specialMeasuresApplying.find((m) => m.measureId === fact.measureId);
+    const conditionsLifted = specialMeasureTasks.filter((task) => task.measureId === fact.measureId);
+    // Nothing of this measure stands on the case.
+    if (!applying && conditionsLifted.length === 0) return;
+    const refused = tryRules(() => checkSpecialMeasureEnded(fact));
+    if (isRuleInputError(refused)) return recordRefusedFact(recorder, { name: specialMeasureEndedFact.name, payload: { ...fact } }, refused);
+    specialMeasuresApplying = specialMeasuresApplying.filter((m) => m.measureId !== fact.measureId);
+    specialMeasureTasks = specialMeasureTasks.filter((task) => task.measureId !== fact.measureId);
+    const lifted: SpecialMeasureLifted = { measureId: fact.measureId, federalRegisterCitation: fact.federalRegisterCitation, ended: fact.ended, at: fact.at, conditionsLifted };
+    specialMeasuresLifted.push(lifted);
+    await recorder.transition({
+      events: {
+        type: 'special-measure.no-longer-applies',
+        actor: 'system',
+        data: {
+          ...lifted,
+          note: `Special measure ${fact.measureId} (${fact.federalRegisterCitation}) was ${fact.ended} on ${fact.at}: it no longer binds this application${conditionsLifted.length ? ', and its conditions are no longer tasks on this case' : ''}.`,
+        },
+      },
+    });
   });
   setHandler(beneficialOwnerAddedFact.signal, ({ partyId }) => void newOwners.push(partyId));
   setHandler(customerFactsChangedFact.signal, (change) => void factChanges.push(change));

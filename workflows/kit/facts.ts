@@ -104,6 +104,46 @@ export const providerCipRecordedFact = defineFact<ProviderCipRecorded>()('provid
 export const resellerStatusChangedFact = defineFact<ResellerStatusChanged>()('reseller-status-changed', 'foreign-reseller', 'resellerStatusChanged');
 export const providerSettingsRecordedFact = defineFact<ProviderSettingsRecorded>()('provider-settings-recorded', 'provider-cip', 'providerSettingsRecorded');
 
+/** A condition of a special measure that an account may be opened on only (public: the measure's Federal Register text). */
+export interface SpecialMeasureCondition {
+  measureId: string;
+  federalRegisterCitation: string;
+  condition: string;
+}
+
+/**
+ * A special measure entered force (or was recorded already in force) and its impact scan found
+ * the customer's application still pending: the measure binds the opening it waits for. A fact,
+ * not a decision: the identification case records it and the handler decides. Public facts of
+ * the measure and ids only.
+ */
+export interface SpecialMeasureApplies {
+  measureId: string;
+  federalRegisterCitation: string;
+  /** What the measure does to the opening: a prohibition refuses it; a conditions-measure sets its conditions. */
+  effect: 'refuse' | 'conditions';
+  /** How the customer matched, without personal data (`jurisdiction KP`, `identifier (email)`). */
+  matchedBy: string[];
+  /** When the measure entered force (ISO instant). */
+  inForceSince: string;
+  /** A conditions-measure's conditions (empty for a prohibition). */
+  conditions: SpecialMeasureCondition[];
+  /** The impact-review case the measure opened for this customer. */
+  impactReviewCaseId: string;
+}
+
+/** A special measure that bound a pending application ended before the opening: revoked or expired. */
+export interface SpecialMeasureEnded {
+  measureId: string;
+  federalRegisterCitation: string;
+  ended: 'revoked' | 'expired';
+  /** When it stopped binding (ISO instant). */
+  at: string;
+}
+
+export const specialMeasureAppliesFact = defineFact<SpecialMeasureApplies>()('special-measure-applies', 'customer', 'specialMeasureApplies');
+export const specialMeasureEndedFact = defineFact<SpecialMeasureEnded>()('special-measure-ended', 'customer', 'specialMeasureEnded');
+
 /** Every fact a case can listen to. A new fact is added here, beside its payload type. */
 export const FACTS = [
   verificationRecordedFact,
@@ -119,5 +159,7 @@ export const FACTS = [
   providerCipRecordedFact,
   resellerStatusChangedFact,
   providerSettingsRecordedFact,
+  specialMeasureAppliesFact,
+  specialMeasureEndedFact,
 ] as const;
 export type FactName = (typeof FACTS)[number]['name'];

@@ -16,3 +16,4 @@ export * from './instants.js';
 export * from './recorder.js';
 export * from './refused-input.js';
 export * from './search-attributes.js';
+export * from './tell.js';

@@ -5,7 +5,7 @@
 // rule set's termination period starts (NPRM-2024: 30 calendar days). Termination needs a
 // second person; it closes the reseller's accounts and starts record retention for each.
 // Reinstatement before the deadline, with a reason, ends the case instead.
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { computeDeadline, getRuleSet } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
 import {
@@ -23,10 +23,9 @@ import {
   resellerAnsweredFact,
   resellerStatusChangedFact,
   startChildOnce,
+  tellOpenCases,
   tryRules,
   type CaseEventDraft,
-  type FactDefinition,
-  type FactName,
 } from '../kit/index.js';
 import { recordRetentionWorkflow } from '../record-retention/workflow.js';
 import { resellerActivities } from '../shared/reseller-activities.js';
@@ -77,22 +76,10 @@ export async function resellerTerminationWorkflow(input: ResellerTerminationInpu
   const fourEyes = new FourEyes(recorder, 'termination-proposed');
   let clock: CaseDeadline<ResellerTerminationState['status']> | undefined;
 
-  /** Tells a fact to the open cases of its subject that listen to it (found through the cases table). */
-  async function tellOpenCases<P>(fact: FactDefinition<FactName, P>, subjectId: string, payload: P) {
-    const listeners = await resellerActivities.openCasesListeningTo({ fact: fact.name, subjectId, exceptCaseId: input.caseId });
-    for (const workflowId of listeners) {
-      try {
-        await getExternalWorkflowHandle(workflowId).signal(fact.signal, payload);
-      } catch {
-        // A case that ended since the lookup has nothing more to hear.
-      }
-    }
-  }
-
   /** The reseller's status changes, and its other open cases (a CIP request, say) hear of it. */
   async function setResellerStatus(status: ResellerStatus, reason: string | null, at: Date, actor: string) {
     await resellerActivities.setResellerStatus({ resellerId: input.resellerId, status, reason, at: at.toISOString(), actor });
-    await tellOpenCases(resellerStatusChangedFact, input.resellerId, { status, reason, at: at.toISOString() });
+    await tellOpenCases(resellerStatusChangedFact, input.resellerId, { status, reason, at: at.toISOString() }, { exceptCaseId: input.caseId });
   }
 
   setHandler(resellerTerminationStateQuery, () => state);
@@ -215,7 +202,7 @@ export async function resellerTerminationWorkflow(input: ResellerTerminationInpu
           for (const account of closed) {
             await startRetention(account, actor);
             // The customer's own cases (its periodic re-verification) hear that the account closed.
-            await tellOpenCases(accountClosedFact, account.customerId, { accountId: account.accountId, reason: approved.reason, closedBy: actor });
+            await tellOpenCases(accountClosedFact, account.customerId, { accountId: account.accountId, reason: approved.reason, closedBy: actor }, { exceptCaseId: input.caseId });
           }
           state.closedAccountIds = closed.map((a) => a.accountId);
           state.terminatedAt = at.toISOString();

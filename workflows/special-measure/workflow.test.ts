@@ -7,9 +7,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import type { ImpactedSubject, SpecialMeasureActivities } from '../../activities/special-measures.js';
 import { addPeriod, CURRENT_RULE_SET_ID, formatDate, getRuleSet, parseDate, reminderInstants, specialMeasureTimeline } from '../../rules/index.js';
+import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { issuedInForce } from '../../test/helpers/special-measures.js';
-import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { caseProjectionRecorder, createTestWorker, resultWithoutSkipping, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
 import { recordHistory } from '../../test/helpers/history.js';
+import { customerIdentificationStateQuery } from '../customer-identification/messages.js';
+import { customerIdentificationWorkflow } from '../customer-identification/workflow.js';
 import { decideUpdate } from '../kit/decisions.js';
 import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput } from './messages.js';
 import { specialMeasureWorkflow } from './workflow.js';
@@ -243,6 +246,97 @@ describe('specialMeasureWorkflow', () => {
       for (const id of [state.impactReviews[0]!, state.impactReviews[2]!]) await testEnv().client.workflow.getHandle(id).terminate('test over');
       await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'test over', actor: legal }] });
       await handle.result();
+    });
+  });
+
+  it("tells a pending application's identification case that the prohibition binds its opening, deciding nothing, and tells it again when the measure is revoked", async () => {
+    const now = new Date(await testEnv().currentTimeMs());
+    const customerId = `cust-${randomUUID()}`;
+    const accountId = `acct-${randomUUID()}`;
+    const identificationWorkflowId = `customer-identification:${accountId}`;
+    const impacted: ImpactedSubject[] = [
+      { subjectType: 'customer', subjectId: customerId, effect: 'refuse', matchedBy: ['jurisdiction KP'], nearMatchOnly: false, pendingApplication: true },
+      // An account already open is only reviewed, and a near match on name never binds an opening: neither is told.
+      { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false, pendingApplication: false },
+      { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['near name match (similarity 0.9)'], nearMatchOnly: true, pendingApplication: true },
+    ];
+    const cases = caseProjectionRecorder();
+    const measure = measureActivities(impacted);
+    const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
+    const asked: { fact: string; subjectId: string }[] = [];
+    const facts = {
+      async openCasesListeningTo(input: { fact: string; subjectId: string }) {
+        asked.push({ fact: input.fact, subjectId: input.subjectId });
+        return input.subjectId === customerId ? [identificationWorkflowId] : [];
+      },
+    };
+    const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...measure.activities, ...customers.activities, ...facts });
+    const input: SpecialMeasureInput = {
+      caseId: randomUUID(),
+      measureId: randomUUID(),
+      federalRegisterCitation: '91 FR 50005',
+      issuedAt: issuedInForce(now, ruleSet, ZONE).toISOString(),
+      kind: 'prohibition',
+      jurisdiction: 'KP',
+      extensions: [],
+      ruleSetId: ruleSet.id,
+      timeZone: ZONE,
+      openedBy: legal.subject,
+    };
+    const identificationCaseId = randomUUID();
+    const identificationEvents = () => cases.transitions.filter((t) => t.caseId === identificationCaseId).flatMap((t) => t.events ?? []);
+    const identificationDetails = () => cases.transitions.filter((t) => t.caseId === identificationCaseId).at(-1)?.details ?? {};
+    await worker.runUntil(async () => {
+      const application = await testEnv().client.workflow.start(customerIdentificationWorkflow, {
+        taskQueue,
+        workflowId: identificationWorkflowId,
+        args: [{ caseId: identificationCaseId, customerId, accountId, ruleSetId: ruleSet.id, timeZone: ZONE, openedBy: handler.subject }],
+      });
+      await testEnv().sleep('1 minute');
+      expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+      const reviewCaseId = cases.opened.find((c) => c.type === 'special-measure-impact-review' && c.subjectId === customerId)!.caseId;
+
+      // Only the pending application the prohibition binds is told.
+      expect(asked).toEqual([{ fact: 'special-measure-applies', subjectId: customerId }]);
+      const applies = identificationEvents().find((e) => e.type === 'special-measure.applies')!;
+      expect(applies.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: '91 FR 50005', effect: 'refuse', matchedBy: ['jurisdiction KP'], impactReviewCaseId: reviewCaseId });
+      expect(String(applies.data!.note)).toContain('an open, open-interim or monitor decision will be refused');
+      // A fact, not a decision: the case still waits for its handler.
+      expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+      expect(identificationEvents().map((e) => e.type)).not.toContain('decision.accepted');
+      expect(customers.world.accountStatuses).toEqual([]);
+      const details = identificationDetails();
+      expect(details.specialMeasuresApplying).toEqual([expect.objectContaining({ measureId: input.measureId, effect: 'refuse', impactReviewCaseId: reviewCaseId })]);
+      expect(details.decisionNotes).toEqual({
+        open: expect.stringContaining(`${input.measureId} (91 FR 50005) in force prohibits opening`),
+        'open-interim': expect.stringContaining('will be refused'),
+        monitor: expect.stringContaining('will be refused'),
+      });
+      expect(cases.events.find((e) => e.type === 'special-measure.applications-told')?.data).toEqual({
+        fact: 'special-measure-applies',
+        applications: [{ customerId, effect: 'refuse', workflowIds: [identificationWorkflowId] }],
+        cases: 1,
+      });
+
+      for (const review of (await handle.query(specialMeasureStateQuery)).impactReviews) await testEnv().client.workflow.getHandle(review).terminate('test over');
+      // Revoked before the opening: the case hears that the prohibition no longer binds it.
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'Commerce revoked the determination', actor: legal }] });
+      await resultWithoutSkipping(testEnv(), handle);
+      const lifted = identificationEvents().find((e) => e.type === 'special-measure.no-longer-applies')!;
+      expect(lifted.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: '91 FR 50005', ended: 'revoked', conditionsLifted: [] });
+      expect(identificationDetails()).not.toHaveProperty('decisionNotes');
+      expect(identificationDetails()).not.toHaveProperty('specialMeasuresApplying');
+      expect(identificationDetails().specialMeasuresLifted).toEqual([expect.objectContaining({ measureId: input.measureId, ended: 'revoked' })]);
+      expect(asked.at(-1)).toEqual({ fact: 'special-measure-ended', subjectId: customerId });
+      expect(cases.events.filter((e) => e.type === 'special-measure.applications-told').at(-1)?.data).toMatchObject({ fact: 'special-measure-ended', cases: 1 });
+      expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+      await recordHistory(handle, 'specialMeasureWorkflow--told-pending-application-then-revoked');
+      await recordHistory(application, 'customerIdentificationWorkflow--told-prohibition-then-lifted');
+      await application.terminate('test over');
     });
   });
 });

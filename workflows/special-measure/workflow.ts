@@ -4,7 +4,7 @@
 // Register citation and new end) moves while the workflow waits, as often as Commerce extends
 // it; a revocation decision ends it at any time. Entering force opens an impact review: one
 // case per existing customer or reseller that matches the measure's target.
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { SpecialMeasureActivities } from '../../activities/special-measures.js';
 import { assertExtensionsProlong, getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
@@ -17,12 +17,16 @@ import {
   newCaseId,
   openRefusedCase,
   refuseInvalid,
+  specialMeasureAppliesFact,
+  specialMeasureEndedFact,
   startChildOnce,
+  tellOpenCases,
   tryRules,
   type CaseStart,
 } from '../kit/index.js';
 import { specialMeasureImpactReviewWorkflow } from '../special-measure-impact-review/workflow.js';
 import { specialMeasureCase } from './case-type.js';
+import type { SpecialMeasureCondition } from '../kit/facts.js';
 import { specialMeasureStateQuery, type SpecialMeasureExtensionFact, type SpecialMeasureInput, type SpecialMeasureState } from './messages.js';
 
 const measures = databaseActivities<SpecialMeasureActivities>('1 minute');
@@ -31,6 +35,14 @@ const impact = proxyActivities<SpecialMeasureActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+// A pending application's identification case used to learn of a measure that entered force only
+// when its handler decided (the opening decision refused, or its conditions added). Since this
+// version the measure tells it at once, as a fact, when its impact scan finds the application
+// pending (a prohibition: the opening will be refused; conditions: tasks on the case), and tells
+// it again when the measure is revoked or expires before the opening. Added after the first
+// release: the telling adds commands, hence patched.
+const TELL_PENDING_APPLICATIONS = 'tell-pending-applications';
 
 /** The rules name the measure's fields (`measure.extensions[1].newEndDate`); the decision names its params. */
 function asParamsField(field: string): string {
@@ -94,6 +106,9 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
       impactReviews: state.impactReviews.length,
     }),
   });
+  // Customers whose pending applications were told the measure binds them, and how the measure ended.
+  const toldApplications: string[] = [];
+  let ending: { ended: 'revoked' | 'expired'; at: Date } | undefined;
   const phaseIn = new CaseDeadline(recorder, ruleSet, timeline.implementation);
   const expiry = new CaseDeadline(recorder, ruleSet, timeline.expiry);
   const projectStatus = (status: SpecialMeasureState['status'], actor: string, data: Record<string, unknown> = {}) =>
@@ -156,6 +171,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
         await projectStatus(state.status, actor, { extension: extension.federalRegisterCitation, expiresAt: state.expiresAt });
       } else {
         const citation = (request.params?.federalRegisterCitation as string | undefined) ?? null;
+        ending = { ended: 'revoked', at };
         await measures.recordSpecialMeasureRevocation({ measureId: input.measureId, revokedAt: at.toISOString(), federalRegisterCitation: citation, reason: request.reason ?? '', revokedBy: actor });
         await recorder.transition({
           status: 'revoked',
@@ -210,6 +226,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
   }
 
   async function expire() {
+    ending = { ended: 'expired', at: new Date() };
     await recorder.transition({
       status: 'expired',
       dueAt: null,
@@ -223,15 +240,22 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
    * a customer whose application is still pending is judged as the opening it waits for.
    */
   async function openImpactReview() {
-    const subjects = await impact.findSpecialMeasureImpact({ measureId: input.measureId, at: new Date().toISOString() });
+    const inForceSince = new Date();
+    const subjects = await impact.findSpecialMeasureImpact({ measureId: input.measureId, at: inForceSince.toISOString() });
+    const pendingApplications: { customerId: string; effect: 'refuse' | 'conditions'; matchedBy: string[]; conditions: SpecialMeasureCondition[]; impactReviewCaseId: string }[] = [];
     for (const subject of subjects) {
       if (recorder.closed) break;
       const workflowId = workflowIdFor('special-measure-impact-review', `${input.measureId}/${subject.subjectType}/${subject.subjectId}`);
+      const impactReviewCaseId = newCaseId();
+      // A near match on name alone never binds an opening (the handler judges it on the review).
+      if (subject.subjectType === 'customer' && subject.pendingApplication && !subject.nearMatchOnly && (subject.effect === 'refuse' || subject.effect === 'conditions')) {
+        pendingApplications.push({ customerId: subject.subjectId, effect: subject.effect, matchedBy: subject.matchedBy, conditions: subject.tasks ?? [], impactReviewCaseId });
+      }
       await startChildOnce(specialMeasureImpactReviewWorkflow, {
         workflowId,
         args: [
           {
-            caseId: newCaseId(),
+            caseId: impactReviewCaseId,
             measureId: input.measureId,
             federalRegisterCitation: input.federalRegisterCitation,
             ...subject,
@@ -254,8 +278,47 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
         },
       },
     });
+    if (pendingApplications.length > 0 && !recorder.closed && patched(TELL_PENDING_APPLICATIONS)) {
+      const told: { customerId: string; effect: string; workflowIds: string[] }[] = [];
+      for (const application of pendingApplications) {
+        const { customerId, ...applies } = application;
+        const workflowIds = await tellOpenCases(specialMeasureAppliesFact, customerId, {
+          measureId: input.measureId,
+          federalRegisterCitation: input.federalRegisterCitation,
+          ...applies,
+          inForceSince: inForceSince.toISOString(),
+        });
+        toldApplications.push(customerId);
+        told.push({ customerId, effect: application.effect, workflowIds });
+      }
+      await recordApplicationsTold(specialMeasureAppliesFact.name, told);
+    }
+  }
+
+  /** The pending applications told of the measure hear that it no longer binds them. */
+  async function tellApplicationsEnded() {
+    if (!ending || toldApplications.length === 0 || !patched(TELL_PENDING_APPLICATIONS)) return;
+    const told: { customerId: string; workflowIds: string[] }[] = [];
+    for (const customerId of toldApplications) {
+      const workflowIds = await tellOpenCases(specialMeasureEndedFact, customerId, {
+        measureId: input.measureId,
+        federalRegisterCitation: input.federalRegisterCitation,
+        ended: ending.ended,
+        at: ending.at.toISOString(),
+      });
+      told.push({ customerId, workflowIds });
+    }
+    await recordApplicationsTold(specialMeasureEndedFact.name, told);
+  }
+
+  /** Which identification cases heard the fact, on the measure's own case (its audit trail). */
+  async function recordApplicationsTold(fact: string, told: { customerId: string; workflowIds: string[] }[]) {
+    await recorder.transition({
+      events: { type: 'special-measure.applications-told', actor: 'system', data: { fact, applications: told, cases: told.reduce((n, t) => n + t.workflowIds.length, 0) } },
+    });
   }
 
   await condition(() => recorder.closed && allHandlersFinished());
+  await tellApplicationsEnded();
   return { ...state, remindersSent: [...phaseIn.remindersSent, ...expiry.remindersSent] };
 }
