@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotForDocs, seriousAccessibilityViolations } from '../helpers/browser.js';
 import { eventually, useTestSystem } from '../helpers/system.js';
 import { uploadProviderCip } from '../helpers/provider-cip.js';
+import { germanEntityApplication, GERMAN_ENTITY } from '../helpers/applications.js';
+import { issuedInForce } from '../helpers/special-measures.js';
+import { NPRM_2024 } from '../../rules/index.js';
 import { receivedWithDaysLeft, receivedWithDeadlinePassed } from '../helpers/rule-dates.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
 import { eq } from 'drizzle-orm';
@@ -105,6 +108,37 @@ describe('the case handlers desk', () => {
     await transmit.getByRole('button', { name: 'Record the transmission' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'transmitted' }).waitFor();
     await page.getByTestId('timeline').getByText('cip.transmitted').waitFor();
+    await page.context().close();
+  });
+
+  it('shows beside each opening decision why a special measure in force will have it refused, as the pending application was told', async () => {
+    // Andorra (AD) is this test's own jurisdiction: no other suite's customers live there.
+    const created = await api('POST', '/v1/customers', germanEntityApplication({ address: { ...GERMAN_ENTITY.address, country: 'AD' } }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const caseId = created.body.caseId as string;
+    await eventually(async () => ((await api('GET', `/v1/cases/${caseId}`)).body.status === 'awaiting-verification' ? true : undefined));
+    const federalRegisterCitation = `91 FR desk ${randomUUID().slice(0, 8)}`;
+    const measure = await api(
+      'POST',
+      '/v1/special-measures',
+      { target: { jurisdiction: 'AD' }, kind: 'prohibition', issuedAt: issuedInForce(new Date(), NPRM_2024, 'America/New_York').toISOString(), federalRegisterCitation },
+      'legal',
+    );
+    expect(measure.status, JSON.stringify(measure.body)).toBe(201);
+    await eventually(async () => ((await api('GET', `/v1/cases/${caseId}`)).body.details.decisionNotes ? true : undefined));
+
+    const page = await signIn('hana.handler');
+    await page.goto(`${baseUrl}/desk/cases/${caseId}`);
+    for (const title of ['Open the account', 'Keep under monitoring']) {
+      const note = page.getByRole('region', { name: title }).getByRole('note');
+      await note.waitFor();
+      expect(await note.textContent()).toContain(`${measure.body.id} (${federalRegisterCitation}) in force prohibits opening this account`);
+    }
+    // A decision the measure does not refuse carries no note; nothing was decided for the handler.
+    expect(await page.getByRole('region', { name: 'Propose refusing the account' }).getByRole('note').count()).toBe(0);
+    expect(await page.getByTestId('case-status').textContent()).toBe('awaiting-verification');
+    await page.getByTestId('timeline').getByText('special-measure.applies').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -44,10 +44,11 @@ function measureActivities(impacted: ImpactedSubject[] = []) {
   return { calls, activities };
 }
 
-async function start(options: { issuedAt?: Date; impacted?: ImpactedSubject[] } = {}) {
+/** `activities`: more activities on the same worker (another workflow the measure's runs beside). */
+async function start(options: { issuedAt?: Date; impacted?: ImpactedSubject[]; activities?: object } = {}) {
   const cases = caseProjectionRecorder();
   const measure = measureActivities(options.impacted);
-  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...measure.activities });
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...measure.activities, ...options.activities });
   const issuedAt = options.issuedAt ?? new Date(await testEnv().currentTimeMs());
   const input: SpecialMeasureInput = {
     caseId: randomUUID(),
@@ -260,8 +261,6 @@ describe('specialMeasureWorkflow', () => {
       { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false, pendingApplication: false },
       { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['near name match (similarity 0.9)'], nearMatchOnly: true, pendingApplication: true },
     ];
-    const cases = caseProjectionRecorder();
-    const measure = measureActivities(impacted);
     const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
     const asked: { fact: string; subjectId: string }[] = [];
     const facts = {
@@ -270,19 +269,7 @@ describe('specialMeasureWorkflow', () => {
         return input.subjectId === customerId ? [identificationWorkflowId] : [];
       },
     };
-    const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...measure.activities, ...customers.activities, ...facts });
-    const input: SpecialMeasureInput = {
-      caseId: randomUUID(),
-      measureId: randomUUID(),
-      federalRegisterCitation: '91 FR 50005',
-      issuedAt: issuedInForce(now, ruleSet, ZONE).toISOString(),
-      kind: 'prohibition',
-      jurisdiction: 'KP',
-      extensions: [],
-      ruleSetId: ruleSet.id,
-      timeZone: ZONE,
-      openedBy: legal.subject,
-    };
+    const { cases, worker, taskQueue, input } = await start({ issuedAt: issuedInForce(now, ruleSet, ZONE), impacted, activities: { ...customers.activities, ...facts } });
     const identificationCaseId = randomUUID();
     const identificationEvents = () => cases.transitions.filter((t) => t.caseId === identificationCaseId).flatMap((t) => t.events ?? []);
     const identificationDetails = () => cases.transitions.filter((t) => t.caseId === identificationCaseId).at(-1)?.details ?? {};
@@ -303,7 +290,7 @@ describe('specialMeasureWorkflow', () => {
       // Only the pending application the prohibition binds is told.
       expect(asked).toEqual([{ fact: 'special-measure-applies', subjectId: customerId }]);
       const applies = identificationEvents().find((e) => e.type === 'special-measure.applies')!;
-      expect(applies.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: '91 FR 50005', effect: 'refuse', matchedBy: ['jurisdiction KP'], impactReviewCaseId: reviewCaseId });
+      expect(applies.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: input.federalRegisterCitation, effect: 'refuse', matchedBy: ['jurisdiction KP'], impactReviewCaseId: reviewCaseId });
       expect(String(applies.data!.note)).toContain('an open, open-interim or monitor decision will be refused');
       // A fact, not a decision: the case still waits for its handler.
       expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
@@ -312,7 +299,7 @@ describe('specialMeasureWorkflow', () => {
       const details = identificationDetails();
       expect(details.specialMeasuresApplying).toEqual([expect.objectContaining({ measureId: input.measureId, effect: 'refuse', impactReviewCaseId: reviewCaseId })]);
       expect(details.decisionNotes).toEqual({
-        open: expect.stringContaining(`${input.measureId} (91 FR 50005) in force prohibits opening`),
+        open: expect.stringContaining(`${input.measureId} (${input.federalRegisterCitation}) in force prohibits opening`),
         'open-interim': expect.stringContaining('will be refused'),
         monitor: expect.stringContaining('will be refused'),
       });
@@ -327,7 +314,7 @@ describe('specialMeasureWorkflow', () => {
       await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'Commerce revoked the determination', actor: legal }] });
       await resultWithoutSkipping(testEnv(), handle);
       const lifted = identificationEvents().find((e) => e.type === 'special-measure.no-longer-applies')!;
-      expect(lifted.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: '91 FR 50005', ended: 'revoked', conditionsLifted: [] });
+      expect(lifted.data).toMatchObject({ measureId: input.measureId, federalRegisterCitation: input.federalRegisterCitation, ended: 'revoked', conditionsLifted: [] });
       expect(identificationDetails()).not.toHaveProperty('decisionNotes');
       expect(identificationDetails()).not.toHaveProperty('specialMeasuresApplying');
       expect(identificationDetails().specialMeasuresLifted).toEqual([expect.objectContaining({ measureId: input.measureId, ended: 'revoked' })]);

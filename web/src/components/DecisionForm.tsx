@@ -72,7 +72,11 @@ function errorTree(problem: ApiProblem['problem']): { tree: ErrorSchema; unplace
   return { tree: tree as ErrorSchema, unplaced };
 }
 
-export function DecisionForm({ caseId, decision }: { caseId: string; decision: DecisionType }) {
+/**
+ * `note`: what the case itself says about this decision now (its `details.decisionNotes`, e.g. why
+ * a special measure in force will have it refused). The handler still decides; the API judges.
+ */
+export function DecisionForm({ caseId, decision, note }: { caseId: string; decision: DecisionType; note?: string | undefined }) {
   const queryClient = useQueryClient();
   const [formData, setFormData] = useState<FormData>({});
   const [problem, setProblem] = useState<ApiProblem['problem'] | null>(null);
@@ -109,6 +113,11 @@ export function DecisionForm({ caseId, decision }: { caseId: string; decision: D
         {decision.fourEyes && <span className="badge">four-eyes</span>}
       </h3>
       {decision.description && <p className="hint">{decision.description}</p>}
+      {note && (
+        <p className="decision-note" role="note" data-testid={`${formId}-note`}>
+          <strong>Note:</strong> {note}
+        </p>
+      )}
       <Form
         idPrefix={formId}
         schema={formSchema(decision)}

@@ -20,6 +20,14 @@ function explanationOf(details: Record<string, unknown>): { lines: string[]; cit
   return { lines, ...(typeof citation === 'string' ? { citation } : {}) };
 }
 
+/** What the case says about a decision now (`details.decisionNotes`: its workflow writes them, e.g. under a special measure). */
+function decisionNote(c: DeskCase, decision: string): string | undefined {
+  const notes = c.details.decisionNotes;
+  if (!notes || typeof notes !== 'object') return undefined;
+  const note = (notes as Record<string, unknown>)[decision];
+  return typeof note === 'string' ? note : undefined;
+}
+
 /** The decisions this case takes in its present state that the signed-in role may make. */
 function decisionsNow(c: DeskCase, type: CaseType | undefined, role: string) {
   if (!type || c.closedAt) return [];
@@ -164,7 +172,7 @@ export function CasePage({ id }: { id: string }) {
         ) : (
           <div className="decisions">
             {decisions.map((d) => (
-              <DecisionForm key={`${c.status}:${d.name}`} caseId={c.id} decision={d} />
+              <DecisionForm key={`${c.status}:${d.name}`} caseId={c.id} decision={d} note={decisionNote(c, d.name)} />
             ))}
           </div>
         )}
