@@ -2,7 +2,11 @@
 // the deadlines with their explanations, the decisions, the evidence on record and the whole
 // timeline, with the hash of the last event so the copy can be checked against the database.
 import PDFDocument from 'pdfkit';
+import { writeRuns, type TextRun } from '../../pdf/wrapped-text.js';
 import { reasonOf, type CaseHistory, type DeadlineContext, type TimelineEntry } from './case-history.usecases.js';
+
+const REGULAR = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
 
 const EVIDENCE_KEY = /document|cipVersion|attempt|evidence|sha256|reference|measures|restrictions/i;
 
@@ -38,12 +42,23 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
     doc.on('error', reject);
   });
 
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
-  const line = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+  // Every line is laid out by writeRuns: it breaks only at spaces, so a hyphenated word or a
+  // time zone reads back whole from the PDF's text.
+  const write = (runs: TextRun[], indent = 0) => writeRuns(doc, runs, { indent, font: REGULAR });
+  const para = (text: string, indent = 0) => write([{ text, font: REGULAR }], indent);
+  const heading = (text: string) => {
+    doc.moveDown(0.8).fontSize(13);
+    write([{ text, font: BOLD }]);
+    doc.moveDown(0.3).fontSize(10);
+  };
+  const line = (label: string, value: string) => write([{ text: `${label}: `, font: BOLD }, { text: value, font: REGULAR }]);
 
   const c = history.case;
-  doc.font('Helvetica-Bold').fontSize(18).text('Case dossier');
-  doc.font('Helvetica').fontSize(9).text(`Generated ${meta.generatedAt.toISOString()} by ${meta.generatedBy} from cipdesk. Times are UTC.`);
+  doc.fontSize(18);
+  write([{ text: 'Case dossier', font: BOLD }]);
+  doc.fontSize(9);
+  para(`Generated ${meta.generatedAt.toISOString()} by ${meta.generatedBy} from cipdesk. Times are UTC.`);
+  doc.fontSize(10);
 
   heading('The case');
   line('Case', c.id);
@@ -60,50 +75,59 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
     const r = history.ruleSet;
     line('Rule set', `${r.id} (${r.status}): ${r.title}`);
     line('Source', r.citation);
-    doc.text(r.standing.summary).moveDown(0.2).text(r.standing.howApplied);
+    para(r.standing.summary);
+    doc.moveDown(0.2);
+    para(r.standing.howApplied);
     for (const i of r.standing.instruments) {
-      doc.text(`- ${i.instrument}: ${i.status} since ${i.since}${i.confirmedByPrimarySource ? '' : ' (not confirmed by a primary source)'}. ${i.explanation}`, { indent: 10 });
+      para(`- ${i.instrument}: ${i.status} since ${i.since}${i.confirmedByPrimarySource ? '' : ' (not confirmed by a primary source)'}. ${i.explanation}`, 10);
     }
   } else {
     line('Rule set', `${history.ruleSet.id} (not known to this version of cipdesk)`);
   }
 
   heading('Deadlines');
-  if (history.deadlines.length === 0) doc.text('This case type runs on no deadline of the rule set.');
+  if (history.deadlines.length === 0) para('This case type runs on no deadline of the rule set.');
   for (const d of history.deadlines) {
     line('Obligation', `${d.obligationTitle ?? d.obligation} (rule set ${d.ruleSetId})`);
     line('Due', d.dueAt ?? 'not set');
     if (d.citation) line('Citation', d.citation);
-    for (const sentence of d.explanation) doc.text(`- ${sentence}`, { indent: 10 });
+    for (const sentence of d.explanation) para(`- ${sentence}`, 10);
     doc.moveDown(0.3);
   }
 
   heading('Decisions');
   const decisions = history.entries.filter(isDecision);
-  if (decisions.length === 0) doc.text('No decision recorded.');
+  if (decisions.length === 0) para('No decision recorded.');
   for (const e of decisions) {
-    doc.text(`${e.at}  ${e.actor}: ${e.summary}`);
+    para(`${e.at}  ${e.actor}: ${e.summary}`);
     const reason = reasonOf(e);
-    if (reason !== undefined) doc.text(`Reason: ${reason}`, { indent: 10 });
+    if (reason !== undefined) para(`Reason: ${reason}`, 10);
   }
 
   heading('Evidence on record');
   const evidence = evidenceOf(history);
-  if (evidence.length === 0) doc.text('No evidence reference recorded in the case events.');
-  for (const item of evidence) doc.text(`- ${item}`);
+  if (evidence.length === 0) para('No evidence reference recorded in the case events.');
+  for (const item of evidence) para(`- ${item}`);
 
   heading('Timeline');
-  if (!history.workflowHistory.available) doc.font('Helvetica-Oblique').text(history.workflowHistory.note).font('Helvetica');
+  if (!history.workflowHistory.available) write([{ text: history.workflowHistory.note, font: 'Helvetica-Oblique' }]);
   for (const e of history.entries) {
-    doc.font('Helvetica-Bold').text(`${e.at}  [${e.source === 'workflow' ? 'workflow' : 'case record'}] ${e.kind}`, { continued: true }).font('Helvetica').text(`  ${e.actor}`);
-    doc.text(e.summary, { indent: 10 });
+    write([
+      { text: `${e.at}  [${e.source === 'workflow' ? 'workflow' : 'case record'}] ${e.kind}`, font: BOLD },
+      { text: `  ${e.actor}`, font: REGULAR },
+    ]);
+    para(e.summary, 10);
     const reason = reasonOf(e);
-    if (reason !== undefined) doc.text(`Reason: ${reason}`, { indent: 10 });
-    if (e.deadline?.citation) doc.fontSize(8).text(underProvision(e.deadline), { indent: 10 }).fontSize(10);
+    if (reason !== undefined) para(`Reason: ${reason}`, 10);
+    if (e.deadline?.citation) {
+      doc.fontSize(8);
+      para(underProvision(e.deadline), 10);
+      doc.fontSize(10);
+    }
   }
 
   heading('Integrity');
-  doc.text(
+  para(
     `The case's event log holds ${history.integrity.entries} entries in a hash chain, ${history.integrity.intact ? 'verified intact' : 'found BROKEN'} when this dossier was made. ` +
       `Last hash: ${history.integrity.headHash ?? 'none'}.`,
   );

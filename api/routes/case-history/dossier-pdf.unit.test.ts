@@ -66,4 +66,30 @@ describe('case dossier PDF', () => {
     expect(text).toContain('Request withdrawn (recorded in the case record)');
     expect(text).not.toContain('Recorded: request.withdrawn');
   });
+
+  it('keeps hyphenated words, time zones and long references whole wherever a line ends, as pdftotext reads them back', async () => {
+    const compounds = ['customer-identification', 'foreign-reseller-termination', 'obligation-specific', 'America/New_York', 'cross-border', 'AI-training'];
+    const sentence = (shift: number) =>
+      `${'n'.repeat(1 + (shift % 10))} ${'so '.repeat(Math.floor(shift / 10))}The reminder at the start of the day in America/New_York for the customer-identification provisions and the foreign-reseller-termination obligation-specific cross-border AI-training arrangements.`;
+    // Each sentence shifted by a few letters, so that every compound meets a line end somewhere.
+    const explanation = Array.from({ length: 40 }, (_, i) => sentence(i));
+    const longReference = `ref-${'0123456789abcdef-'.repeat(8)}end`;
+    const withExplanation: CaseHistory = {
+      ...history,
+      deadlines: [{ ruleSetId: 'NPRM-2024', obligation: 'cip-transmission', obligationTitle: 'Transmit the requested CIP', citation: 'a citation', dueAt: '2026-12-05T04:59:59.999Z', explanation }],
+      entries: [{ ...history.entries[0]!, data: { ...history.entries[0]!.data, documentReference: longReference } }],
+    };
+    const pdf = await renderDossierPdf(withExplanation, { generatedAt: new Date('2026-11-28T23:40:00Z'), generatedBy: 'dev-legal' });
+    const file = join(mkdtempSync(join(tmpdir(), 'dossier-unit-')), 'dossier.pdf');
+    writeFileSync(file, pdf);
+    for (const mode of [[], ['-layout']]) {
+      const text = execFileSync('pdftotext', [...mode, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const deadlines = text.slice(text.indexOf('Deadlines'), text.indexOf('Decisions'));
+      for (let i = 0; i < explanation.length; i++) expect(deadlines, `${mode.join(' ')} sentence ${i}`).toContain(`- ${explanation[i]}`);
+      for (const word of compounds) expect(text.split(word.replace(/[-/]/g, '')).length, `${word} glued`).toBe(1);
+      // Longer than a line: cut where it must be, never after a hyphen (which would glue its parts).
+      const evidence = text.slice(text.indexOf('Evidence on record'), text.indexOf('Timeline'));
+      expect(evidence.replace(/ /g, '')).toContain(longReference);
+    }
+  });
 });
