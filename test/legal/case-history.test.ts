@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendCaseEvent, insertCaseIfAbsent } from '../../db/queries/cases.js';
 import { issuedInForce } from '../helpers/special-measures.js';
-import { NPRM_2024 } from '../../rules/index.js';
+import { aiTrainingReportSchedule, NPRM_2024 } from '../../rules/index.js';
 import { GERMAN_ENTITY, germanEntityApplication } from '../helpers/applications.js';
 import { apiCaller, eventually, useTestSystem } from '../helpers/system.js';
 
@@ -200,6 +200,39 @@ describe('case history for legal', () => {
     const h = (await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal')).body as { workflowHistory: { available: boolean; note: string }; entries: Entry[] };
     expect(h.workflowHistory).toMatchObject({ available: false, note: expect.stringMatching(/no longer holds/) });
     expect(h.entries).toEqual([expect.objectContaining({ source: 'case-event', kind: 'case.opened', deadline: expect.objectContaining({ obligation: 'cip-transmission', citation: expect.stringMatching(/89 FR 5698/) }) })]);
+  });
+
+  it("computes from the rule set each clock of an AI training report opened before its record kept them, in the history and the dossier", async () => {
+    const caseId = randomUUID();
+    const transactionAt = '2026-11-02T16:20:00.000Z';
+    const knowledgeAt = '2026-11-05T14:00:00.000Z';
+    // As a case opened before the per-clock fields: the details name the reseller's due date only.
+    await insertCaseIfAbsent(system.db.db, {
+      id: caseId, type: 'ai-training-report', status: 'drafting', subjectType: 'ai-training-transaction', subjectId: randomUUID(), ruleSetId: 'NPRM-2024',
+      workflowId: `ai-training-report:before-clocks-${caseId}`, openedAt: new Date('2026-11-06T10:00:00Z'), dueAt: null,
+      details: { route: 'through-reseller', resellerReportDueDate: '2026-11-20', filingDueDate: '2026-12-02' },
+    });
+    await appendCaseEvent(system.db.db, { caseId, eventKey: 'wf:1', type: 'case.opened', occurredAt: new Date('2026-11-06T10:00:00Z'), actor: 'hana.handler', data: { route: 'through-reseller', transactionAt, knowledgeAt } });
+    const expected = aiTrainingReportSchedule({ ruleSet: NPRM_2024, timeZone: 'America/New_York', route: 'through-reseller', transactionAt: new Date(transactionAt), knowledgeAt: new Date(knowledgeAt) });
+    if (expected.route !== 'through-reseller') throw new Error('through a reseller');
+    const h = (await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal')).body as { deadlines: { obligation: string; dueAt: string | null; explanation: string[] }[] };
+    expect(h.deadlines.map((d) => [d.obligation, d.dueAt])).toEqual([
+      ['ai-report-reseller-to-provider', expected.resellerReport.dueAt.toISOString()],
+      ['ai-report-provider-files-reseller', expected.filing.dueAt.toISOString()],
+    ]);
+    for (const [d, clock] of [[h.deadlines[0]!, expected.resellerReport], [h.deadlines[1]!, expected.filing]] as const) {
+      expect(d.explanation.slice(0, -1)).toEqual([...clock.explanation]);
+      expect(d.explanation.at(-1)).toBe(
+        `This case was opened before it recorded this clock's instant and explanation: both are computed here by rule set NPRM-2024 from the transaction instant ${transactionAt} and the knowledge instant ${knowledgeAt} recorded when the case was opened, counting days in America/New_York.`,
+      );
+    }
+    const pdf = await call('GET', `/v1/cases/${caseId}/dossier.pdf`, undefined, 'legal');
+    const file = join(mkdtempSync(join(tmpdir(), 'dossier-')), 'dossier.pdf');
+    writeFileSync(file, pdf.raw);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`Due: ${expected.resellerReport.dueAt.toISOString()}`);
+    expect(text).toContain(`Due: ${expected.filing.dueAt.toISOString()}`);
+    expect(text).toContain(`- ${expected.resellerReport.explanation[0]}`);
   });
 
   it('finds cases across types by subject, window, actor and rule set, in keyset pages', async () => {

@@ -2,7 +2,44 @@
 // transaction, reported to Commerce by the provider, directly or after its foreign reseller's
 // report.
 import { Type } from '@sinclair/typebox';
-import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, reviewDecisions } from '../kit/index.js';
+import { aiTrainingReportSchedule, type AiTrainingReportSchedule } from '../../rules/index.js';
+import { DECIDING_ROLES, DecisionParams, NoParams, PREPARING_ROLES, defineCaseType, isRuleInputError, reviewDecisions, type RecordedOpening } from '../kit/index.js';
+
+/**
+ * A clock of a case opened before its details kept each clock's instant: computed by its rule
+ * set from the transaction and knowledge instants recorded at its opening, with a last line
+ * saying so. Undefined when the opening did not record them.
+ */
+function clockFromOpening(details: Readonly<Record<string, unknown>>, recorded: RecordedOpening, reseller: boolean): { dueAt: string; explanation: string[] } | undefined {
+  const opened = recorded.opened ?? {};
+  const route = details['route'] ?? opened['route'];
+  const transactionAt = opened['transactionAt'];
+  const knowledgeAt = opened['knowledgeAt'];
+  if (!recorded.ruleSet || (route !== 'direct' && route !== 'through-reseller') || typeof transactionAt !== 'string') return undefined;
+  let schedule: AiTrainingReportSchedule;
+  try {
+    schedule = aiTrainingReportSchedule({
+      ruleSet: recorded.ruleSet,
+      timeZone: recorded.timeZone,
+      route,
+      transactionAt: new Date(transactionAt),
+      ...(typeof knowledgeAt === 'string' ? { knowledgeAt: new Date(knowledgeAt) } : {}),
+    });
+  } catch (err) {
+    if (isRuleInputError(err)) return undefined;
+    throw err;
+  }
+  const clock = reseller ? (schedule.route === 'through-reseller' ? schedule.resellerReport : undefined) : schedule.filing;
+  if (!clock) return undefined;
+  const knowledge = typeof knowledgeAt === 'string' ? ` and the knowledge instant ${knowledgeAt}` : '';
+  return {
+    dueAt: clock.dueAt.toISOString(),
+    explanation: [
+      ...clock.explanation,
+      `This case was opened before it recorded this clock's instant and explanation: both are computed here by rule set ${recorded.ruleSet.id} from the transaction instant ${transactionAt}${knowledge} recorded when the case was opened, counting days in ${recorded.timeZone}.`,
+    ],
+  };
+}
 
 const Reference = (description: string) => Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:\\-/]{0,127}$', description });
 
@@ -44,17 +81,18 @@ export const aiTrainingReportCase = defineCaseType({
         ? ['ai-report-reseller-to-provider', 'ai-report-provider-files-reseller']
         : undefined,
   // Through a reseller the case runs on two clocks; each is shown with its own instant and
-  // explanation. A case recorded before the instants were kept names its reseller due date only.
-  deadlineOfCase: (details, obligation) => {
+  // explanation. A case recorded before the instants were kept gets them from its rule set,
+  // computed from the transaction (and knowledge) instants its opening recorded.
+  deadlineOfCase: (details, obligation, recorded) => {
     const lines = (v: unknown) => (Array.isArray(v) ? v.filter((line): line is string => typeof line === 'string') : []);
-    if (obligation === 'ai-report-reseller-to-provider') {
-      const dueAt = details['resellerReportDueAt'];
-      if (typeof dueAt === 'string') return { dueAt, explanation: lines(details['resellerReportExplanation']) };
-      const dueDate = details['resellerReportDueDate'];
-      return { dueAt: null, explanation: typeof dueDate === 'string' ? [`The reseller's report is due by the end of ${dueDate} (provider's zone); this case's record keeps the date, not the instant and its explanation.`] : [] };
-    }
-    const dueAt = details['filingDueAt'];
-    return typeof dueAt === 'string' ? { dueAt, explanation: lines(details['deadlineExplanation']) } : undefined;
+    const reseller = obligation === 'ai-report-reseller-to-provider';
+    const dueAt = details[reseller ? 'resellerReportDueAt' : 'filingDueAt'];
+    if (typeof dueAt === 'string') return { dueAt, explanation: lines(details[reseller ? 'resellerReportExplanation' : 'deadlineExplanation']) };
+    const computed = clockFromOpening(details, recorded, reseller);
+    if (computed) return computed;
+    const dueDate = details['resellerReportDueDate'];
+    if (reseller) return { dueAt: null, explanation: typeof dueDate === 'string' ? [`The reseller's report is due by the end of ${dueDate} (provider's zone); this case's record keeps the date, not the instant and its explanation.`] : [] };
+    return undefined;
   },
   statuses: [
     'awaiting-reseller-report',

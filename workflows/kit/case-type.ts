@@ -3,7 +3,7 @@
 // API's decisions endpoint, its OpenAPI document and `GET /v1/case-types` all read the same
 // declaration, so what a client is told and what the workflow enforces cannot drift apart.
 import { Type, type TObject, type TProperties } from '@sinclair/typebox';
-import type { ObligationId } from '../../rules/index.js';
+import type { ObligationId, RuleSet } from '../../rules/index.js';
 import { REVIEWING_ROLES, type Role } from './actors.js';
 import { APPROVING_ROLES } from './duties.js';
 import type { FactName } from './facts.js';
@@ -25,6 +25,16 @@ export interface DecisionDefinition {
 }
 
 
+/** What a case's opening recorded, for computing a clock its details do not hold. */
+export interface RecordedOpening {
+  /** The data of the case's `case.opened` event (undefined when the case has none). */
+  readonly opened: Readonly<Record<string, unknown>> | undefined;
+  /** The rule set the case was opened under (undefined when this version does not know it). */
+  readonly ruleSet: RuleSet | undefined;
+  /** The provider's zone, in which calendar days are counted. */
+  readonly timeZone: string;
+}
+
 export interface CaseTypeDefinition<T extends string = string, S extends string = string, D extends string = string> {
   /** The case type, also the first part of its workflows' ids (`<type>:<businessId>`). */
   type: T;
@@ -43,9 +53,15 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
   /**
    * Where one case runs on several clocks at once (a special measure's implementation date and its
    * expiry): each clock's own due instant and explanation, read from the details its workflow
-   * records, so that legal's history never shows one clock's date under another's citation.
+   * records, so that legal's history never shows one clock's date under another's citation. A case
+   * recorded before its details kept them may have them computed by its rule set from what its
+   * opening recorded (`recorded`).
    */
-  deadlineOfCase?: (details: Readonly<Record<string, unknown>>, obligation: ObligationId) => { dueAt: string | null; explanation: readonly string[] } | undefined;
+  deadlineOfCase?: (
+    details: Readonly<Record<string, unknown>>,
+    obligation: ObligationId,
+    recorded: RecordedOpening,
+  ) => { dueAt: string | null; explanation: readonly string[] } | undefined;
   statuses: readonly S[];
   /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
   closedStatuses: readonly S[];

@@ -276,9 +276,10 @@ export async function buildCaseHistory(
   ]);
 
   const caseType = caseTypeOf(row.type);
+  const recorded = { opened: events.find((e) => e.type === 'case.opened')?.data, ruleSet, timeZone: deps.providerTimeZone };
   const deadlines = ruleSetObligationsOf(row).map((obligation) => {
     const definition = ruleSet?.obligations[obligation];
-    const own = caseType?.deadlineOfCase?.(row.details, obligation);
+    const own = caseType?.deadlineOfCase?.(row.details, obligation, recorded);
     return {
       ruleSetId: row.ruleSetId,
       obligation,
