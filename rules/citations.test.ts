@@ -1,10 +1,10 @@
 // A citation to a single section of the proposed rule is a reading (the sections are known as a
 // range only): wherever rules/ cites one, in what a lawyer reads or in its own comments, the
 // caveat stands next to it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../test/helpers/source-files.js';
 import { classifyUsPerson, NPRM_2024, type PersonFacts } from './index.js';
 import { proposedSectionReading } from './citations.js';
 
@@ -19,12 +19,6 @@ const stringsOf = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : [];
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const sources = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
-  });
 
 describe('citations of a single section of the proposed rule', () => {
   it('carry the caveat in the helper every pinpoint is built with', () => {
@@ -51,7 +45,7 @@ describe('citations of a single section of the proposed rule', () => {
     expect(unflaggedPinpoints(reasons)).toEqual([]);
   });
 
-  it.each(sources(root).map((p) => [relative(root, p), p]))('carry it in the source of %s, comments included', (_name, path) => {
+  it.each(sourceFiles(root))('carry it in the source of %s, comments included', (_name, path) => {
     // A section handed to the helper gets the caveat from it (the first test).
     const text = readFileSync(path, 'utf8').replace(/\s*\n\s*(\*\s*)?/g, ' ').replace(/\b(pinpoint|proposedSectionReading)\('7\.3\d\d'/g, '$1(');
     expect(unflaggedPinpoints(text)).toEqual([]);
