@@ -326,4 +326,71 @@ describe('specialMeasureWorkflow', () => {
       await application.terminate('test over');
     });
   });
+
+  it('tells its end also to an application that arrived while it was in force, whose conditions its classification made tasks', async () => {
+    const now = new Date(await testEnv().currentTimeMs());
+    const customerId = `cust-${randomUUID()}`;
+    const accountId = `acct-${randomUUID()}`;
+    const identificationWorkflowId = `customer-identification:${accountId}`;
+    // Nothing matches when it enters force; the application arrives afterwards.
+    const impacted: ImpactedSubject[] = [];
+    const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
+    const facts = {
+      async openCasesListeningTo(request: { fact: string; subjectId: string }) {
+        return request.subjectId === customerId ? [identificationWorkflowId] : [];
+      },
+    };
+    const { cases, measure, worker, taskQueue, input } = await start({ issuedAt: issuedInForce(now, ruleSet, ZONE), impacted, activities: { ...customers.activities, ...facts } });
+    input.kind = 'conditions';
+    const condition = 'no GPU quota above the default';
+    const identificationCaseId = randomUUID();
+    const identificationTransitions = () => cases.transitions.filter((t) => t.caseId === identificationCaseId);
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      expect((await handle.query(specialMeasureStateQuery)).status).toBe('in-force');
+      expect(cases.eventTypes()).not.toContain('special-measure.applications-told');
+
+      const state = await handle.query(specialMeasureStateQuery);
+      customers.world.specialMeasures = {
+        measureIds: [input.measureId],
+        prohibited: false,
+        reasons: [],
+        findings: [
+          {
+            measureId: input.measureId,
+            effect: 'conditions',
+            state: 'in-force',
+            kind: 'conditions',
+            federalRegisterCitation: input.federalRegisterCitation,
+            conditions: [condition],
+            implementationDueAt: state.implementationDueAt,
+            expiresAt: state.expiresAt,
+            matchedBy: ['jurisdiction KP'],
+          },
+        ],
+      };
+      const application = await testEnv().client.workflow.start(customerIdentificationWorkflow, {
+        taskQueue,
+        workflowId: identificationWorkflowId,
+        args: [{ caseId: identificationCaseId, customerId, accountId, ruleSetId: ruleSet.id, timeZone: ZONE, openedBy: handler.subject }],
+      });
+      await testEnv().sleep('1 minute');
+      const tasks = [{ measureId: input.measureId, federalRegisterCitation: input.federalRegisterCitation, condition }];
+      expect(identificationTransitions().at(-1)?.details).toMatchObject({ specialMeasureTasks: tasks });
+      // As of its last instant in force, the measure's scan finds the application pending under it.
+      impacted.push({ subjectType: 'customer', subjectId: customerId, effect: 'conditions', matchedBy: ['jurisdiction KP'], nearMatchOnly: false, pendingApplication: true, tasks });
+
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'Commerce revoked the determination', actor: legal }] });
+      await resultWithoutSkipping(testEnv(), handle);
+      expect(measure.calls.impactScans).toBe(2);
+      const lifted = identificationTransitions().flatMap((t) => t.events ?? []).find((e) => e.type === 'special-measure.no-longer-applies');
+      expect(lifted?.data).toMatchObject({ measureId: input.measureId, ended: 'revoked', conditionsLifted: tasks });
+      expect(identificationTransitions().at(-1)?.details).not.toHaveProperty('specialMeasureTasks');
+      expect(cases.events.find((e) => e.type === 'special-measure.applications-told')?.data).toMatchObject({ fact: 'special-measure-ended', cases: 1 });
+      expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
+      await recordHistory(handle, 'specialMeasureWorkflow--told-end-to-application-classified-under-it');
+      await application.terminate('test over');
+    });
+  });
 });

@@ -5,7 +5,7 @@
 // it; a revocation decision ends it at any time. Entering force opens an impact review: one
 // case per existing customer or reseller that matches the measure's target.
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { SpecialMeasureActivities } from '../../activities/special-measures.js';
+import type { ImpactedSubject, SpecialMeasureActivities } from '../../activities/special-measures.js';
 import { assertExtensionsProlong, getRuleSet, RuleInputError, specialMeasureTimeline, type SpecialMeasure } from '../../rules/index.js';
 import { workflowIdFor } from '../ids.js';
 import {
@@ -43,6 +43,16 @@ const impact = proxyActivities<SpecialMeasureActivities>({
 // it again when the measure is revoked or expires before the opening. Added after the first
 // release: the telling adds commands, hence patched.
 const TELL_PENDING_APPLICATIONS = 'tell-pending-applications';
+
+// An application that arrived while the measure was in force was judged at its classification (a
+// conditions-measure's conditions became tasks on its case then) and never told: when the measure
+// ends, a scan as of its last instant in force finds it too, so its conditions come off as well.
+// Added after the telling above (a further activity at the end), hence its own patch.
+const TELL_END_TO_APPLICATIONS_CLASSIFIED_UNDER_IT = 'tell-end-to-applications-classified-under-it';
+
+/** The scan's subjects a measure binds as the opening of a pending application (a near match on name alone never does). */
+const bindsPendingApplication = (subject: ImpactedSubject): subject is ImpactedSubject & { effect: 'refuse' | 'conditions' } =>
+  subject.subjectType === 'customer' && subject.pendingApplication === true && !subject.nearMatchOnly && (subject.effect === 'refuse' || subject.effect === 'conditions');
 
 /** The rules name the measure's fields (`measure.extensions[1].newEndDate`); the decision names its params. */
 function asParamsField(field: string): string {
@@ -109,6 +119,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
   // Customers whose pending applications were told the measure binds them, and how the measure ended.
   const toldApplications: string[] = [];
   let ending: { ended: 'revoked' | 'expired'; at: Date } | undefined;
+  let wasInForce = false;
   const phaseIn = new CaseDeadline(recorder, ruleSet, timeline.implementation);
   const expiry = new CaseDeadline(recorder, ruleSet, timeline.expiry);
   const projectStatus = (status: SpecialMeasureState['status'], actor: string, data: Record<string, unknown> = {}) =>
@@ -220,6 +231,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
         },
       });
       await projectStatus('in-force', 'system', { expiresAt: state.expiresAt });
+      wasInForce = true;
       await openImpactReview();
       await expiry.run({ settled: () => recorder.closed, escalation: { escalate: () => expire() } });
     }
@@ -248,7 +260,7 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
       const workflowId = workflowIdFor('special-measure-impact-review', `${input.measureId}/${subject.subjectType}/${subject.subjectId}`);
       const impactReviewCaseId = newCaseId();
       // A near match on name alone never binds an opening (the handler judges it on the review).
-      if (subject.subjectType === 'customer' && subject.pendingApplication && !subject.nearMatchOnly && (subject.effect === 'refuse' || subject.effect === 'conditions')) {
+      if (bindsPendingApplication(subject)) {
         pendingApplications.push({ customerId: subject.subjectId, effect: subject.effect, matchedBy: subject.matchedBy, conditions: subject.tasks ?? [], impactReviewCaseId });
       }
       await startChildOnce(specialMeasureImpactReviewWorkflow, {
@@ -295,11 +307,19 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
     }
   }
 
-  /** The pending applications told of the measure hear that it no longer binds them. */
+  /** The pending applications the measure bound hear that it no longer binds them. */
   async function tellApplicationsEnded() {
-    if (!ending || toldApplications.length === 0 || !patched(TELL_PENDING_APPLICATIONS)) return;
+    if (!ending) return;
+    const customers = new Set(toldApplications);
+    if (wasInForce && patched(TELL_END_TO_APPLICATIONS_CLASSIFIED_UNDER_IT)) {
+      // Its last instant in force: the revocation's or the expiry's, whichever came first.
+      const lastInForce = new Date(Math.min(ending.at.getTime(), timeline.expiry.dueAt.getTime()) - 1);
+      const subjects = await impact.findSpecialMeasureImpact({ measureId: input.measureId, at: lastInForce.toISOString() });
+      for (const subject of subjects.filter(bindsPendingApplication)) customers.add(subject.subjectId);
+    }
+    if (customers.size === 0 || !patched(TELL_PENDING_APPLICATIONS)) return;
     const told: { customerId: string; workflowIds: string[] }[] = [];
-    for (const customerId of toldApplications) {
+    for (const customerId of customers) {
       const workflowIds = await tellOpenCases(specialMeasureEndedFact, customerId, {
         measureId: input.measureId,
         federalRegisterCitation: input.federalRegisterCitation,
