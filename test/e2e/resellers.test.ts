@@ -22,6 +22,52 @@ const decide = (caseId: string, body: object, role: Role = 'case_handler', index
 const openAccount = () => seedAccount(system.db.db, 'open');
 
 describe('foreign resellers end to end', () => {
+  it("refuses to transmit a version of the reseller's CIP that is not the one in force, and the case stays as it was", async () => {
+    const reseller = await post('/v1/resellers', { legalName: `Kumo Resale KK ${randomUUID().slice(0, 8)}`, jurisdiction: 'JP' });
+    expect(reseller.statusCode).toBe(201);
+    const resellerId: string = reseller.json().id;
+    const upload = async (fields: Record<string, string>) => {
+      const { payload, headers } = multipartBody(fields, { filename: 'kumo-cip.pdf', contentType: 'application/pdf', content: Buffer.from(`%PDF-1.7 Kumo CIP ${randomUUID()}`) });
+      const res = await system.app.inject({ method: 'POST', url: `/v1/resellers/${resellerId}/cip-documents`, headers: { ...bearer('case_handler'), ...headers }, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { version: number; effectiveAt: string };
+    };
+    // Version 1 takes effect next year; version 2 is in force now.
+    const nextYear = `${new Date().getUTCFullYear() + 1}-01-01T00:00:00.000Z`;
+    const future = await upload({ receivedAt: new Date(Date.now() - 60_000).toISOString(), effectiveAt: nextYear });
+    const inForce = await upload({ receivedAt: new Date(Date.now() - 30_000).toISOString() });
+    expect([future.version, inForce.version]).toEqual([1, 2]);
+
+    const request = await post('/v1/cip-transmission-requests', { requestReference: `BIS-CIP-${randomUUID()}`, cipOwner: { type: 'foreign-reseller', resellerId }, receivedAt: new Date(Date.now() - 20_000).toISOString() });
+    expect(request.statusCode).toBe(201);
+    const caseId: string = request.json().id;
+    await eventually(async () => ((await get(`/v1/cases/${caseId}`)).details.cipOnFile?.version === 2 ? true : undefined));
+    const before = (await get(`/v1/cases/${caseId}/events`)).items.length;
+
+    const refused = await decide(caseId, { decision: 'transmit', params: { cipVersion: '1' } });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json().errors).toEqual([
+      { field: 'body.params.cipVersion', message: 'version 1 is not the CIP in force now: version 2 is; Commerce is sent the CIP in force' },
+    ]);
+    // Recorded late, a transmission is judged by the version in force at its own instant.
+    const transmittedAt = new Date(Date.now() - 5_000).toISOString();
+    const late = await decide(caseId, { decision: 'transmit', params: { cipVersion: '1', transmittedAt } });
+    expect(late.statusCode, late.body).toBe(400);
+    expect(late.json().errors).toEqual([
+      { field: 'body.params.cipVersion', message: `version 1 is not the CIP in force when it was transmitted (${transmittedAt}): version 2 is; Commerce is sent the CIP in force` },
+    ]);
+    const after = await get(`/v1/cases/${caseId}`);
+    expect(after).toMatchObject({ status: 'awaiting-transmission', closedAt: null });
+    expect(after.details.transmittedDocument).toBeUndefined();
+    const events = (await get(`/v1/cases/${caseId}/events`)).items as { type: string }[];
+    expect(events.slice(before).map((e) => e.type).filter((t) => t !== 'decision.refused')).toEqual([]);
+
+    const sent = await decide(caseId, { decision: 'transmit', params: { cipVersion: '2' } });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await get(`/v1/cases/${caseId}`)).details.transmittedDocument).toMatchObject({ version: 2 });
+  });
+
   it('registers a reseller, transmits its CIP on file to Commerce, then terminates it with four-eyes and puts its account into retention', async () => {
     const accountId = await openAccount();
     const reseller = await post('/v1/resellers', {

@@ -184,6 +184,51 @@ describe('cipTransmissionWorkflow', () => {
     });
   });
 
+  it('refuses to transmit a version that is not the CIP in force (superseded, or not yet in effect), and transmits the one in force', async () => {
+    const recorder = caseProjectionRecorder();
+    const now = await testEnv().currentTimeMs();
+    // Version 1 was superseded by version 2 yesterday; version 3 takes effect in 60 days.
+    const version = (n: number, effectiveAt: number): CipVersionRef => ({ version: n, documentId: randomUUID(), sha256: `${n}`.repeat(64), effectiveAt: new Date(effectiveAt).toISOString() });
+    const versions = [version(1, 0), version(2, now - 86_400_000), version(3, now + 60 * 86_400_000)];
+    const inForceAt = (at: string) => versions.filter((v) => Date.parse(v.effectiveAt) <= Date.parse(at)).at(-1) ?? null;
+    const cips = {
+      versions,
+      add: () => undefined,
+      activities: {
+        async findCurrentCip({ at }: { at: string }) {
+          return inForceAt(at);
+        },
+        async findCipVersion({ version: n }: { version: number }) {
+          return versions.find((v) => v.version === n) ?? null;
+        },
+      } as Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'>,
+    };
+    const { worker, start } = await startRequest(recorder, cips, { type: 'provider' });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('1 hour');
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' })))).toMatchObject({
+        type: 'cipdesk.decision.invalid',
+        message: 'params.cipVersion version 1 is not the CIP in force now: version 2 is; Commerce is sent the CIP in force',
+      });
+      // A transmission recorded late is judged by the version in force at its own instant, read from the records.
+      const halfHourAgo = new Date((await testEnv().currentTimeMs()) - 30 * 60_000).toISOString();
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1', transmittedAt: halfHourAgo })))).toMatchObject({
+        type: 'cipdesk.decision.invalid',
+        message: `params.cipVersion version 1 is not the CIP in force when it was transmitted (${halfHourAgo}): version 2 is; Commerce is sent the CIP in force`,
+      });
+      // Not yet in effect: not on file for the case either.
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '3' })))).toMatchObject({ type: 'cipdesk.decision.invalid' });
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file']);
+      const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2', transmissionReference: 'BIS-ACK-2', transmittedAt: halfHourAgo }));
+      expect(result.status).toBe('transmitted');
+      const final = await handle.result();
+      await recordHistory(handle, 'cipTransmissionWorkflow--version-not-in-force-refused-then-transmitted');
+      expect(final).toMatchObject({ transmittedDocument: { version: 2, sha256: versions[1]!.sha256 } });
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file', 'decision.accepted', 'cip.transmitted']);
+    });
+  });
+
   it('refuses malformed, unknown and wrong-state decisions without changing the case', async () => {
     const recorder = caseProjectionRecorder();
     const { worker, start } = await startRequest(recorder, cipsOnFile(1));

@@ -34,6 +34,18 @@ const CIP_VERSIONS_ON_FILE = 'cip-versions-on-file';
 // may be transmitted at once: the decision waits for the read instead of being refused as if
 // nothing were on file. Cases opened before this change refuse it until the read, as they did.
 const TRANSMIT_HEARD_VERSION = 'transmit-heard-version';
+// Commerce asks for the CIP: the version in force when it was sent, not a superseded one nor one
+// not yet in effect. A transmission recorded late (transmittedAt) is checked against the version in
+// force at that instant, read from the records before the decision is accepted; cases that
+// accepted such a decision before this change replay as they ran.
+const TRANSMIT_VERSION_IN_FORCE = 'transmit-version-in-force';
+
+/** Why a transmission naming another version than the CIP in force is refused. */
+function notInForce(wanted: number, when: string, inForce: number | null): string {
+  return inForce === null
+    ? `no version of this CIP was in force ${when}: the versions on file take effect later; Commerce is sent the CIP in force`
+    : `version ${wanted} is not the CIP in force ${when}: version ${inForce} is; Commerce is sent the CIP in force`;
+}
 
 export async function cipTransmissionWorkflow(input: CipTransmissionInput): Promise<CipTransmissionState> {
   const versionsOnFile = patched(CIP_VERSIONS_ON_FILE);
@@ -112,11 +124,21 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
         const latest = highestOnFile();
         if (latest === 0) refuseWrongState(`no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`);
         if (Number(version) > latest) refuseInvalid('params.cipVersion', `version ${version} is not on file (the latest is ${latest})`);
+        // Sent now, the CIP in force is the latest version in effect (a transmission recorded
+        // late is checked against its own instant in prepare).
+        if (request.params?.transmittedAt === undefined && Number(version) < latest) refuseInvalid('params.cipVersion', notInForce(Number(version), 'now', latest));
       }
       if (request.params?.transmittedAt === undefined) return;
       const transmittedAt = new Date(request.params.transmittedAt as string);
       if (transmittedAt.getTime() > Date.now()) refuseInvalid('params.transmittedAt', 'must not be in the future');
       if (transmittedAt.getTime() < receivedAt.getTime()) refuseInvalid('params.transmittedAt', 'must not be before the request was received');
+    },
+    prepare: async (request) => {
+      if (request.decision !== 'transmit' || !versionsOnFile || request.params?.transmittedAt === undefined || !patched(TRANSMIT_VERSION_IN_FORCE)) return;
+      const wanted = Number(request.params.cipVersion);
+      const sentAt = new Date(request.params.transmittedAt as string).toISOString();
+      const inForce = await resellerActivities.findCurrentCip({ owner, at: sentAt });
+      if (inForce?.version !== wanted) refuseInvalid('params.cipVersion', notInForce(wanted, `when it was transmitted (${sentAt})`, inForce?.version ?? null));
     },
     apply: async (request, at) => {
       if (request.decision === 'transmit') {
