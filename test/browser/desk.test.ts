@@ -10,6 +10,7 @@ import { uploadProviderCip } from '../helpers/provider-cip.js';
 import { germanEntityApplication, GERMAN_ENTITY } from '../helpers/applications.js';
 import { issuedInForce } from '../helpers/special-measures.js';
 import { NPRM_2024 } from '../../rules/index.js';
+import { registerReseller } from '../helpers/resellers.js';
 import { receivedWithDaysLeft, receivedWithDeadlinePassed } from '../helpers/rule-dates.js';
 import { bearer, TEST_TOKENS } from '../helpers/tokens.js';
 import { eq } from 'drizzle-orm';
@@ -138,6 +139,35 @@ describe('the case handlers desk', () => {
     expect(await page.getByRole('region', { name: 'Propose refusing the account' }).getByRole('note').count()).toBe(0);
     expect(await page.getByTestId('case-status').textContent()).toBe('awaiting-verification');
     await page.getByTestId('timeline').getByText('special-measure.applies').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows an explanation inside another field of an event (an AI report's filing deadline) line by line, not as one run-on line", async () => {
+    const resellerId = await registerReseller(system.app);
+    const created = await api('POST', '/v1/ai-training-transactions', {
+      externalReference: `TXN-${randomUUID()}`,
+      foreignPerson: { type: 'reseller-customer', resellerId, resellerCustomerReference: 'RC-5' },
+      transactionAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
+      run: { operations: '2e26', cluster: { coLocatedInSingleDataCentre: true, networkingGbitPerSecond: '400', peakOperationsPerSecond: '2e20' } },
+    });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.caseId;
+    const opening = await eventually(async () => {
+      const items = (await api('GET', `/v1/cases/${caseId}/events`, undefined, 'legal')).body.items as { type: string; data: { filing?: { explanation: string[] } } }[];
+      return items.find((e) => e.type === 'case.opened');
+    });
+    const filingExplanation = opening.data.filing!.explanation;
+    expect(filingExplanation.length).toBeGreaterThan(1);
+
+    const page = await signIn('hana.handler');
+    await page.goto(`${baseUrl}/desk/cases/${caseId}`);
+    const opened = page.getByTestId('timeline').locator('li').filter({ has: page.getByText('case.opened', { exact: true }) });
+    await opened.waitFor();
+    const filing = opened.locator('div.block').filter({ has: page.locator('dt', { hasText: /^filing$/ }) });
+    expect(await filing.locator('ul.lines > li').allTextContents()).toEqual(filingExplanation);
+    // No sentence glued to the next with ", " (the run-on the timeline used to show).
+    expect(await opened.textContent()).not.toContain(`${filingExplanation[0]}, ${filingExplanation[1]}`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });

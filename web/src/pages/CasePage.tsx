@@ -11,6 +11,41 @@ import { ASSIGNING_ROLES, useSession } from '../session';
 type DeskCase = Case & { decisionsNow?: string[]; pendingApproval?: PendingApproval | null };
 
 const isLines = (value: unknown): value is string[] => Array.isArray(value) && value.length > 1 && value.every((line) => typeof line === 'string');
+/** An object inside an event's data that holds a list of sentences (a deadline with its explanation) somewhere within. */
+const holdsLines = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).some((v) => isLines(v) || holdsLines(v));
+
+/**
+ * An event's data, field by field. An explanation is a list of sentences: one line each, as in the
+ * case header, not a run-on paragraph; also where it sits inside another field (the filing
+ * deadline of an AI-training report, with its own explanation).
+ */
+function EventData({ data }: { data: Record<string, unknown> }) {
+  return (
+    <dl className="event-data">
+      {Object.entries(data).map(([k, v]) => (
+        <div key={k} className={isLines(v) || holdsLines(v) ? 'block' : undefined}>
+          <dt>{k}</dt>
+          {isLines(v) ? (
+            <dd>
+              <ul className="lines">
+                {v.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </dd>
+          ) : holdsLines(v) ? (
+            <dd>
+              <EventData data={v} />
+            </dd>
+          ) : (
+            <dd>{describeValue(v)}</dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 function explanationOf(details: Record<string, unknown>): { lines: string[]; citation?: string } {
   const deadline = (details.deadline ?? {}) as Record<string, unknown>;
@@ -187,27 +222,7 @@ export function CasePage({ id }: { id: string }) {
               <div className="when">{formatInstant(e.occurredAt)}</div>
               <div>
                 <strong className="event-type">{e.type}</strong> by <span className="actor">{e.actor}</span>
-                {Object.keys(e.data).length > 0 && (
-                  <dl className="event-data">
-                    {Object.entries(e.data).map(([k, v]) => (
-                      <div key={k}>
-                        <dt>{k}</dt>
-                        {/* An explanation is a list of sentences: one line each, as in the case header, not a run-on paragraph. */}
-                        {isLines(v) ? (
-                          <dd>
-                            <ul className="lines">
-                              {v.map((line, i) => (
-                                <li key={i}>{line}</li>
-                              ))}
-                            </ul>
-                          </dd>
-                        ) : (
-                          <dd>{describeValue(v)}</dd>
-                        )}
-                      </div>
-                    ))}
-                  </dl>
-                )}
+                {Object.keys(e.data).length > 0 && <EventData data={e.data} />}
               </div>
             </li>
           ))}
