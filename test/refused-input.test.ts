@@ -83,6 +83,21 @@ describe('a JSON body that is not valid UTF-8', () => {
   });
 });
 
+describe('a JSON body that does not parse, or is empty', () => {
+  it('is refused with a 400 problem naming the body, whose type names the same problem as its code, and the case history gains nothing', async () => {
+    const { caseId } = await caseAwaitingVerification();
+    const before = await events(caseId);
+    for (const [payload, message] of [['{"decision":"refuse",', 'is not valid JSON'], ['', expect.stringContaining('is empty')]] as const) {
+      const res = await system.app.inject({ method: 'POST', url: `/v1/cases/${caseId}/decisions`, headers: { ...bearer('case_handler'), 'content-type': 'application/json' }, payload });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json(), payload).toMatchObject({ type: 'https://cipdesk.dev/problems/request.malformed', code: 'request.malformed', errors: [{ field: 'body', message }] });
+    }
+    expect(await events(caseId)).toEqual(before);
+    expect((await getCaseById(system.db.db, { id: caseId }))?.status).toBe('awaiting-verification');
+  });
+});
+
 describe('a body in a content type no route reads', () => {
   it('is refused with 415 naming headers.content-type, and the case history gains nothing', async () => {
     const { caseId } = await caseAwaitingVerification();
@@ -92,6 +107,7 @@ describe('a body in a content type no route reads', () => {
       expect(res.statusCode, url).toBe(415);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json(), url).toMatchObject({ code: 'request.unsupported_media_type', errors: [{ field: 'headers.content-type', message: expect.stringContaining('application/json') }] });
+      expect(res.json().type, url).toBe('https://cipdesk.dev/problems/request.unsupported_media_type');
     }
     expect(await events(caseId)).toEqual(before);
     expect((await getCaseById(system.db.db, { id: caseId }))?.status).toBe('awaiting-verification');

@@ -97,6 +97,13 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_BAD_URL: 'request.malformed',
   FST_ERR_MAX_PARAM_LENGTH: 'request.uri_too_long',
 };
+/** The part of the request a framework refusal is about, named as schema refusals name theirs. */
+const FRAMEWORK_FIELDS: Record<string, { field: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', message: 'is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { field: 'body', message: 'is empty; a JSON body is required with this content type (send {} for none)' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' },
+  FST_ERR_CTP_INVALID_TYPE: { field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' },
+};
 function requestCode(code: string | undefined): string {
   if (code === undefined) return 'request.rejected';
   return FRAMEWORK_CODES[code] ?? (/^[a-z][a-z_]*(\.[a-z_]+)+$/.test(code) ? code : 'request.rejected');
@@ -156,17 +163,17 @@ export function problemFrom(error: unknown, instance: string): Problem {
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status < 500) {
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large) are safe to show.
+    // The type names the same problem as the code: a client may match on either.
     const code = requestCode(fe.code);
+    const field = fe.code === undefined ? undefined : FRAMEWORK_FIELDS[fe.code];
     return {
-      type: PROBLEM_TYPE_BASE + 'request.rejected',
+      type: PROBLEM_TYPE_BASE + code,
       title: TITLES[status] ?? 'Error',
       status,
       detail: fe.message,
       instance,
       code,
-      ...(code === 'request.unsupported_media_type'
-        ? { errors: [{ field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' }] }
-        : {}),
+      ...(field ? { errors: [field] } : code === 'request.unsupported_media_type' ? { errors: [FRAMEWORK_FIELDS.FST_ERR_CTP_INVALID_MEDIA_TYPE!] } : {}),
     };
   }
   // 5xx details stay in the log, never in the response.
