@@ -90,6 +90,7 @@ describe('POST /v1/special-measures', () => {
     ['an extension before issuance', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2025-03-01T00:00:00Z' }] }, 'body.extensions.0.publishedAt'],
     ['an extension ending before its publication', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-02-01' }] }, 'body.extensions.0.newEndDate'],
     ['an extension ending the measure earlier than its end before it', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2026-06-30' }] }, 'body.extensions.0.newEndDate'],
+    ['an extension ending the measure on the day it already ended', { extensions: [{ federalRegisterCitation: '91 FR 1', publishedAt: '2026-03-01T00:00:00Z', newEndDate: '2027-02-02' }] }, 'body.extensions.0.newEndDate'],
     ['both a jurisdiction and a person', { target: { jurisdiction: 'KP', designatedPerson: { name: 'X' } } }, 'body.target'],
     ['neither, both null', { target: { type: 'jurisdiction', jurisdiction: null, designatedPerson: null } }, 'body.target'],
     ['a type that disagrees with the target named', { target: { type: 'designated-person', jurisdiction: 'KP', designatedPerson: null } }, 'body.target.type'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NPRM_2024 } from '../rule-sets/nprm-2024.js';
 import { standingLine } from '../deadlines.js';
-import { nameSimilarity, normalizeName, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
+import { assertExtensionsProlong, nameSimilarity, normalizeName, specialMeasureEffect, specialMeasureStatus, specialMeasureTimeline, type SpecialMeasure } from './special-measures.js';
 
 const context = { ruleSet: NPRM_2024, timeZone: 'America/New_York' };
 const at = (iso: string) => new Date(iso);
@@ -78,6 +78,24 @@ describe('specialMeasureTimeline', () => {
     expect(twice.expiry.dueDate).toBe('2025-12-31');
     expect(() => specialMeasureTimeline({ ...measure, extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate: '2024-12-01' }] }, context)).toThrow(
       expect.objectContaining({ field: 'measure.extensions[0].newEndDate' }),
+    );
+  });
+});
+
+describe('assertExtensionsProlong', () => {
+  // Issued 2024-01-29: without an extension the measure ends with 2025-01-28.
+  const extendedTo = (newEndDate: string): SpecialMeasure => ({ ...measure, extensions: [{ publishedAt: at('2024-12-01T15:00:00.000Z'), newEndDate }] });
+
+  it('accepts an extension that ends the measure later than it would have ended', () => {
+    expect(() => assertExtensionsProlong(extendedTo('2025-01-29'), context)).not.toThrow();
+  });
+
+  it('refuses one that ends it earlier, or on the day it already ended, naming the new end', () => {
+    expect(() => assertExtensionsProlong(extendedTo('2025-01-27'), context)).toThrow(
+      expect.objectContaining({ field: 'measure.extensions[0].newEndDate', message: expect.stringContaining('it would end on 2025-01-27, before 2025-01-28') }),
+    );
+    expect(() => assertExtensionsProlong(extendedTo('2025-01-28'), context)).toThrow(
+      expect.objectContaining({ field: 'measure.extensions[0].newEndDate', message: expect.stringContaining('it would end on 2025-01-28, the same day as 2025-01-28') }),
     );
   });
 });

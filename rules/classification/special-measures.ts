@@ -166,7 +166,7 @@ export function specialMeasureTimeline(measure: SpecialMeasure, context: Measure
 }
 
 /**
- * An extension prolongs a measure: the end it publishes must not come before the end it extends
+ * An extension prolongs a measure: the end it publishes must come after the end it extends
  * (the measure's end counting every extension published before it). A measure that is to stop
  * earlier is revoked, not extended; an "extension" that shortened it would quietly end a
  * prohibition before Commerce did. Checked when an extension is recorded, never on a read.
@@ -176,10 +176,12 @@ export function assertExtensionsProlong(measure: SpecialMeasure, context: Measur
   let before = specialMeasureTimeline({ ...measure, extensions: [] }, context).expiry;
   byPublication.forEach(({ e, i }, k) => {
     const after = specialMeasureTimeline({ ...measure, extensions: byPublication.slice(0, k + 1).map((x) => x.e) }, context).expiry;
-    if (after.dueAt.getTime() < before.dueAt.getTime()) {
+    // Ending on the day it already ended extends nothing: the record would say it was extended.
+    if (after.dueAt.getTime() <= before.dueAt.getTime()) {
+      const relation = after.dueAt.getTime() < before.dueAt.getTime() ? 'before' : 'the same day as';
       throw new RuleInputError(
         `measure.extensions[${i}].${e.newEndDate !== undefined ? 'newEndDate' : 'publishedAt'}`,
-        `an extension cannot end the measure earlier than the end it extends: it would end on ${after.dueDate}, before ${before.dueDate} (its end before this extension); a measure that stops earlier is revoked`,
+        `an extension must end the measure later than the end it extends: it would end on ${after.dueDate}, ${relation} ${before.dueDate} (its end before this extension); a measure that stops earlier is revoked`,
       );
     }
     before = after;
