@@ -8,6 +8,7 @@ import { workflowIdFor } from '../workflows/ids.js';
 import { bearer } from './helpers/tokens.js';
 import { foreignOwner, germanEntityApplication } from './helpers/applications.js';
 import { eventually, useTestSystem } from './helpers/system.js';
+import { registerReseller } from './helpers/resellers.js';
 
 const system = useTestSystem();
 
@@ -180,6 +181,19 @@ describe('a repeat that says something else', () => {
       expect(res.json()).toMatchObject({ code: 'irregular_update.reference_conflict', errors: [{ field: 'body.changeReference' }] });
     }
     expect((await getCaseById(system.db.db, { id: caseRow.id }))?.dueAt).toEqual(caseRow.dueAt);
+  });
+
+  it("about a change at a reseller after the provider terminated it is refused with 409 naming body.occurredAt, and opens no case", async () => {
+    const resellerId = await registerReseller(system.app);
+    await system.db.sql`update resellers set status = 'terminated', status_changed_at = '2026-11-10T00:00:00Z' where id = ${resellerId}`;
+    const changeReference = `CHG-${randomUUID()}`;
+    const after = await post('/v1/irregular-updates', { changeKind: 'cip-contact', occurredAt: '2026-11-20T10:00:00Z', description: 'A new CIP officer', changeReference, resellerId });
+    expect(after.statusCode, after.body).toBe(409);
+    expect(after.json()).toMatchObject({ code: 'reseller.terminated', errors: [{ field: 'body.occurredAt', message: "is after the reseller's termination (2026-11-10T00:00:00.000Z)" }] });
+    expect(await getCaseByWorkflowId(system.db.db, { workflowId: workflowIdFor('irregular-update', `${resellerId}/${changeReference}`) })).toBeUndefined();
+    // A change while it was still the provider's reseller is still reported.
+    const before = await post('/v1/irregular-updates', { changeKind: 'cip-contact', occurredAt: '2026-11-01T10:00:00Z', description: 'A new CIP officer', changeReference, resellerId });
+    expect([201, 202]).toContain(before.statusCode);
   });
 
   it('under the same externalReference as an earlier application is refused with 409 and stores nothing', async () => {

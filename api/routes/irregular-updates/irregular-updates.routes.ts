@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getResellerById } from '../../../db/queries/resellers.js';
 import { IRREGULAR_CHANGE_KINDS } from '../../../workflows/irregular-update/case-type.js';
-import { badInput } from '../../errors.js';
+import { AppError, badInput } from '../../errors.js';
 import { ClockInstant } from '../../schemas.js';
 import { toCaseDto } from '../cases/case-dto.js';
 import { caseLinks } from '../cases/case-links.js';
@@ -51,8 +51,15 @@ export const irregularUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       recordedInstant(app.deps, body.occurredAt, 'body.occurredAt');
-      if (body.resellerId && !(await getResellerById(app.deps.db.db, { id: body.resellerId }))) {
-        throw badInput('body.resellerId', `no reseller ${body.resellerId} is registered (POST /v1/resellers first)`);
+      if (body.resellerId) {
+        const reseller = await getResellerById(app.deps.db.db, { id: body.resellerId });
+        if (!reseller) throw badInput('body.resellerId', `no reseller ${body.resellerId} is registered (POST /v1/resellers first)`);
+        // A change at a reseller after the provider terminated it concerns no certification of the provider's.
+        if (reseller.status === 'terminated' && reseller.statusChangedAt && new Date(body.occurredAt) > reseller.statusChangedAt) {
+          throw new AppError('reseller.terminated', 409, `reseller ${body.resellerId} was terminated on ${reseller.statusChangedAt.toISOString()}; a change after that is no change of the provider's reseller`, [
+            { field: 'body.occurredAt', message: `is after the reseller's termination (${reseller.statusChangedAt.toISOString()})` },
+          ]);
+        }
       }
       const opened = await openIrregularUpdate(app.deps, request.principal, { ...body, changeKind: body.changeKind as (typeof IRREGULAR_CHANGE_KINDS)[number] });
       reply.header('location', `/v1/cases/${opened.caseId}`);
