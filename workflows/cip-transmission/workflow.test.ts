@@ -144,14 +144,36 @@ describe('cipTransmissionWorkflow', () => {
       ]);
       // The reseller answers late; its CIP is recorded and the case hears of it.
       cips.add();
-      await handle.signal(resellerCipRecordedFact.signal, { version: 1, receivedAt: new Date().toISOString(), effectiveAt: new Date().toISOString(), recordedBy: 'hana.handler' });
+      const answeredAt = new Date(await testEnv().currentTimeMs()).toISOString();
+      await handle.signal(resellerCipRecordedFact.signal, { version: 1, receivedAt: answeredAt, effectiveAt: answeredAt, recordedBy: 'hana.handler' });
       await testEnv().sleep('1 hour');
-      expect(await handle.query(cipTransmissionStateQuery)).toMatchObject({ status: 'awaiting-transmission', resellerCip: { late: true } });
+      expect(await handle.query(cipTransmissionStateQuery)).toMatchObject({ status: 'awaiting-transmission', resellerCip: { late: true, receivedAt: answeredAt } });
       await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' }));
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--reseller-late-then-transmitted');
       expect(final).toMatchObject({ status: 'transmitted', transmittedOnTime: true, transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
       expect(recorder.eventTypes()).toContain('reseller-cip.received');
+    });
+  });
+
+  it("judges the reseller's delivery by when the provider received its CIP, not by when it was recorded", async () => {
+    const recorder = caseProjectionRecorder();
+    const cips = cipsOnFile(0);
+    const { worker, input, start } = await startRequest(recorder, cips);
+    const internal = computeDeadline({ obligation: 'reseller-cip-delivery', ruleSet, startedAt: new Date(input.requestReceivedAt), timeZone: input.timeZone });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      // Received on the first day, recorded only after the internal deadline passed.
+      const receivedAt = new Date((await testEnv().currentTimeMs()) + 60 * 60 * 1000).toISOString();
+      await testEnv().sleep(internal.dueAt.getTime() - (await testEnv().currentTimeMs()) + 60_000);
+      expect((await handle.query(cipTransmissionStateQuery)).status).toBe('reseller-cip-overdue');
+      cips.add();
+      await handle.signal(resellerCipRecordedFact.signal, { version: 1, receivedAt, effectiveAt: receivedAt, recordedBy: 'hana.handler' });
+      await testEnv().sleep('1 hour');
+      expect(await handle.query(cipTransmissionStateQuery)).toMatchObject({ status: 'awaiting-transmission', resellerCip: { late: false, receivedAt } });
+      expect(recorder.events.find((e) => e.type === 'reseller-cip.received')).toMatchObject({ data: { version: 1, afterInternalDeadline: false } });
+      await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' }));
+      await handle.result();
     });
   });
 

@@ -97,12 +97,15 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   // A new version on file: the case can transmit it. Facts only wake the workflow; the version
   // is read back from the database.
   const newVersions: number[] = [];
+  // When the provider received each version heard of, as its upload states (not when the case read it).
+  const receivedAtOf = new Map<number, string>();
   // The highest version heard of that is already in effect: it is on file, even before the case has read it back.
   let heardInEffect = 0;
   const highestOnFile = () => Math.max(onFile?.version ?? 0, transmitHeardVersion ? heardInEffect : 0);
   if (versionsOnFile) {
-    const hear = (fact: { version: number; effectiveAt: string }) => {
+    const hear = (fact: { version: number; effectiveAt: string; receivedAt?: string }) => {
       newVersions.push(fact.version);
+      if (fact.receivedAt) receivedAtOf.set(fact.version, fact.receivedAt);
       if (Date.parse(fact.effectiveAt) <= Date.now()) heardInEffect = Math.max(heardInEffect, fact.version);
     };
     if (owner.type === 'foreign-reseller') setHandler(resellerCipRecordedFact.signal, hear);
@@ -221,8 +224,10 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       const first = onFile === null;
       onFile = current;
       if (first && resellerDeadline && state.resellerCip) {
-        const late = Date.now() > resellerDeadline.dueAt.getTime();
-        state.resellerCip = { ...state.resellerCip, receivedAt: new Date().toISOString(), late };
+        // Judged by when the provider received it (a CIP received in time but recorded late is not late).
+        const receivedAt = receivedAtOf.get(current.version) ?? new Date().toISOString();
+        const late = Date.parse(receivedAt) > resellerDeadline.dueAt.getTime();
+        state.resellerCip = { ...state.resellerCip, receivedAt, late };
         await recorder.transition({
           ...(awaitingReseller() ? { status: 'awaiting-transmission' as const } : {}),
           events: { type: 'reseller-cip.received', actor: 'system', data: { version: current.version, sha256: current.sha256, afterInternalDeadline: late } },
