@@ -91,6 +91,12 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // A query string names only the parameters its route declares: a misspelt filter is refused
+  // naming it, never ignored into an unfiltered list that reads as the filtered one.
+  app.addHook('onRoute', (route) => {
+    const query = route.schema?.querystring as { type?: unknown; additionalProperties?: unknown } | undefined;
+    if (query?.type === 'object' && query.additionalProperties === undefined) query.additionalProperties = false;
+  });
   recordRouteAccess(app, PUBLIC_PREFIXES);
   // The API tokens go to the authentication plugins, which keep only their SHA-256 digests; the
   // app's own dependencies (app.deps) do not hold them.

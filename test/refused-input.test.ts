@@ -291,3 +291,17 @@ describe('a JSON body field of another type than its schema says', () => {
     expect(page.statusCode).toBe(200);
   });
 });
+
+describe('a query parameter its route does not declare', () => {
+  it('is refused naming it, on every list, never ignored into an unfiltered list', async () => {
+    for (const url of ['/v1/cases?openedFrom=2026-01-01', '/v1/cases?limit=2&stauts=open', '/v1/resellers?jurisdicton=DE', '/v1/customers?kind=entity&colour=red', '/v1/legal/cases?subject=x']) {
+      const res = await system.app.inject({ method: 'GET', url, headers: bearer('legal') });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const unknown = new URL(url, 'http://x').searchParams;
+      const named = res.json().errors.map((e: { field: string }) => e.field) as string[];
+      expect(named.some((f) => [...unknown.keys()].some((k) => f === `querystring.${k}`)), `${url}: ${JSON.stringify(named)}`).toBe(true);
+    }
+    expect((await system.app.inject({ method: 'GET', url: '/v1/cases?limit=2&status=open', headers: bearer('legal') })).statusCode).toBe(200);
+  });
+});
