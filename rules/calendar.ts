@@ -19,6 +19,11 @@ const MIN_YEAR = 1000;
 export const MAX_YEAR = 9999;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Zone names already checked, by the spelling given: building a formatter to check a name costs
+ * about a millisecond, and every deadline computed checks its zone (the same one, nearly always).
+ */
+const canonicalZones = new Map<string, string>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -46,9 +51,14 @@ export function assertTimeZone(timeZone: unknown, field = 'timeZone'): string {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') {
     throw new RuleInputError(field, 'an IANA time zone name is required (e.g. "America/New_York")');
   }
+  const known = canonicalZones.get(timeZone);
+  if (known !== undefined) return known;
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
     formatterFor(canonical);
+    // Bounded: any spelling in any case is a valid name, and a request may carry one.
+    if (canonicalZones.size >= 1000) canonicalZones.clear();
+    canonicalZones.set(timeZone, canonical);
     return canonical;
   } catch {
     throw new RuleInputError(field, `"${timeZone}" is not a valid IANA time zone`);
