@@ -208,7 +208,14 @@ export async function startUnconfirmedCases(
       });
       started += 1;
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) continue;
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        // Another request's workflow holds the business id (its start won a race with this
+        // case's): this row is not a case after all. Its own workflow confirms it otherwise.
+        if ((await whoStarted(deps.temporal.client, start.workflowId, start.caseId)) === 'another') {
+          await deps.db.db.transaction((tx) => withdrawUnconfirmedCase(tx, { caseId: start.caseId }));
+        }
+        continue;
+      }
       // One case's failure must not keep the others from starting; the next run retries it.
       failed += 1;
       deps.log?.warn({ err, caseId: start.caseId }, 'could not start the workflow of a recorded case');

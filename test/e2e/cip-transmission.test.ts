@@ -214,4 +214,64 @@ describe('CIP transmission requests', () => {
     const described = await system.client.workflow.getHandle(`cip-transmission:${reference}`).describe();
     expect(described.memo).toMatchObject({ caseId });
   });
+
+  it("takes back a recorded case whose business id another request's workflow holds, and that workflow then opens its own case", async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const workflowId = `cip-transmission:${reference}`;
+    const receivedAt = new Date(Date.now() - 60_000);
+    const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: receivedAt, timeZone: 'America/New_York' });
+    const input = (caseId: string): CipTransmissionInput => ({
+      caseId,
+      requestReference: reference,
+      cipOwner: { type: 'provider' },
+      requestReceivedAt: receivedAt.toISOString(),
+      ruleSetId: 'NPRM-2024',
+      timeZone: 'America/New_York',
+      openedBy: 'handler.one',
+    });
+    // One Commerce reference twice: the first request came while PostgreSQL was down (Temporal
+    // alone accepted it: a workflow, no row yet); the second, once it was back, recorded its row
+    // and start, and the API crashed before its start found the id taken.
+    const [lostStart, wonStart] = [randomUUID(), randomUUID()];
+    await insertCaseWithStart(system.db.db, {
+      row: { id: lostStart, type: 'cip-transmission', workflowId, status: 'awaiting-transmission', subjectType: 'provider-cip', subjectId: 'provider', ruleSetId: 'NPRM-2024', openedAt: receivedAt, dueAt: deadline.dueAt, details: { requestReference: reference } },
+      start: { workflowType: 'cipTransmissionWorkflow', taskQueue: system.taskQueue, args: [input(lostStart)] },
+    });
+    await system.client.workflow.start('cipTransmissionWorkflow', { taskQueue: system.taskQueue, workflowId, args: [input(wonStart)], memo: { caseId: wonStart } });
+    // The reconciler finds the id held by the other request's workflow: the first row is no case.
+    await startUnconfirmedCases(system.app.deps, { olderThanMs: 0 });
+    const byWorkflowId = () => system.db.db.select().from(cases).where(eq(cases.workflowId, workflowId));
+    const opened = await eventually(async () => {
+      const rows = await byWorkflowId();
+      return rows.length === 1 && rows[0]!.id === wonStart && rows[0]!.projectionSeq > 0 ? rows : undefined;
+    });
+    expect(opened.map((r) => r.id)).toEqual([wonStart]);
+    expect(await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, lostStart))).toHaveLength(0);
+    expect(await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, lostStart))).toHaveLength(0);
+  });
+
+  it('refuses a repeat of a request whose case Temporal no longer remembers, and stops the workflow the repeat started', async () => {
+    const reference = `BIS-CIP-${randomUUID()}`;
+    const workflowId = `cip-transmission:${reference}`;
+    const receivedAt = new Date(Date.now() - 60_000);
+    // A case opened long ago, its workflow's history past the namespace's retention: only the case table knows it.
+    const oldCase = randomUUID();
+    await system.db.db.insert(cases).values({
+      id: oldCase, type: 'cip-transmission', workflowId, status: 'transmitted', subjectType: 'provider-cip', subjectId: 'provider', ruleSetId: 'NPRM-2024', openedAt: receivedAt, dueAt: receivedAt, closedAt: receivedAt, projectionSeq: 3, details: { requestReference: reference },
+    });
+    const repeat = await system.app.inject({
+      method: 'POST',
+      url: '/v1/cip-transmission-requests',
+      headers: bearer('case_handler'),
+      payload: { requestReference: reference, cipOwner: { type: 'provider' }, receivedAt: receivedAt.toISOString() },
+    });
+    expect(repeat.statusCode).toBe(409);
+    expect(repeat.json()).toMatchObject({ code: 'case.duplicate' });
+    expect(repeat.json().detail).toContain(oldCase);
+    const rows = await system.db.db.select().from(cases).where(eq(cases.workflowId, workflowId));
+    expect(rows.map((r) => r.id)).toEqual([oldCase]);
+    // Nothing runs for the refused repeat.
+    const described = await system.client.workflow.getHandle(workflowId).describe().catch(() => undefined);
+    if (described) expect(described.status.name).toBe('TERMINATED');
+  });
 });
