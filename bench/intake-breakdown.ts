@@ -1,12 +1,16 @@
 // Where intake time goes (`node --import tsx bench/intake-breakdown.ts`; CALLS, ROUNDS, and
 // KINDS=comma-separated name prefixes to run some only): alternating rounds, at the intake
 // benchmark's concurrency, of a bare start, a bare Update-with-Start on a trivial workflow, the
-// case workflow's own Update-with-Start from a client (no API), the API's intake (the outbox),
+// case workflow's own Update-with-Start from a client (no API), the API's intake (the outbox), the
+// outbox's one statement alone (no workflow),
 // and the API's bare round trip. The worker finishes each round's cases before the next round.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { CURRENT_RULE_SET_ID } from '../rules/index.js';
 import { caseOpenedUpdate } from '../workflows/kit/recorder.js';
+import { eq } from 'drizzle-orm';
+import { insertCaseWithStart } from '../db/queries/case-starts.js';
+import { caseStarts } from '../db/schema/cases.js';
 import { runLoad, quantile, type LoadRun } from './measure.js';
 import { startBenchSystem } from './system.js';
 import { countCases, drain, putProviderCipOnFile } from './system-benchmarks.js';
@@ -50,6 +54,14 @@ try {
       if (r.status !== 201) throw new Error(`intake ${r.status} ${await r.text()}`);
       await r.arrayBuffer();
     },
+    'outbox insert alone': async () => {
+      const ref = `DB-${randomUUID()}`;
+      const caseId = randomUUID();
+      await insertCaseWithStart(sys.db.db, {
+        row: { id: caseId, type: 'cip-transmission', workflowId: `cip-transmission:${ref}`, status: 'awaiting-transmission', subjectType: 'provider-cip', subjectId: 'provider', ruleSetId: CURRENT_RULE_SET_ID, openedAt: new Date(), dueAt: new Date(), details: { requestReference: ref } },
+        start: { workflowType: 'cipTransmissionWorkflow', taskQueue: 'nowhere', args: [input(ref)] },
+      });
+    },
     'API /healthz': async () => {
       const r = await fetch(`${sys.apiUrl}/healthz`);
       await r.arrayBuffer();
@@ -57,14 +69,18 @@ try {
   };
   const only = process.env.KINDS?.split(',');
   const selected = Object.entries(kinds).filter(([k]) => !only || only.some((o) => k.startsWith(o)));
+  // The outbox rows written alone have no workflow: take their starts back so no round waits for them.
+  const forgetLoneOutboxStarts = () => sys.db.db.delete(caseStarts).where(eq(caseStarts.taskQueue, 'nowhere'));
   for (const [, fn] of selected) await runLoad(20, 8, fn);
+  await forgetLoneOutboxStarts();
   await drain(sys, 0);
   const runs = new Map<string, LoadRun[]>();
   for (let r = 0; r < rounds; r += 1) {
     for (const [name, fn] of selected) {
       const before = await countCases(sys);
       const run = await runLoad(calls, 8, fn);
-      if (!name.startsWith('bare update') && !name.startsWith('API /')) await drain(sys, before + calls);
+      if (!name.startsWith('bare update') && !name.startsWith('API /') && !name.startsWith('outbox')) await drain(sys, before + calls);
+      if (name.startsWith('outbox')) await forgetLoneOutboxStarts();
       runs.set(name, [...(runs.get(name) ?? []), run]);
     }
   }

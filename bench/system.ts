@@ -35,7 +35,8 @@ export interface BenchSystem {
 
 function child(script: string, env: Record<string, string>): Promise<ChildProcess> {
   const proc = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    // BENCH_CPU_PROF=api-process (or worker-process) writes that process's CPU profile to BENCH_CPU_PROF_DIR.
+    execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.BENCH_CPU_PROF && script.includes(process.env.BENCH_CPU_PROF) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? tmpdir()}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
