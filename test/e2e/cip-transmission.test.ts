@@ -14,6 +14,17 @@ import { eventually, useTestSystem } from '../helpers/system.js';
 
 const system = useTestSystem();
 
+/** The workflow input the API would send for a request for the provider's own CIP. */
+const providerCipRequest = (reference: string, receivedAt: Date, caseId: string): CipTransmissionInput => ({
+  caseId,
+  requestReference: reference,
+  cipOwner: { type: 'provider' },
+  requestReceivedAt: receivedAt.toISOString(),
+  ruleSetId: 'NPRM-2024',
+  timeZone: 'America/New_York',
+  openedBy: 'handler.one',
+});
+
 describe('CIP transmission requests', () => {
   it('opens a case due 10 calendar days after receipt (NPRM-2024), then closes it on transmission', async () => {
     const reference = `BIS-CIP-${randomUUID()}`;
@@ -172,15 +183,7 @@ describe('CIP transmission requests', () => {
     const caseId = randomUUID();
     const receivedAt = new Date(Date.now() - 60_000);
     const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: receivedAt, timeZone: 'America/New_York' });
-    const input: CipTransmissionInput = {
-      caseId,
-      requestReference: reference,
-      cipOwner: { type: 'provider' },
-      requestReceivedAt: receivedAt.toISOString(),
-      ruleSetId: 'NPRM-2024',
-      timeZone: 'America/New_York',
-      openedBy: 'handler.one',
-    };
+    const input = providerCipRequest(reference, receivedAt, caseId);
     // What the API had committed when it crashed: the case row and its start, no workflow.
     await insertCaseWithStart(system.db.db, {
       row: {
@@ -220,15 +223,7 @@ describe('CIP transmission requests', () => {
     const workflowId = `cip-transmission:${reference}`;
     const receivedAt = new Date(Date.now() - 60_000);
     const deadline = computeDeadline({ obligation: 'cip-transmission', ruleSet: getRuleSet('NPRM-2024'), startedAt: receivedAt, timeZone: 'America/New_York' });
-    const input = (caseId: string): CipTransmissionInput => ({
-      caseId,
-      requestReference: reference,
-      cipOwner: { type: 'provider' },
-      requestReceivedAt: receivedAt.toISOString(),
-      ruleSetId: 'NPRM-2024',
-      timeZone: 'America/New_York',
-      openedBy: 'handler.one',
-    });
+    const input = (caseId: string) => providerCipRequest(reference, receivedAt, caseId);
     // One Commerce reference twice: the first request came while PostgreSQL was down (Temporal
     // alone accepted it: a workflow, no row yet); the second, once it was back, recorded its row
     // and start, and the API crashed before its start found the id taken.
