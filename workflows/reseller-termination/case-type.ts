@@ -97,7 +97,7 @@ export const resellerTerminationCase = defineCaseType({
     }),
     reinstate: {
       title: 'Reinstate the reseller',
-      description: 'Keep the reseller after all, before the termination deadline, for a recorded reason: the case ends.',
+      description: 'Keep the reseller after all, for a recorded reason: the case ends. Taken before the termination deadline or after it; a deadline already missed stays on record.',
       params: NoParams,
       requiresReason: true,
       fourEyes: false,
