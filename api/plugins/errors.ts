@@ -98,11 +98,12 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_MAX_PARAM_LENGTH: 'request.uri_too_long',
 };
 /** The part of the request a framework refusal is about, named as schema refusals name theirs. */
+const CONTENT_TYPE_FIELD = { field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' };
 const FRAMEWORK_FIELDS: Record<string, { field: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', message: 'is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { field: 'body', message: 'is empty; a JSON body is required with this content type (send {} for none)' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' },
-  FST_ERR_CTP_INVALID_TYPE: { field: 'headers.content-type', message: 'must be application/json (multipart/form-data where a route takes a file)' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: CONTENT_TYPE_FIELD,
+  FST_ERR_CTP_INVALID_TYPE: CONTENT_TYPE_FIELD,
 };
 function requestCode(code: string | undefined): string {
   if (code === undefined) return 'request.rejected';
@@ -165,7 +166,7 @@ export function problemFrom(error: unknown, instance: string): Problem {
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large) are safe to show.
     // The type names the same problem as the code: a client may match on either.
     const code = requestCode(fe.code);
-    const field = fe.code === undefined ? undefined : FRAMEWORK_FIELDS[fe.code];
+    const field = (fe.code === undefined ? undefined : FRAMEWORK_FIELDS[fe.code]) ?? (code === 'request.unsupported_media_type' ? CONTENT_TYPE_FIELD : undefined);
     return {
       type: PROBLEM_TYPE_BASE + code,
       title: TITLES[status] ?? 'Error',
@@ -173,7 +174,7 @@ export function problemFrom(error: unknown, instance: string): Problem {
       detail: fe.message,
       instance,
       code,
-      ...(field ? { errors: [field] } : code === 'request.unsupported_media_type' ? { errors: [FRAMEWORK_FIELDS.FST_ERR_CTP_INVALID_MEDIA_TYPE!] } : {}),
+      ...(field ? { errors: [field] } : {}),
     };
   }
   // 5xx details stay in the log, never in the response.
