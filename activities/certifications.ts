@@ -17,6 +17,7 @@ import {
 } from '../db/queries/certifications.js';
 import { currentCipVersion } from '../db/queries/resellers.js';
 import { CIP_PROCEDURE_PARTS, type CertificationKind, type CipContact, type CipProcedurePart } from '../db/schema/certifications.js';
+import { resellerPart } from '../workflows/cip-certification/messages.js';
 import type { ActivityDeps } from './deps.js';
 
 /** What each part of a certification is, as the case's tasks name it. */
@@ -33,8 +34,6 @@ export const CERTIFICATION_PART_TITLES: Record<CipProcedurePart | 'written-cip' 
 
 /** Parts that only their own record can supply (a statement on the case cannot stand in for them). */
 export const RECORDED_ONLY_PARTS = ['written-cip', 'cip-contact'] as const;
-
-export const resellerPart = (resellerId: string) => `reseller:${resellerId}`;
 
 export interface MissingPart {
   part: string;

@@ -1,7 +1,8 @@
 // The annual CIP certification end to end, on the real Temporal dev server and PostgreSQL (a
 // database of this file's own, so that the assembled figures count only what it seeds): a
 // scheduler triggers a period twice and gets one case whose figures match the seeded customers,
-// owners and resellers; the missing reseller part waits; two people attest and file it; the
+// owners and resellers; the missing reseller part waits until the reseller's CIP is recorded, which
+// closes it by itself; two people attest and file it; the
 // provider's Schedule is visible to `temporal schedule list`, pauses and resumes, and its runs
 // (a backfill over past years) open one case per period, the same one the API answers with.
 import { execFile } from 'node:child_process';
@@ -175,11 +176,26 @@ describe('annual CIP certification', () => {
     const [reads] = await system.db.sql`select count(*)::int as n from personal_data_reads where purpose = 'compliance-audit' and actor = ${`system:cip-certification:${caseId}`}`;
     expect(reads!.n).toBe(3);
 
-    // The missing part waits; the reseller's CIP arrives and the case is assembled again.
+    // The missing part waits; the reseller's CIP arrives and closes its part by itself (as the
+    // provider's own CIP would), naming the version and who recorded it: no handler reassembles.
     expect((await api('POST', `/v1/cases/${caseId}/decisions`, 'legal', { decision: 'attest', params: { assembledVersion: 1 } })).statusCode).toBe(409);
     await uploadResellerCip(withoutCip);
-    const reassembled = await api('POST', `/v1/cases/${caseId}/decisions`, 'case_handler', { decision: 'reassemble' });
-    expect(reassembled.json()).toMatchObject({ status: 'ready-for-attestation' });
+    const ready = await eventually(async () => {
+      const res = (await api('GET', `/v1/cases/${caseId}`, 'case_handler')).json();
+      return res.status === 'ready-for-attestation' ? res : undefined;
+    }, 20_000);
+    expect(ready.details.tasks).toEqual([
+      {
+        part: `reseller:${withoutCip}`,
+        description: expect.any(String),
+        status: 'done',
+        doneBy: 'record',
+        doneAt: expect.any(String),
+        doneThrough: { record: 'reseller-cip', resellerId: withoutCip, version: 1, receivedAt: '2026-01-05T09:00:00.000Z', recordedBy: 'hana.handler' },
+      },
+    ]);
+    const assembledAgain = (await api('GET', `/v1/cases/${caseId}/events?limit=100`, 'case_handler')).json().items.filter((e: { type: string }) => e.type === 'certification.assembled');
+    expect(assembledAgain.at(-1)).toMatchObject({ actor: 'system', data: { version: 2, missingParts: [], partsDone: [{ part: `reseller:${withoutCip}`, doneBy: 'record' }] } });
 
     // Two people: the CIP contact attests (not the handler), a reviewer approves.
     expect((await api('POST', `/v1/cases/${caseId}/decisions`, 'case_handler', { decision: 'attest', params: { assembledVersion: 2 } })).statusCode).toBe(403);

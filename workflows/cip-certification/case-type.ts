@@ -20,9 +20,10 @@ export const cipCertificationCase = defineCaseType({
     details['kind'] === 'initial' ? ['cip-initial-certification'] : details['kind'] === 'annual' ? ['cip-certification'] : undefined,
   statuses: ['awaiting-parts', 'ready-for-attestation', 'awaiting-review', 'filed'],
   closedStatuses: ['filed'],
-  listensTo: ['provider-settings-recorded', 'provider-cip-recorded'],
+  listensTo: ['provider-settings-recorded', 'provider-cip-recorded', 'provider-reseller-cip-recorded'],
   statusNotes: {
-    'awaiting-parts': 'parts of the certification are missing (details.tasks): record them, supply a statement (supply-part), or reassemble',
+    'awaiting-parts':
+      'parts of the certification are missing (details.tasks): record them (a recorded CIP or setting closes its part by itself) or supply a statement (supply-part)',
     'awaiting-review': 'the CIP contact attested it; a reviewer who is someone else approves or rejects it',
   },
   decisions: {
@@ -42,7 +43,8 @@ export const cipCertificationCase = defineCaseType({
     },
     reassemble: {
       title: 'Assemble again from the records',
-      description: 'Reads the records again (after a reseller CIP, a customer or a setting was recorded) and writes a new assembled version.',
+      description:
+        "Reads the records again and writes a new assembled version: a CIP or a setting recorded through the API is assembled by itself; this is for what changed otherwise (customers, resellers' accounts).",
       params: NoParams,
       requiresReason: false,
       fourEyes: false,

@@ -32,6 +32,22 @@ export interface CertificationTask {
   status: 'open' | 'done';
   /** How it was done: recorded at its source, or supplied on the case. */
   doneBy?: 'record' | 'statement';
+  /** When the assembly that found it done ran. */
+  doneAt?: string;
+  /** The record that closed it, as the case heard of it (a CIP version or a settings version, and who recorded it). */
+  doneThrough?: RecordThatClosedPart;
+}
+
+/** The part of one foreign reseller, as the case's tasks name it. */
+export const resellerPart = (resellerId: string) => `reseller:${resellerId}`;
+
+/** A record the case heard of: what it is, its version, who recorded it (and, for a CIP, when the provider received it). */
+export interface RecordThatClosedPart {
+  record: 'provider-cip' | 'reseller-cip' | 'provider-settings';
+  version: number;
+  recordedBy: string;
+  receivedAt?: string;
+  resellerId?: string;
 }
 
 export interface AssemblyRef {

@@ -5,7 +5,7 @@ import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet, reminderInstants } fr
 import { recordHistory } from '../../test/helpers/history.js';
 import { decide, refusal, REVIEWER } from '../../test/helpers/update.js';
 import { caseProjectionRecorder, createTestWorker, resultWithoutSkipping, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
-import { providerSettingsRecordedFact, type Actor } from '../kit/index.js';
+import { providerResellerCipRecordedFact, providerSettingsRecordedFact, type Actor } from '../kit/index.js';
 import { cipCertificationStateQuery, type CipCertificationInput } from './messages.js';
 import { cipCertificationScheduleWorkflow } from './scheduled.js';
 import { cipCertificationWorkflow } from './workflow.js';
@@ -116,6 +116,32 @@ describe('cipCertificationWorkflow', () => {
       ]);
       expect(recorder.lastStatus()).toBe('ready-for-attestation');
       await handle.terminate('test over');
+    });
+  });
+
+  it("closes a reseller's part by itself when the reseller's CIP is recorded, naming the record and who recorded it", async () => {
+    const records = certificationRecords(['reseller:r1']);
+    const { recorder, worker, start } = await startCertification('annual', records);
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('1 hour');
+      expect((await handle.query(cipCertificationStateQuery)).status).toBe('awaiting-parts');
+      // The reseller's CIP is recorded: the API tells the provider's cases; no handler reassembles.
+      records.records.missing = [];
+      const receivedAt = new Date(await testEnv().currentTimeMs()).toISOString();
+      await handle.signal(providerResellerCipRecordedFact.signal, { resellerId: 'r1', version: 2, receivedAt, effectiveAt: receivedAt, recordedBy: HANDLER.subject });
+      await testEnv().sleep('1 minute');
+      const state = await handle.query(cipCertificationStateQuery);
+      expect(state.status).toBe('ready-for-attestation');
+      const through = { record: 'reseller-cip', resellerId: 'r1', version: 2, receivedAt, recordedBy: HANDLER.subject };
+      expect(state.tasks).toEqual([
+        { part: 'reseller:r1', description: 'the part of foreign reseller R1', status: 'done', doneBy: 'record', doneAt: expect.any(String), doneThrough: through },
+      ]);
+      expect(recorder.eventTypes()).toEqual(['case.opened', 'certification.assembled', 'certification.assembled']);
+      expect(recorder.events.at(-1)).toMatchObject({ actor: 'system', data: { missingParts: [], partsDone: [{ part: 'reseller:r1', doneBy: 'record', doneThrough: through }] } });
+      expect(recorder.lastStatus()).toBe('ready-for-attestation');
+      await handle.terminate('test over');
+      await recordHistory(handle, 'cipCertificationWorkflow--reseller-cip-closed-its-part');
     });
   });
 

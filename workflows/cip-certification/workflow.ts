@@ -16,6 +16,7 @@ import {
   markOverdueAndStayOpen,
   openRefusedCase,
   providerCipRecordedFact,
+  providerResellerCipRecordedFact,
   providerSettingsRecordedFact,
   refuseForbidden,
   refuseInvalid,
@@ -24,7 +25,13 @@ import {
 } from '../kit/index.js';
 import { certificationActivities } from './activities.js';
 import { cipCertificationCase } from './case-type.js';
-import { cipCertificationStateQuery, type CipCertificationInput, type CipCertificationState } from './messages.js';
+import {
+  cipCertificationStateQuery,
+  resellerPart,
+  type CipCertificationInput,
+  type CipCertificationState,
+  type RecordThatClosedPart,
+} from './messages.js';
 
 /** Parts only their own record supplies: the CIP on file and the CIP contact in the provider's settings. */
 const RECORDED_ONLY = ['written-cip', 'cip-contact'];
@@ -78,10 +85,31 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
   const fourEyes = new FourEyes(recorder, 'awaiting-review');
   setHandler(cipCertificationStateQuery, () => state);
 
-  // A record that may supply a missing part (the provider's settings, its CIP) wakes the case.
+  // A record that may supply a missing part (the provider's settings, its CIP, a foreign
+  // reseller's CIP) wakes the case. What was heard since the last assembly is kept, so that the
+  // assembly that finds a part done names the record that closed it and who recorded it.
   let recordsChanged = 0;
-  setHandler(providerSettingsRecordedFact.signal, () => void (recordsChanged += 1));
-  setHandler(providerCipRecordedFact.signal, () => void (recordsChanged += 1));
+  let heard: RecordThatClosedPart[] = [];
+  const hear = (record: RecordThatClosedPart) => {
+    heard.push(record);
+    recordsChanged += 1;
+  };
+  setHandler(providerSettingsRecordedFact.signal, (fact) => hear({ record: 'provider-settings', version: fact.settingsVersion, recordedBy: fact.recordedBy }));
+  setHandler(providerCipRecordedFact.signal, (fact) =>
+    hear({ record: 'provider-cip', version: fact.version, recordedBy: fact.recordedBy, receivedAt: fact.receivedAt }),
+  );
+  setHandler(providerResellerCipRecordedFact.signal, (fact) =>
+    hear({ record: 'reseller-cip', version: fact.version, recordedBy: fact.recordedBy, receivedAt: fact.receivedAt, resellerId: fact.resellerId }),
+  );
+  /** The latest record heard that supplies this part: the part's own CIP, or (for a procedure or the contact) the provider's settings. */
+  const recordThatClosed = (records: readonly RecordThatClosedPart[], part: string) =>
+    records.findLast((r) =>
+      r.record === 'reseller-cip'
+        ? part === resellerPart(r.resellerId ?? '')
+        : r.record === 'provider-cip'
+          ? part === 'written-cip'
+          : part !== 'written-cip' && !part.startsWith(resellerPart('')),
+    );
 
   // One assembly or decision at a time: each reads and changes the tasks.
   let busy = false;
@@ -97,6 +125,8 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
 
   /** Assembles a new version and brings the tasks in line with what is missing now; returns the event to record. */
   const assemble = async (by: string): Promise<CaseEventDraft> => {
+    const records = heard;
+    heard = [];
     const result: AssembledCertification = await certificationActivities.assembleCertification({
       versionId: uuid4(),
       caseId: input.caseId,
@@ -109,10 +139,16 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
       assembledBy: by,
     });
     const missing = new Set(result.missing.map((m) => m.part));
+    const doneNow: { part: string; doneBy: 'record' | 'statement'; doneThrough?: RecordThatClosedPart }[] = [];
+    const doneAt = new Date().toISOString();
     for (const task of state.tasks) {
       if (task.status === 'open' && !missing.has(task.part)) {
         task.status = 'done';
         task.doneBy = supplied[task.part] ? 'statement' : 'record';
+        task.doneAt = doneAt;
+        const through = task.doneBy === 'record' ? recordThatClosed(records, task.part) : undefined;
+        if (through) task.doneThrough = through;
+        doneNow.push({ part: task.part, doneBy: task.doneBy, ...(through ? { doneThrough: through } : {}) });
       }
     }
     for (const m of result.missing) {
@@ -122,6 +158,8 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
         // Missing again (a record was removed or a reseller was added back): the task reopens.
         task.status = 'open';
         delete task.doneBy;
+        delete task.doneAt;
+        delete task.doneThrough;
       }
     }
     state.assembly = { versionId: result.versionId, version: result.version, sha256: result.sha256, assembledAt: new Date().toISOString() };
@@ -130,7 +168,13 @@ export async function cipCertificationWorkflow(input: CipCertificationInput): Pr
     return {
       type: 'certification.assembled',
       actor: by,
-      data: { version: result.version, sha256: result.sha256, missingParts: result.missing.map((m) => m.part), summary: result.summary },
+      data: {
+        version: result.version,
+        sha256: result.sha256,
+        missingParts: result.missing.map((m) => m.part),
+        ...(doneNow.length ? { partsDone: doneNow } : {}),
+        summary: result.summary,
+      },
     };
   };
   const statusAfterAssembly = () => (state.tasks.some((t) => t.status === 'open') ? ('awaiting-parts' as const) : ('ready-for-attestation' as const));

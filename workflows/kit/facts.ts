@@ -84,6 +84,13 @@ export interface ProviderCipRecorded {
   effectiveAt: string;
   recordedBy: string;
 }
+/**
+ * A foreign reseller's CIP was recorded, told to the provider's own CIP cases (the certification
+ * whose reseller part it may supply): the reseller's cases hear `reseller-cip-recorded`.
+ */
+export interface ProviderResellerCipRecorded extends ResellerCipRecorded {
+  resellerId: string;
+}
 export interface ResellerStatusChanged {
   status: string;
   reason: string | null;
@@ -101,6 +108,7 @@ export const noncomplianceEvidenceAddedFact = defineFact<NoncomplianceEvidenceAd
 export const resellerAnsweredFact = defineFact<ResellerAnswered>()('reseller-answered', 'foreign-reseller', 'resellerAnswered');
 export const resellerCipRecordedFact = defineFact<ResellerCipRecorded>()('reseller-cip-recorded', 'foreign-reseller', 'resellerCipRecorded');
 export const providerCipRecordedFact = defineFact<ProviderCipRecorded>()('provider-cip-recorded', 'provider-cip', 'providerCipRecorded');
+export const providerResellerCipRecordedFact = defineFact<ProviderResellerCipRecorded>()('provider-reseller-cip-recorded', 'provider-cip', 'providerResellerCipRecorded');
 export const resellerStatusChangedFact = defineFact<ResellerStatusChanged>()('reseller-status-changed', 'foreign-reseller', 'resellerStatusChanged');
 export const providerSettingsRecordedFact = defineFact<ProviderSettingsRecorded>()('provider-settings-recorded', 'provider-cip', 'providerSettingsRecorded');
 
@@ -157,6 +165,7 @@ export const FACTS = [
   resellerAnsweredFact,
   resellerCipRecordedFact,
   providerCipRecordedFact,
+  providerResellerCipRecordedFact,
   resellerStatusChangedFact,
   providerSettingsRecordedFact,
   specialMeasureAppliesFact,

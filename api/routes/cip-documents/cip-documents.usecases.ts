@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
-import { providerCipRecordedFact, resellerCipRecordedFact } from '../../../workflows/kit/index.js';
+import { providerCipRecordedFact, providerResellerCipRecordedFact, resellerCipRecordedFact } from '../../../workflows/kit/index.js';
 import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
 import type { Database } from '../../../db/client.js';
 import { getDocument, getDocumentMeta, insertDocument } from '../../../db/queries/documents.js';
+import { PROVIDER_ID } from '../../../db/queries/certifications.js';
 import { getCipVersion, insertCipVersion, listCipVersions, lockReseller, type CipOwner } from '../../../db/queries/resellers.js';
 import type { DocumentMeta } from '../../../db/schema/documents.js';
 import type { CipDocumentRow } from '../../../db/schema/resellers.js';
@@ -84,8 +85,12 @@ export async function recordCipVersion(deps: Deps, principal: Principal, owner: 
     return toCipVersionDto(owner, row, document);
   });
   const fact = { version: recorded.version, receivedAt: recorded.receivedAt, effectiveAt: recorded.effectiveAt, recordedBy: principal.subject };
-  if (owner.type === 'foreign-reseller') await deliverFactToSubjectCases({ ...deps, log: request.log }, factAbout(resellerCipRecordedFact, owner.resellerId, fact));
-  else await deliverFactToSubjectCases({ ...deps, log: request.log }, factAbout(providerCipRecordedFact, 'provider', fact));
+  const delivery = { ...deps, log: request.log };
+  if (owner.type === 'foreign-reseller') {
+    await deliverFactToSubjectCases(delivery, factAbout(resellerCipRecordedFact, owner.resellerId, fact));
+    // The provider's certification certifies each reseller's CIP too: its reseller part may now be on file.
+    await deliverFactToSubjectCases(delivery, factAbout(providerResellerCipRecordedFact, PROVIDER_ID, { ...fact, resellerId: owner.resellerId }));
+  } else await deliverFactToSubjectCases(delivery, factAbout(providerCipRecordedFact, PROVIDER_ID, fact));
   return recorded;
 }
 
