@@ -133,3 +133,54 @@ export function writeRuns(doc: Doc, runs: readonly TextRun[], options: { indent?
   }
   if (options.font) doc.font(options.font);
 }
+
+export interface HeadingOptions {
+  /** The heading's font size, and the size of the text under it (set again after the heading). */
+  size: number;
+  bodySize: number;
+  /** How many lines of the text under it must fit on the heading's page (default 2). */
+  keepWithLines?: number;
+  /** Space above and below the heading, in lines (pdfkit's moveDown). */
+  spaceBefore?: number;
+  spaceAfter?: number;
+  /** The body's regular font, set after the heading. */
+  font?: string;
+}
+
+/**
+ * Writes a section heading that is never left alone at the foot of a page: when the heading and
+ * the first lines of its text do not fit below it, the heading starts the next page (where its
+ * space above is dropped, as a page's top needs none).
+ */
+export function writeHeading(doc: Doc, runs: readonly TextRun[], options: HeadingOptions): void {
+  const { size, bodySize, keepWithLines = 2, spaceBefore = 0.8, spaceAfter = 0.3 } = options;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.right - left;
+  const before = doc.currentLineHeight(true) * spaceBefore;
+  doc.fontSize(size);
+  const headingHeight = doc.currentLineHeight(true) * (layoutLines(doc, runs, width).length + spaceAfter);
+  doc.fontSize(bodySize);
+  const bodyHeight = doc.currentLineHeight(true) * keepWithLines;
+  const atTop = doc.y <= doc.page.margins.top;
+  if (!atTop && doc.y + before + headingHeight + bodyHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  else if (!atTop) doc.y += before;
+  doc.fontSize(size);
+  writeRuns(doc, runs);
+  if (spaceAfter > 0) doc.moveDown(spaceAfter);
+  doc.fontSize(bodySize);
+  if (options.font) doc.font(options.font);
+}
+
+/**
+ * The writing calls a printed record uses, over writeRuns and writeHeading: a paragraph, a bold
+ * label with its value, and a heading kept with its first lines. Text at the current font size.
+ */
+export function recordWriter(doc: Doc, fonts: { regular: string; bold: string }, headingSizes: { size: number; bodySize: number }) {
+  const write = (runs: TextRun[], indent = 0) => writeRuns(doc, runs, { indent, font: fonts.regular });
+  return {
+    write,
+    para: (text: string, indent = 0) => write([{ text, font: fonts.regular }], indent),
+    line: (label: string, value: string, indent = 0) => write([{ text: `${label}: `, font: fonts.bold }, { text: value, font: fonts.regular }], indent),
+    heading: (text: string, options: Partial<HeadingOptions> = {}) => writeHeading(doc, [{ text, font: fonts.bold }], { ...headingSizes, font: fonts.regular, ...options }),
+  };
+}

@@ -2,7 +2,7 @@
 // the deadlines with their explanations, the decisions, the evidence on record and the whole
 // timeline, with the hash of the last event so the copy can be checked against the database.
 import PDFDocument from 'pdfkit';
-import { writeRuns, type TextRun } from '../../pdf/wrapped-text.js';
+import { recordWriter } from '../../pdf/wrapped-text.js';
 import { reasonOf, type CaseHistory, type DeadlineContext, type TimelineEntry } from './case-history.usecases.js';
 
 const REGULAR = 'Helvetica';
@@ -43,15 +43,8 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
   });
 
   // Every line is laid out by writeRuns: it breaks only at spaces, so a hyphenated word or a
-  // time zone reads back whole from the PDF's text.
-  const write = (runs: TextRun[], indent = 0) => writeRuns(doc, runs, { indent, font: REGULAR });
-  const para = (text: string, indent = 0) => write([{ text, font: REGULAR }], indent);
-  const heading = (text: string) => {
-    doc.moveDown(0.8).fontSize(13);
-    write([{ text, font: BOLD }]);
-    doc.moveDown(0.3).fontSize(10);
-  };
-  const line = (label: string, value: string) => write([{ text: `${label}: `, font: BOLD }, { text: value, font: REGULAR }]);
+  // time zone reads back whole from the PDF's text; a heading is kept with its first lines.
+  const { write, para, line, heading } = recordWriter(doc, { regular: REGULAR, bold: BOLD }, { size: 13, bodySize: 10 });
 
   const c = history.case;
   doc.fontSize(18);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NPRM_2024 } from '../../../rules/index.js';
 import type { CaseHistory } from './case-history.usecases.js';
+import { pageFootLines, pdfText } from '../../../test/helpers/pdf-text.js';
 import { renderDossierPdf } from './dossier-pdf.js';
 
 const REASON = 'Commerce withdrew the request by its letter of 2026-11-27';
@@ -91,5 +92,22 @@ describe('case dossier PDF', () => {
       const evidence = text.slice(text.indexOf('Evidence on record'), text.indexOf('Timeline'));
       expect(evidence.replace(/ /g, '')).toContain(longReference);
     }
+  });
+
+  it('never leaves a section heading alone at the foot of a page, however long the section above it', async () => {
+    const headings = ['The case', 'Rule set and its legal standing', 'Deadlines', 'Decisions', 'Evidence on record', 'Timeline', 'Integrity'];
+    const decision = history.entries[0]!;
+    let pages = 0;
+    for (let lines = 30; lines < 70; lines++) {
+      const longer: CaseHistory = {
+        ...history,
+        deadlines: [{ ruleSetId: 'NPRM-2024', obligation: 'cip-transmission', obligationTitle: 'Transmit the requested CIP', citation: 'a citation', dueAt: '2026-12-05T04:59:59.999Z', explanation: Array.from({ length: lines }, (_, i) => `Step ${i} of the clock.`) }],
+        entries: Array.from({ length: 3 }, (_, i) => ({ ...decision, ref: { caseEventId: i + 2 } })),
+      };
+      const feet = pageFootLines(pdfText(await renderDossierPdf(longer, { generatedAt: new Date('2026-11-28T23:40:00Z'), generatedBy: 'dev-legal' }), ['-layout']));
+      pages = Math.max(pages, feet.length + 1);
+      for (const foot of feet) expect(headings, `${lines} lines: a page ends with "${foot}"`).not.toContain(foot);
+    }
+    expect(pages).toBeGreaterThan(1);
   });
 });
