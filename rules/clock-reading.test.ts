@@ -32,6 +32,20 @@ describe('reading a case clock from its instant', () => {
     expect(reading.passed.map((p) => p.offsetDays)).toEqual([7, 3, 1]);
   });
 
+  it("says what the due instant means for the clock's own obligation, not that every case is escalated", () => {
+    // A record-retention clock's end is when the records may be disposed of; nothing is escalated then.
+    const retention = [{ obligation: 'record-retention' as const, dueAt: new Date('2028-11-30T04:59:59.999Z') }];
+    const reading = readClockInstant({ firesAt: retention[0]!.dueAt, setAt: new Date('2026-11-29T06:31:55Z'), clocks: retention, ruleSet: NPRM_2024, timeZone: ZONE })!;
+    expect(reading.sentence).toBe(
+      'Due instant: the end of 2028-11-29 in America/New_York (2028-11-30T04:59:59.999Z); the records must be kept until this instant and may be disposed of after it',
+    );
+    const transmission = readClockInstant({ firesAt: clocks[0]!.dueAt, setAt, clocks, ruleSet: NPRM_2024, timeZone: ZONE })!;
+    expect(transmission.sentence).toMatch(/\); the CIP must be transmitted by this instant$/);
+    // A clock of no obligation of the rule set says only when it falls.
+    const own = readClockInstant({ firesAt: clocks[0]!.dueAt, setAt, clocks: [{ obligation: null, dueAt: clocks[0]!.dueAt }], ruleSet: NPRM_2024, timeZone: ZONE })!;
+    expect(own.sentence).toBe('Due instant: the end of 2026-12-04 in America/New_York (2026-12-05T04:59:59.999Z)');
+  });
+
   it("says when the reminders are the provider's own policy", () => {
     const ruleSet = withCipPolicy(NPRM_2024, { reminderOffsetsDays: [14, 2] });
     const reading = readClockInstant({ firesAt: new Date('2026-11-20T05:00:00Z'), setAt: new Date('2026-11-01T00:00:00Z'), clocks, ruleSet, timeZone: ZONE })!;

@@ -64,7 +64,11 @@ export function readClockInstant(input: {
         obligation: clock.obligation,
         dueAt: clock.dueAt.toISOString(),
         dueDate,
-        sentence: `Due instant: the end of ${dueDate} in ${timeZone} (${clock.dueAt.toISOString()}); the case is escalated if it is not settled by then`,
+        // What the instant means is the obligation's own (a deadline to act, or the earliest day
+        // records may be disposed of): not every clock's end escalates a case.
+        sentence:
+          `Due instant: the end of ${dueDate} in ${timeZone} (${clock.dueAt.toISOString()})` +
+          (clock.obligation ? `; ${ruleSet.obligations[clock.obligation].meaning}` : ''),
         passed: passedBefore(0),
       };
     }
