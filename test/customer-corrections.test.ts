@@ -166,6 +166,59 @@ describe('ownership changes after the account opened', () => {
     const owners = (await call('GET', `/v1/customers/${customerId}/beneficial-owners`)).body;
     expect(owners.items.map((p: { id: string }) => p.id)).toEqual([a, c]);
   });
+
+  it('follows a customer of whom nothing was tracked: a foreign owner added, or a citizenship corrected, makes it tracked and asks for verification', async () => {
+    // A U.S. company with a U.S. owner: nothing tracked, the account opened at once, the case closed.
+    const created = await call('POST', '/v1/customers', {
+      kind: 'entity',
+      externalReference: `us-${randomUUID()}`,
+      organizedIn: 'US',
+      foreignBranchOfUsEntity: false,
+      locatedInUnitedStates: true,
+      name: 'Acme Cloud Inc',
+      beneficialOwners: [{ name: 'Joe U', ownershipPercent: 60, citizenships: ['US'], usLawfulPermanentResident: false, locatedInUnitedStates: true }],
+      account: {},
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const customerId = created.body.customer.id as string;
+    const joe = (created.body.customer.parties as { id: string; role: string }[]).find((p) => p.role === 'beneficial-owner')!.id;
+    await untilStatus(created.body.caseId as string, 'not-tracked');
+    const reverification = await eventually(async () => {
+      const { body } = await call('GET', `/v1/cases?type=beneficial-owner-reverification&subjectId=${customerId}`, undefined, 'legal');
+      return body.items[0]?.status === 'scheduled' ? (body.items[0] as { id: string }) : undefined;
+    });
+
+    // A 35% Russian owner is notified: classified and stored as tracked, the customer tracked, verification due.
+    const added = await call('POST', `/v1/customers/${customerId}/beneficial-owners`, {
+      name: 'Ivan F',
+      ownershipPercent: 35,
+      citizenships: ['RU'],
+      usLawfulPermanentResident: false,
+      locatedInUnitedStates: false,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const ivan = added.body.id as string;
+    const due = await untilStatus(reverification.id, 'reverification-due');
+    expect(due.details).toMatchObject({ dueReasons: ['beneficial-owner-added'], newOwnerIds: [ivan] });
+    const customer = (await call('GET', `/v1/customers/${customerId}`)).body;
+    expect(customer.trackingRequired).toBe(true);
+    expect(customer.parties.find((p: { id: string }) => p.id === ivan)).toMatchObject({ usPersonStatus: 'foreign', tracked: true });
+
+    // Joe's citizenship corrected to Chinese only: tracked too, and due as well.
+    const corrected = await call('POST', `/v1/customers/${customerId}/parties/${joe}/corrections`, {
+      facts: { citizenships: ['CN'], locatedInUnitedStates: false },
+      reason: 'passport shows Chinese citizenship only',
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    await untilEvents(reverification.id, 'beneficial-owners.redetermined', 2);
+    const after = await eventually(async () => {
+      const c = (await call('GET', `/v1/cases/${reverification.id}`)).body;
+      return c.details.dueReasons.includes('ownership-changed') ? c : undefined;
+    });
+    expect(after.details.dueReasons).toEqual(['beneficial-owner-added', 'ownership-changed']);
+    const joeNow = (await call('GET', `/v1/customers/${customerId}`)).body.parties.find((p: { id: string }) => p.id === joe);
+    expect(joeNow).toMatchObject({ usPersonStatus: 'foreign', tracked: true });
+  });
 });
 
 describe('bad input changes nothing', () => {

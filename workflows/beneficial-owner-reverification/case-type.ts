@@ -6,7 +6,8 @@ export const beneficialOwnerReverificationCase = defineCaseType({
   title: 'Periodic re-verification',
   description:
     "A customer's information is re-verified on the CIP policy's period, and at once when a new beneficial owner is notified or a change of the recorded facts " +
-      '(a correction, a stake change, a removal, a substantial-control determination) leaves a party the CIP tracks unverified. One long-lived case per customer.',
+      '(a correction, a stake change, a removal, a substantial-control determination) leaves a party the CIP tracks unverified; a new owner is classified like every party. ' +
+      'One long-lived case per customer whose account is open, customers of whom nothing is tracked (all U.S. persons) included: their period has nothing to re-verify and rolls on by itself, and a foreign owner added or a fact corrected later makes the customer tracked here.',
   subjectType: 'customer',
   ruleSetObligations: ['periodic-reverification'],
   statuses: ['scheduled', 'reverification-due', 'stopped'],

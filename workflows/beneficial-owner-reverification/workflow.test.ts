@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_RULE_SET_ID, computeDeadline, getRuleSet } from '../../rules/index.js';
-import { customerWorkflowWorker, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
+import { allUsPersons, customerWorkflowWorker, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { decide, HANDLER, refusal } from '../../test/helpers/update.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
@@ -13,8 +13,8 @@ const testEnv = useTimeSkippingEnv();
 
 const ruleSet = getRuleSet(CURRENT_RULE_SET_ID);
 
-async function setup() {
-  const { cases, customers, worker, taskQueue } = await customerWorkflowWorker(testEnv());
+async function setup(options?: Parameters<typeof customerWorkflowWorker>[1]) {
+  const { cases, customers, worker, taskQueue } = await customerWorkflowWorker(testEnv(), options);
   const verifiedAt = new Date(await testEnv().currentTimeMs());
   const input: BeneficialOwnerReverificationInput = {
     caseId: randomUUID(),
@@ -63,7 +63,10 @@ describe('beneficialOwnerReverificationWorkflow', () => {
   });
 
   it('makes re-verification due at once when a new beneficial owner is notified', async () => {
-    const { cases, worker, start } = await setup();
+    const { cases, customers, worker, start } = await setup();
+    // The new owner is foreign and owns enough to be tracked.
+    customers.world.classification = { ...foreignEntityWithTwoOwners, parties: [...foreignEntityWithTwoOwners.parties, { partyId: 'party-owner-9', role: 'beneficial-owner', status: 'foreign' }] };
+    customers.world.verified = new Set(['party-customer', 'party-owner-1']);
     await worker.runUntil(async () => {
       const handle = await start();
       await testEnv().sleep('30 days');
@@ -75,12 +78,49 @@ describe('beneficialOwnerReverificationWorkflow', () => {
         newOwnerIds: ['party-owner-9'],
       });
       expect(cases.events.at(-1)).toMatchObject({ type: 'reverification.due', data: { reason: 'beneficial-owner-added', partyId: 'party-owner-9' } });
+      // The new owner is classified like every other party: its determination is stored with the rules' reasons.
+      expect(customers.world.classifyCalls).toBe(1);
+      expect(cases.events.at(-2)).toMatchObject({ type: 'beneficial-owners.redetermined', data: { reason: 'a beneficial owner was added', partyIds: ['party-owner-9'], unverifiedParties: ['party-owner-9'] } });
       expect((await refusal(decide(handle, 'stop', HANDLER))).message).toBe('reason is required for this decision');
       await decide(handle, 'stop', HANDLER, { reason: 'customer relationship ended' });
       expect((await handle.result()).status).toBe('stopped');
       await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop');
       // The same scenario on the case kit, with search attributes (patched 'case-search-attributes').
       await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-then-stop-on-kit');
+      await recordHistory(handle, 'beneficialOwnerReverificationWorkflow--new-owner-classified-then-stop');
+    });
+  });
+
+  it('asks for nothing when a new owner is a U.S. person and every tracked party is verified', async () => {
+    const { cases, customers, worker, start } = await setup();
+    customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('3 days');
+      // party-owner-2 is a U.S. person: the CIP does not track it.
+      await handle.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-2' });
+      await testEnv().sleep('1 minute');
+      expect(await handle.query(beneficialOwnerReverificationStateQuery)).toMatchObject({ status: 'scheduled', dueReasons: [], newOwnerIds: ['party-owner-2'] });
+      expect(cases.events.at(-1)).toMatchObject({ type: 'beneficial-owners.redetermined', data: { partyIds: ['party-owner-2'], unverifiedParties: [] } });
+      await decide(handle, 'stop', HANDLER, { reason: 'customer relationship ended' });
+      expect((await handle.result()).status).toBe('stopped');
+    });
+  });
+
+  it('starts the next period by itself when the CIP tracks no party of the customer (all U.S. persons)', async () => {
+    const { cases, worker, start, period } = await setup({ classification: allUsPersons });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep(period.dueAt.getTime() - (await testEnv().currentTimeMs()) + 3600_000);
+      const next = await handle.query(beneficialOwnerReverificationStateQuery);
+      expect(next).toMatchObject({ status: 'scheduled', dueReasons: [] });
+      expect(new Date(next.nextDueAt).getTime()).toBeGreaterThan(period.dueAt.getTime());
+      expect(cases.eventTypes()).toEqual(['case.opened', 'reverification.scheduled', 'reverification.not-required', 'reverification.scheduled']);
+      expect(cases.events[2]!.data).toMatchObject({ reason: expect.stringMatching(/^the CIP tracks no party of this customer/) });
+      await decide(handle, 'stop', HANDLER, { reason: 'account closed' });
+      expect((await handle.result()).status).toBe('stopped');
+      // The first run: the period that rolled on by itself, then continued as new.
+      await recordHistory(testEnv().client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId), 'beneficialOwnerReverificationWorkflow--nothing-tracked-period-rolls-on');
     });
   });
   it('classifies again when the recorded facts change, and makes re-verification due for an owner the CIP now tracks unverified', async () => {

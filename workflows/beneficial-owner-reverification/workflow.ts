@@ -35,6 +35,15 @@ import {
 // rules' explanation, and re-verification is due at once when a party the CIP now tracks is not
 // verified. Added after the first release, hence patched.
 const REDETERMINE_ON_FACTS_CHANGED = 'redetermine-on-facts-changed';
+// A beneficial owner notified after the account opened is classified like any other party (its
+// U.S.-person status and determination stored, with the rules' reasons), and re-verification is
+// due only when the CIP tracks a party that is not verified: a new U.S. owner of a customer whose
+// tracked parties are verified needs nothing. Before, every new owner made it due unclassified.
+const CLASSIFY_NEW_OWNERS = 'classify-new-beneficial-owners';
+// The case also follows a customer of whom the CIP tracks nothing (customer and owners all U.S.
+// persons), so that a new foreign owner or a corrected fact is not lost; its period then has
+// nothing to re-verify and rolls on by itself instead of waiting for a handler.
+const NOTHING_TRACKED_ROLLS_ON = 'period-with-nothing-tracked-rolls-on';
 
 export async function beneficialOwnerReverificationWorkflow(
   input: BeneficialOwnerReverificationInput,
@@ -148,14 +157,23 @@ export async function beneficialOwnerReverificationWorkflow(
    */
   async function redetermine(changes: CustomerFactsChanged[]) {
     const reason = `the recorded facts changed: ${[...new Set(changes.map((c) => c.change))].join(', ')}`;
+    const unverified = await classifyAgain({ reason, changes });
+    if (unverified && unverified.length > 0) await markDue('ownership-changed', { partyIds: unverified, changeIds: changes.map((c) => c.changeId) });
+  }
+
+  /**
+   * Classifies the customer again and records what the rules now say; the tracked parties not
+   * verified, or undefined when the recorded facts cannot be classified (shown on the case).
+   */
+  async function classifyAgain(why: Record<string, unknown>): Promise<string[] | undefined> {
     let result;
     try {
       result = await customerActivities.classifyCustomer({ customerId: input.customerId, ruleSetId: ruleSet.id });
     } catch (err) {
       // The API refuses changes the rules cannot classify; facts stored otherwise are shown, not retried.
       if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.invalidCustomerFacts)) throw err;
-      await recorder.transition({ events: { type: 'classification.failed', actor: 'system', data: { reason: err.cause.message, changes, details: err.cause.details ?? [] } } });
-      return;
+      await recorder.transition({ events: { type: 'classification.failed', actor: 'system', data: { ...why, reason: err.cause.message, details: err.cause.details ?? [] } } });
+      return undefined;
     }
     const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
     const unverified = summary.trackedParties.filter((p) => !p.verified || p.openDiscrepancies > 0).map((p) => p.partyId);
@@ -163,10 +181,19 @@ export async function beneficialOwnerReverificationWorkflow(
       events: {
         type: 'beneficial-owners.redetermined',
         actor: 'system',
-        data: { reason, changes, trackingRequired: result.trackingRequired, parties: result.parties, reasons: result.reasons, unverifiedParties: unverified },
+        data: { ...why, trackingRequired: result.trackingRequired, parties: result.parties, reasons: result.reasons, unverifiedParties: unverified },
       },
     });
-    if (unverified.length > 0) await markDue('ownership-changed', { partyIds: unverified, changeIds: changes.map((c) => c.changeId) });
+    return unverified;
+  }
+
+  /** New beneficial owners: classified, and re-verification due for each the CIP tracks unverified. */
+  async function classifyNewOwners(added: string[]) {
+    const unverified = await classifyAgain({ reason: 'a beneficial owner was added', partyIds: added });
+    // Facts the rules cannot classify: the owner cannot be judged, so it is verified to be safe.
+    for (const partyId of added) if (!unverified || unverified.includes(partyId)) await markDue('beneficial-owner-added', { partyId });
+    const others = (unverified ?? []).filter((id) => !added.includes(id));
+    if (others.length > 0) await markDue('ownership-changed', { partyIds: others });
   }
 
   const wake = () => outcome !== undefined || noticed.length > 0 || closure !== undefined || factChanges.length > 0;
@@ -185,6 +212,11 @@ export async function beneficialOwnerReverificationWorkflow(
       });
       break;
     }
+    if (noticed.length > 0 && patched(CLASSIFY_NEW_OWNERS)) {
+      const added = [...new Set(noticed.splice(0))].filter((partyId) => !state.newOwnerIds.includes(partyId));
+      state.newOwnerIds.push(...added);
+      if (added.length > 0) await classifyNewOwners(added);
+    }
     while (noticed.length > 0) {
       const partyId = noticed.shift()!;
       if (state.newOwnerIds.includes(partyId)) continue;
@@ -196,7 +228,23 @@ export async function beneficialOwnerReverificationWorkflow(
       factChanges = [];
       if (patched(REDETERMINE_ON_FACTS_CHANGED)) await redetermine(changes);
     }
-    if (periodicPending && Date.now() > deadline.dueAt.getTime()) await markDue('periodic', { dueAt: state.nextDueAt });
+    if (periodicPending && Date.now() > deadline.dueAt.getTime()) {
+      if (state.dueReasons.length === 0 && patched(NOTHING_TRACKED_ROLLS_ON)) {
+        const summary = await customerActivities.verificationSummary({ customerId: input.customerId });
+        if (summary.trackedParties.length === 0) {
+          outcome = 're-verified';
+          await recorder.transition({
+            events: {
+              type: 'reverification.not-required',
+              actor: 'system',
+              data: { reason: 'the CIP tracks no party of this customer (the customer and every beneficial owner are U.S. persons): nothing to re-verify; the next period starts', dueAt: state.nextDueAt },
+            },
+          });
+          break;
+        }
+      }
+      await markDue('periodic', { dueAt: state.nextDueAt });
+    }
   }
   await condition(allHandlersFinished);
   if (outcome === 're-verified') {

@@ -59,10 +59,41 @@ describe('customerIdentificationWorkflow', () => {
       const result = await (await start()).result();
       expect(result.status).toBe('not-tracked');
       expect(customers.world.accountStatuses.map((s) => s.status)).toEqual(['open']);
-      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified']);
+      // This case's events, then the opening of the customer's re-verification case, which follows it
+      // (started before this workflow completed; its first task may still be running).
+      for (let i = 0; i < 100 && cases.events.length < 4; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(cases.eventTypes()).toEqual(['case.opened', 'customer.classified', 'case.opened', 'reverification.scheduled']);
       // Closed at the instant of the closing event, recorded in the same transition.
       expect(cases.transitions.at(-1)?.closedAt).toBe((cases.transitions.at(-1)?.events ?? []).at(-1)?.occurredAt);
       expect(Number.isNaN(Date.parse(cases.transitions.at(-1)!.closedAt!))).toBe(false);
+    });
+  });
+
+  it("hands a customer of whom nothing is tracked to its re-verification case, which hears a foreign owner added later and asks for verification", async () => {
+    const { cases, customers, worker, input, start } = await setup({ classification: allUsPersons });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      expect((await handle.result()).status).toBe('not-tracked');
+      // The account is open and this case closed, but later facts still reach a case that classifies.
+      const reverification = testEnv().client.workflow.getHandle(`beneficial-owner-reverification:${input.customerId}`);
+      expect((await reverification.describe()).status.name).toBe('RUNNING');
+      for (let i = 0; i < 100 && cases.opened.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(cases.opened.map((o) => o.type)).toEqual(['customer-identification', 'beneficial-owner-reverification']);
+
+      // A 35% Russian owner is notified: classified, tracked and unverified, so re-verification is due.
+      customers.world.classification = {
+        customerStatus: 'us',
+        trackingRequired: true,
+        parties: [...allUsPersons.parties, { partyId: 'party-owner-ru', role: 'beneficial-owner', status: 'foreign' }],
+        reasons: ['Party party-owner-ru is a beneficial owner: it owns 35% of the customer, at least the 25% threshold.'],
+      };
+      await reverification.signal(beneficialOwnerAddedSignal, { partyId: 'party-owner-ru' });
+      await testEnv().sleep('1 minute');
+      expect(cases.events.slice(-2)).toMatchObject([
+        { type: 'beneficial-owners.redetermined', data: { reason: 'a beneficial owner was added', partyIds: ['party-owner-ru'], trackingRequired: true, unverifiedParties: ['party-owner-ru'] } },
+        { type: 'reverification.due', data: { reason: 'beneficial-owner-added', partyId: 'party-owner-ru' } },
+      ]);
+      await recordHistory(handle, 'customerIdentificationWorkflow--not-tracked-followed-by-reverification');
     });
   });
 

@@ -87,6 +87,13 @@ const SPECIAL_MEASURES_AT_OPENING = 'special-measures-at-opening';
 // such a signal in their history, unhandled, hence patched.
 const TOLD_SPECIAL_MEASURES = 'told-special-measures';
 
+// A customer of whom the CIP tracks nothing (customer and owners all U.S. persons) has its
+// account opened at once, and this case ends. Facts that change afterwards (a foreign beneficial
+// owner added, a citizenship corrected) must still reach a case that classifies again and asks
+// for verification: the customer's re-verification case follows it as it follows a verified one.
+// Added after the first release: such cases completed without starting it, hence patched.
+const FOLLOW_NOT_TRACKED_CUSTOMERS = 'follow-not-tracked-customers';
+
 /** Statuses in which the account is not open yet: a measure told then binds its opening. */
 const OPENING_AHEAD: readonly CustomerIdentificationStatus[] = ['classifying', 'needs-correction', 'awaiting-verification', 'pending-approval'];
 
@@ -524,6 +531,6 @@ export async function customerIdentificationWorkflow(input: CustomerIdentificati
     }
   }
   await condition(allHandlersFinished);
-  if (state.status === 'open') await startReverification();
+  if (state.status === 'open' || (state.status === 'not-tracked' && patched(FOLLOW_NOT_TRACKED_CUSTOMERS))) await startReverification();
   return { ...state, pendingProposal: proposal() };
 }
