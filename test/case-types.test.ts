@@ -2,10 +2,13 @@
 // document, and what a case says it accepts now. Decisions malformed for their case type are
 // refused by the API with the workflow's own checks, before any workflow is asked.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertCaseIfAbsent } from '../db/queries/cases.js';
 import { CASE_TYPE_NAMES, OBLIGATIONS } from '../workflows/obligations.js';
 import { GENERIC_CASE_EVENTS } from '../workflows/kit/events.js';
+import { PROJECT_ROOT } from '../scripts/temporal-paths.js';
 import { bearer } from './helpers/tokens.js';
 import { useTestSystem } from './helpers/system.js';
 
@@ -25,6 +28,7 @@ interface CaseTypeBody {
   statuses: string[];
   closedStatuses: string[];
   decisions: DecisionTypeBody[];
+  deadlineMet?: { event: string; metAtField?: string; dueAtDetail?: string };
 }
 
 async function caseOf(type: string, status: string) {
@@ -63,6 +67,21 @@ describe('GET /v1/case-types', () => {
     for (const t of items) {
       for (const d of t.decisions) for (const s of d.allowedInStatuses) expect(t.statuses).toContain(s);
       expect(t.decisions.every((d) => d.allowedInStatuses.every((s) => !t.closedStatuses.includes(s)))).toBe(true);
+    }
+  });
+
+  it("says how a case meets its deadline by an event its own workflow records, so that the desk's header can say when and whether on time", async () => {
+    const items = (await system.app.inject({ method: 'GET', url: '/v1/case-types', headers: bearer('scheduler') })).json().items as CaseTypeBody[];
+    expect(items.find((t) => t.type === 'ai-training-report')!.deadlineMet).toEqual({ event: 'report.filed', metAtField: 'filedAt', dueAtDetail: 'filingDueAt' });
+    const declared = items.filter((t) => t.deadlineMet);
+    expect(declared.map((t) => t.type).sort()).toEqual(['ai-training-report', 'cip-certification', 'cip-transmission', 'compliance-assessment', 'irregular-update', 'reseller-termination']);
+    for (const t of declared) {
+      const workflow = readFileSync(join(PROJECT_ROOT, 'workflows', t.type, 'workflow.ts'), 'utf8');
+      expect(workflow, t.type).toContain(`'${t.deadlineMet!.event}'`);
+      // The event records whether the deadline was met on time, and the instant it was met where that is not when it was recorded.
+      expect(workflow, t.type).toMatch(/onTime/);
+      if (t.deadlineMet!.metAtField) expect(workflow, t.type).toContain(t.deadlineMet!.metAtField);
+      if (t.deadlineMet!.dueAtDetail) expect(workflow, t.type).toContain(`${t.deadlineMet!.dueAtDetail}:`);
     }
   });
 

@@ -172,6 +172,66 @@ describe('the case handlers desk', () => {
     await page.context().close();
   });
 
+  it('shows in the header of a case that met its deadline the due date that governed, when it was met and whether on time', async () => {
+    const dateIn = (iso: string) => new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' });
+    const instantIn = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
+    // An AI-training report filed with Commerce (status filed, the case still open for amendments): its own due instant is cleared.
+    const resellerId = await registerReseller(system.app);
+    const created = await api('POST', '/v1/ai-training-transactions', {
+      externalReference: `TXN-${randomUUID()}`,
+      foreignPerson: { type: 'reseller-customer', resellerId, resellerCustomerReference: 'RC-6' },
+      transactionAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
+      run: { operations: '2e26', cluster: { coLocatedInSingleDataCentre: true, networkingGbitPerSecond: '400', peakOperationsPerSecond: '2e20' } },
+    });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.caseId;
+    const day = 24 * 60 * 60 * 1000;
+    const contents = {
+      contactInfoRef: 'doc-contact',
+      paymentInfoRef: 'doc-payment',
+      estimatedOperations: '2e26',
+      operationsPeriod: { start: new Date(Date.now() - 3 * day).toISOString(), end: new Date(Date.now() + 60 * day).toISOString() },
+      modelName: 'Aurora-S',
+      cybersecurityPractices: 'SSO with hardware keys',
+    };
+    expect((await api('POST', `/v1/ai-training-reports/${caseId}/reseller-report`, { resellerReportReference: 'RR-6', contents })).status).toBe(202);
+    await eventually(async () => ((await api('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body.status === 'drafting' ? true : undefined));
+    expect((await api('POST', `/v1/cases/${caseId}/decisions`, { decision: 'submit-for-approval' })).status).toBe(200);
+    expect((await api('POST', `/v1/cases/${caseId}/decisions`, { decision: 'approve' }, 'reviewer')).status).toBe(200);
+    expect((await api('POST', `/v1/cases/${caseId}/decisions`, { decision: 'file', params: { filingReceipt: 'BIS-AI-6' } })).status).toBe(200);
+    const filed = (await api('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body;
+    expect(filed).toMatchObject({ status: 'filed', dueAt: null, closedAt: null, details: { filedOnTime: true } });
+    const filedAt = ((await api('GET', `/v1/cases/${caseId}/events`, undefined, 'legal')).body.items as { type: string; data: { filedAt: string } }[]).find((e) => e.type === 'report.filed')!.data.filedAt;
+
+    const page = await signIn('hana.handler');
+    await page.goto(`${baseUrl}/desk/cases/${caseId}`);
+    const due = page.getByTestId('case-due');
+    await due.getByText('filed on time').waitFor();
+    const header = (await due.textContent())!;
+    expect(header).not.toContain('no due date');
+    expect(header).toContain(`${dateIn(filed.details.filingDueAt)} (${instantIn(filed.details.filingDueAt)})`);
+    expect(header).toContain(`filed ${instantIn(filedAt)}`);
+    // The date the header gives is the one "Why this due date" explains.
+    const why = page.getByRole('region', { name: 'Why this due date' });
+    expect(await why.locator('li').allTextContents()).toEqual(filed.details.deadlineExplanation);
+    expect(filed.details.deadlineExplanation.join(' ')).toContain(filed.details.filingDueDate);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Another case type, once closed: a CIP transmitted after its deadline says so, with the days late.
+    const cipVersion = await uploadProviderCip(system.app, `late ${randomUUID()}`);
+    const late = await openCipRequest(receivedWithDeadlinePassed(3).toISOString());
+    await eventually(async () => ((await api('GET', `/v1/cases/${late.id}`, undefined, 'legal')).body.status === 'overdue' ? true : undefined));
+    const transmit = await api('POST', `/v1/cases/${late.id}/decisions`, { decision: 'transmit', params: { cipVersion } });
+    expect(transmit.status, JSON.stringify(transmit.body)).toBe(200);
+    const transmitted = (await api('GET', `/v1/cases/${late.id}`, undefined, 'legal')).body;
+    expect(transmitted).toMatchObject({ status: 'transmitted', details: { transmittedOnTime: false } });
+    await page.goto(`${baseUrl}/desk/cases/${late.id}`);
+    await due.getByText(/transmitted late, by \d+ days?/).waitFor();
+    expect(await due.textContent()).toContain(`${dateIn(transmitted.dueAt)} (${instantIn(transmitted.dueAt)})`);
+    expect(await due.textContent()).toContain(`transmitted ${instantIn(transmitted.details.transmittedAt)}`);
+    await page.context().close();
+  });
+
   it('shows a four-eyes proposal as awaiting a second reviewer, and lets a reviewer complete it', async () => {
     const created = await api('POST', '/v1/customers', {
       kind: 'entity',

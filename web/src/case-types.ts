@@ -24,6 +24,8 @@ export interface CaseType {
   statuses: string[];
   closedStatuses: string[];
   decisions: DecisionType[];
+  /** How its deadline is met, where it has one that is (web/src/due.ts reads it for the case header). */
+  deadlineMet?: { event: string; metAtField?: string; dueAtDetail?: string };
 }
 
 export interface PendingApproval {

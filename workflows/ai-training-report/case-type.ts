@@ -106,6 +106,8 @@ export const aiTrainingReportCase = defineCaseType({
     'withdrawn',
   ],
   closedStatuses: ['closed', 'withdrawn'],
+  // The report's filing (not an amendment's) meets the filing deadline; filedAt may be earlier than its recording.
+  deadlineMet: { event: 'report.filed', metAtField: 'filedAt', dueAtDetail: 'filingDueAt' },
   listensTo: [],
   statusNotes: {
     filed: 'a filed report can be amended (a new version with its own filing) or the case closed',

@@ -20,6 +20,7 @@ export const cipCertificationCase = defineCaseType({
     details['kind'] === 'initial' ? ['cip-initial-certification'] : details['kind'] === 'annual' ? ['cip-certification'] : undefined,
   statuses: ['awaiting-parts', 'ready-for-attestation', 'awaiting-review', 'filed'],
   closedStatuses: ['filed'],
+  deadlineMet: { event: 'certification.filed' },
   listensTo: ['provider-settings-recorded', 'provider-cip-recorded', 'provider-reseller-cip-recorded'],
   statusNotes: {
     'awaiting-parts':

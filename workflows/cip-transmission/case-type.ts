@@ -14,6 +14,7 @@ export const cipTransmissionCase = defineCaseType({
   ruleSetObligations: ['cip-transmission'],
   statuses: ['awaiting-reseller-cip', 'reseller-cip-overdue', 'awaiting-transmission', 'overdue', 'transmitted', 'withdrawn'],
   closedStatuses: ['transmitted', 'withdrawn'],
+  deadlineMet: { event: 'cip.transmitted', metAtField: 'transmittedAt' },
   listensTo: ['reseller-cip-recorded', 'provider-cip-recorded', 'reseller-status-changed'],
   statusNotes: {
     'awaiting-reseller-cip': "the reseller's current CIP is not on file yet; upload it under /v1/resellers/{id}/cip-documents",

@@ -20,6 +20,7 @@ export const complianceAssessmentCase = defineCaseType({
   ruleSetObligations: ['deficiency-remediation'],
   statuses: ['under-assessment', 'remediating', 'remediation-overdue', 'remediated', 'closed-without-findings'],
   closedStatuses: ['remediated', 'closed-without-findings'],
+  deadlineMet: { event: 'assessment.remediated', dueAtDetail: 'remediationDueAt' },
   listensTo: [],
   decisions: {
     'record-findings': {

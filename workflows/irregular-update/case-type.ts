@@ -17,6 +17,7 @@ export const irregularUpdateCase = defineCaseType({
   ruleSetObligations: ['irregular-update'],
   statuses: ['awaiting-update', 'awaiting-review', 'submitted', 'withdrawn'],
   closedStatuses: ['submitted', 'withdrawn'],
+  deadlineMet: { event: 'irregular-update.submitted' },
   listensTo: [],
   decisions: {
     submit: {

@@ -62,6 +62,13 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
     obligation: ObligationId,
     recorded: RecordedOpening,
   ) => { dueAt: string | null; explanation: readonly string[] } | undefined;
+  /**
+   * How the case meets its deadline, where it has one to meet: the event that records it (its
+   * data says `onTime`), the field of that event's data holding the instant it was met (else when
+   * the event occurred), and the detail that keeps the due instant once the case's own due
+   * instant is cleared. The desk's case header reads it, for every case type alike.
+   */
+  deadlineMet?: { event: string; metAtField?: string; dueAtDetail?: string };
   statuses: readonly S[];
   /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
   closedStatuses: readonly S[];

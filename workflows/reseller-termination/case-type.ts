@@ -21,6 +21,7 @@ export const resellerTerminationCase = defineCaseType({
   ruleSetObligations: ['reseller-termination'],
   statuses: ['under-review', 'awaiting-cure', 'terminating', 'termination-proposed', 'termination-overdue', 'terminated', 'reinstated', 'cured', 'dismissed'],
   closedStatuses: ['terminated', 'reinstated', 'cured', 'dismissed'],
+  deadlineMet: { event: 'reseller.terminated' },
   listensTo: ['noncompliance-evidence-added', 'reseller-answered'],
   statusNotes: { 'termination-proposed': 'a termination awaits a reviewer; approve or reject it first' },
   decisions: {

@@ -25,5 +25,6 @@ export function toCaseTypeDto(definition: CaseTypeDefinition): CaseTypeDto {
       allowedInStatuses: [...d.allowedInStatuses],
       paramsSchema: jsonSchemaOf(d.params),
     })),
+    ...(definition.deadlineMet ? { deadlineMet: { ...definition.deadlineMet } } : {}),
   };
 }

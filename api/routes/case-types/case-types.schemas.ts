@@ -24,6 +24,16 @@ export const CaseTypeSchema = Type.Object(
     statuses: Type.Array(Type.String()),
     closedStatuses: Type.Array(Type.String(), { description: 'statuses in which the case is closed' }),
     decisions: Type.Array(DecisionTypeSchema),
+    deadlineMet: Type.Optional(
+      Type.Object(
+        {
+          event: Type.String({ description: 'the case event that records the deadline met; its data says `onTime`' }),
+          metAtField: Type.Optional(Type.String({ description: "the field of that event's data holding the instant it was met (else the event's occurredAt)" })),
+          dueAtDetail: Type.Optional(Type.String({ description: "the field of the case's details that keeps the due instant once the case's dueAt is cleared" })),
+        },
+        { description: 'how a case of this type meets its deadline, where it has one to meet (the desk shows the due date, when it was met and whether on time)' },
+      ),
+    ),
   },
   { $id: 'CaseType' },
 );

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Case } from '../api';
 import { useCaseTypes, type CaseType, type PendingApproval } from '../case-types';
 import { DecisionForm } from '../components/DecisionForm';
-import { daysLeft, describeValue, formatDate, formatInstant, shortId } from '../format';
+import { dueLine, type DueLine } from '../due';
+import { describeValue, formatDate, formatInstant, shortId } from '../format';
 import { Link } from '../router';
 import { ASSIGNING_ROLES, useSession } from '../session';
 
@@ -70,6 +71,41 @@ function decisionsNow(c: DeskCase, type: CaseType | undefined, role: string) {
   return type.decisions.filter((d) => now.includes(d.name) && (d.roles.length === 0 || d.roles.includes(role)));
 }
 
+/** The due date and, once the deadline was met or the case closed, what became of it (web/src/due.ts). */
+function DueHeader({ due, status }: { due: DueLine; status: string }) {
+  if (due.kind === 'none') return <span className="muted">no due date</span>;
+  const date = (iso: string) => `${formatDate(iso)} (${formatInstant(iso)})`;
+  switch (due.kind) {
+    case 'open':
+      return (
+        <>
+          {date(due.dueAt)}
+          <span className={due.daysLeft < 0 ? 'badge overdue' : 'badge'}>{due.daysLeft < 0 ? `overdue by ${-due.daysLeft} days` : `${due.daysLeft} days left`}</span>
+        </>
+      );
+    case 'met':
+      return (
+        <>
+          {due.dueAt ? date(due.dueAt) : <span className="muted">no due date</span>}
+          {due.onTime !== null && (
+            <span className={due.onTime ? 'badge met' : 'badge overdue'}>{due.onTime ? `${due.verb} on time` : `${due.verb} late, by ${due.daysLate} ${due.daysLate === 1 ? 'day' : 'days'}`}</span>
+          )}
+          <span className="met-at">
+            {' '}
+            {due.verb} {formatInstant(due.metAt)}
+          </span>
+        </>
+      );
+    case 'closed':
+      return (
+        <>
+          {date(due.dueAt)}
+          <span className="muted"> {due.verb ? `not ${due.verb}: the case closed, status ${status}` : `the case closed, status ${status}`}</span>
+        </>
+      );
+  }
+}
+
 function Assignment({ c }: { c: DeskCase }) {
   const session = useSession();
   const queryClient = useQueryClient();
@@ -119,7 +155,6 @@ export function CasePage({ id }: { id: string }) {
   const c = caseQuery.data;
   const type = caseTypes.data?.find((t) => t.type === c.type);
   const { lines, citation } = explanationOf(c.details);
-  const left = c.dueAt ? daysLeft(c.dueAt) : undefined;
   const decisions = decisionsNow(c, type, session.role);
   const pending = c.pendingApproval ?? (c.details.pendingProposal as PendingApproval | undefined) ?? null;
 
@@ -154,17 +189,8 @@ export function CasePage({ id }: { id: string }) {
         </div>
         <div>
           <dt>Due</dt>
-          <dd>
-            {c.dueAt ? (
-              <>
-                {formatDate(c.dueAt)} ({formatInstant(c.dueAt)})
-                {!c.closedAt && left !== undefined && (
-                  <span className={left < 0 ? 'badge overdue' : 'badge'}>{left < 0 ? `overdue by ${-left} days` : `${left} days left`}</span>
-                )}
-              </>
-            ) : (
-              <span className="muted">no due date</span>
-            )}
+          <dd data-testid="case-due">
+            <DueHeader due={dueLine(c, type, events.data?.items)} status={c.status} />
           </dd>
         </div>
         <Assignment c={c} />
