@@ -42,6 +42,19 @@ async function openCipRequest(receivedAt: string): Promise<{ id: string; referen
   return { id: res.body.id, reference };
 }
 
+/** An AI-training report case for a run through a foreign reseller, transacted two days ago; its id. */
+async function openAiReportThroughReseller(resellerCustomerReference: string): Promise<string> {
+  const resellerId = await registerReseller(system.app);
+  const created = await api('POST', '/v1/ai-training-transactions', {
+    externalReference: `TXN-${randomUUID()}`,
+    foreignPerson: { type: 'reseller-customer', resellerId, resellerCustomerReference },
+    transactionAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
+    run: { operations: '2e26', cluster: { coLocatedInSingleDataCentre: true, networkingGbitPerSecond: '400', peakOperationsPerSecond: '2e20' } },
+  });
+  expect(created.status).toBe(201);
+  return created.body.caseId as string;
+}
+
 async function signIn(subject: string): Promise<Page> {
   const token = TEST_TOKENS.find((t) => t.subject === subject)!.token;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
@@ -144,15 +157,7 @@ describe('the case handlers desk', () => {
   });
 
   it("shows an explanation inside another field of an event (an AI report's filing deadline) line by line, not as one run-on line", async () => {
-    const resellerId = await registerReseller(system.app);
-    const created = await api('POST', '/v1/ai-training-transactions', {
-      externalReference: `TXN-${randomUUID()}`,
-      foreignPerson: { type: 'reseller-customer', resellerId, resellerCustomerReference: 'RC-5' },
-      transactionAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
-      run: { operations: '2e26', cluster: { coLocatedInSingleDataCentre: true, networkingGbitPerSecond: '400', peakOperationsPerSecond: '2e20' } },
-    });
-    expect(created.status).toBe(201);
-    const caseId: string = created.body.caseId;
+    const caseId = await openAiReportThroughReseller('RC-5');
     const opening = await eventually(async () => {
       const items = (await api('GET', `/v1/cases/${caseId}/events`, undefined, 'legal')).body.items as { type: string; data: { filing?: { explanation: string[] } } }[];
       return items.find((e) => e.type === 'case.opened');
@@ -176,15 +181,7 @@ describe('the case handlers desk', () => {
     const dateIn = (iso: string) => new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' });
     const instantIn = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
     // An AI-training report filed with Commerce (status filed, the case still open for amendments): its own due instant is cleared.
-    const resellerId = await registerReseller(system.app);
-    const created = await api('POST', '/v1/ai-training-transactions', {
-      externalReference: `TXN-${randomUUID()}`,
-      foreignPerson: { type: 'reseller-customer', resellerId, resellerCustomerReference: 'RC-6' },
-      transactionAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString(),
-      run: { operations: '2e26', cluster: { coLocatedInSingleDataCentre: true, networkingGbitPerSecond: '400', peakOperationsPerSecond: '2e20' } },
-    });
-    expect(created.status).toBe(201);
-    const caseId: string = created.body.caseId;
+    const caseId = await openAiReportThroughReseller('RC-6');
     const day = 24 * 60 * 60 * 1000;
     const contents = {
       contactInfoRef: 'doc-contact',
