@@ -2,7 +2,7 @@
 // from Commerce is recorded, refused decisions change nothing, and the transmission closes it.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { insertCaseWithStart } from '../../db/queries/case-starts.js';
 import { caseEvents, cases, caseStarts } from '../../db/schema/cases.js';
 import { startUnconfirmedCases } from '../../api/routes/start-case.js';
@@ -174,7 +174,7 @@ describe('CIP transmission requests', () => {
     });
     expect(kase).toMatchObject({ id: caseId, status: 'awaiting-reseller-cip', subject: { type: 'foreign-reseller', id: resellerId } });
     expect(await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, caseId))).toHaveLength(0);
-    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
     expect(events.map((e) => e.type)).toEqual(['case.opened', 'reseller-cip.requested']);
   });
 
@@ -208,7 +208,7 @@ describe('CIP transmission requests', () => {
     expect(again.failed).toBe(0);
     await eventually(async () => ((await system.db.db.select().from(caseStarts).where(eq(caseStarts.caseId, caseId))).length === 0 ? true : undefined));
     // The opening events once each (the provider's CIP on file, if an earlier test put one there, is named too).
-    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    const events = await system.db.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
     expect(events[0]?.type).toBe('case.opened');
     expect(events.filter((e) => e.type === 'case.opened')).toHaveLength(1);
     // The workflow's opening projection replaced what was recorded.
