@@ -2,7 +2,8 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** The database, with the postgres.js client under it (`$client`) for the statements drizzle cannot prepare. */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 /** A transaction handle; query functions take `Database | Transaction` as their first argument. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbOrTx = Database | Transaction;

@@ -1,17 +1,34 @@
 // The outbox of case starts (see the `caseStarts` table): the API records a case and its start
 // in one transaction; the workflow's opening projection confirms it; the reconciler starts what
 // was left behind.
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { and, asc, eq, getTableColumns, getTableName, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../client.js';
 import { caseStarts, cases, type CaseRow, type CaseStartRow, type NewCaseRow } from '../schema/cases.js';
+
+// The intake's one statement, built once from the schema: a case row (every column, in the
+// schema's order) and its start inserted from what the case insert returned. It runs as a named
+// prepared statement (postgres.js keeps one per connection), so each request sends its values
+// alone: no statement to build, parse and plan per request, and one round trip where an unnamed
+// statement with parameters takes two (describe, then execute). Intake waits on it.
+const CASE_COLUMNS = Object.entries(getTableColumns(cases));
+const START_COLUMNS = [caseStarts.caseId, caseStarts.workflowType, caseStarts.workflowId, caseStarts.taskQueue, caseStarts.args];
+const quoted = (name: string) => `"${name}"`;
+const RECORD_CASE_WITH_START = [
+  `with recorded as (insert into ${quoted(getTableName(cases))} (${CASE_COLUMNS.map(([, c]) => quoted(c.name)).join(', ')})`,
+  `values (${CASE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) on conflict do nothing returning ${quoted(cases.id.name)})`,
+  `insert into ${quoted(getTableName(caseStarts))} (${START_COLUMNS.map((c) => quoted(c.name)).join(', ')})`,
+  `select ${quoted(cases.id.name)}, ${[2, 3, 4].map((k) => `$${CASE_COLUMNS.length + k - 1}`).join(', ')}, $${CASE_COLUMNS.length + 4}::jsonb from recorded`,
+  `returning ${quoted(caseStarts.caseId.name)}`,
+].join(' ');
 
 /**
  * Writes a case row and its start, or nothing when the workflow id already has a case (the
  * business id was used before): answers the row written, or undefined. One statement (the start
  * is inserted from what the case insert returned), so both exist or neither, in one round trip.
+ * Takes the database, not a transaction: the statement commits on its own.
  */
 export async function insertCaseWithStart(
-  db: DbOrTx,
+  db: Database,
   params: { row: NewCaseRow & { workflowId: string }; start: { workflowType: string; taskQueue: string; args: unknown[] } },
 ): Promise<CaseRow | undefined> {
   const now = new Date();
@@ -26,12 +43,11 @@ export async function insertCaseWithStart(
     createdAt: now,
     updatedAt: now,
   };
-  const recordCase = db.insert(cases).values(row).onConflictDoNothing().returning({ id: cases.id });
-  const written = await db.execute(sql`
-    with recorded as (${recordCase.getSQL()})
-    insert into ${caseStarts} (case_id, workflow_type, workflow_id, task_queue, args)
-    select id, ${params.start.workflowType}, ${row.workflowId}, ${params.start.taskQueue}, ${JSON.stringify(params.start.args)}::jsonb from recorded
-    returning case_id`);
+  const values = CASE_COLUMNS.map(([key, column]) => {
+    const value = row[key as keyof CaseRow];
+    return value === null || value === undefined ? null : (column.mapToDriverValue(value) as string | number);
+  });
+  const written = await db.$client.unsafe(RECORD_CASE_WITH_START, [...values, params.start.workflowType, row.workflowId, params.start.taskQueue, JSON.stringify(params.start.args)], { prepare: true });
   return written.length > 0 ? row : undefined;
 }
 
