@@ -19,7 +19,8 @@ import { CURRENT_RULE_SET_ID } from '../rules/index.js';
 import { decideUpdate } from '../workflows/kit/decisions.js';
 import { quantile } from './measure.js';
 import { startBenchSystem } from './system.js';
-import { countCases, drain, putProviderCipOnFile } from './system-benchmarks.js';
+import { cipRequestBody, countCases, drain, putProviderCipOnFile } from './system-benchmarks.js';
+import { httpJson, httpRequest } from './http-client.js';
 import { HANDLER_AUTH } from './tokens.js';
 import { echoUpdate, projectUpdate, stopSignal } from './workflows.js';
 
@@ -35,12 +36,8 @@ try {
   const caseCount = 2 * calls * rounds + 20;
   const before = await countCases(sys);
   for (let i = 0; i < caseCount; i += 1) {
-    const r = await fetch(`${sys.apiUrl}/v1/cip-transmission-requests`, {
-      method: 'POST',
-      headers: { ...HANDLER_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ requestReference: `DEC-${randomUUID()}`, cipOwner: { type: 'provider' }, receivedAt: new Date(Date.now() - 60_000).toISOString() }),
-    });
-    const body = (await r.json()) as { id: string; workflowId: string };
+    const r = await httpJson(`${sys.apiUrl}/v1/cip-transmission-requests`, 'POST', cipRequestBody(), HANDLER_AUTH);
+    const body = r.json<{ id: string; workflowId: string }>();
     if (r.status !== 201) throw new Error(`intake ${r.status} ${JSON.stringify(body)}`);
     opened.push({ id: body.id, workflowId: body.workflowId });
   }
@@ -88,8 +85,7 @@ try {
   const kinds: Record<string, () => Promise<unknown>> = {
     'bare update (echo)': () => echo.executeUpdate(echoUpdate, { args: [(echoes += 1)] }),
     'API /healthz': async () => {
-      const r = await fetch(`${sys.apiUrl}/healthz`);
-      await r.arrayBuffer();
+      await httpRequest(`${sys.apiUrl}/healthz`);
     },
     'case row read': () => getCaseById(sys.db.db, { id: opened[0]!.id }),
     'projection alone': () => projection.recordCaseTransition(withdrawal(projectionRows.pop()!)),
@@ -102,9 +98,8 @@ try {
     'API decision': async () => {
       const c = opened.pop()!;
       decided.push(c.workflowId);
-      const r = await fetch(`${sys.apiUrl}/v1/cases/${c.id}/decisions`, { method: 'POST', headers: { ...HANDLER_AUTH, 'content-type': 'application/json' }, body: JSON.stringify(WITHDRAW) });
-      if (r.status !== 200) throw new Error(`decision ${r.status} ${await r.text()}`);
-      await r.arrayBuffer();
+      const r = await httpJson(`${sys.apiUrl}/v1/cases/${c.id}/decisions`, 'POST', WITHDRAW, HANDLER_AUTH);
+      if (r.status !== 200) throw new Error(`decision ${r.status} ${r.text}`);
     },
   };
   const only = process.env.KINDS?.split(',');

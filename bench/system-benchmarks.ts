@@ -9,6 +9,7 @@ import { decodeCursor } from '../db/queries/pagination.js';
 import { CURRENT_RULE_SET_ID } from '../rules/index.js';
 import { multipartBody } from '../test/helpers/multipart.js';
 import type { CipTransmissionInput } from '../workflows/cip-transmission/messages.js';
+import { httpJson, httpRequest } from './http-client.js';
 import { printFigure, quantile, runLoad, type Figure, type LoadRun } from './measure.js';
 import type { BenchSystem } from './system.js';
 import { HANDLER_AUTH } from './tokens.js';
@@ -53,17 +54,16 @@ const bareStart = (sys: BenchSystem) => async () => {
   await sys.client.workflow.start('cipTransmissionWorkflow', { taskQueue: sys.taskQueue, workflowId: `cip-transmission:${reference}`, args: [cipInput(reference)] });
 };
 
+/** A new CIP request from Commerce, as a handler enters it. */
+export const cipRequestBody = () => ({ requestReference: `API-${randomUUID()}`, cipOwner: { type: 'provider' }, receivedAt: new Date(Date.now() - 60_000).toISOString() });
+
 /** Answers that did not carry the case (202, accepted and "starting") since the last reset. */
 let withoutCase = 0;
 
 /** A CIP request through the API; its answer should carry the case (201); a 202 ("starting") is counted. */
 export const apiIntake = (sys: BenchSystem) => async () => {
-  const response = await fetch(`${sys.apiUrl}/v1/cip-transmission-requests`, {
-    method: 'POST',
-    headers: { ...HANDLER_AUTH, 'content-type': 'application/json' },
-    body: JSON.stringify({ requestReference: `API-${randomUUID()}`, cipOwner: { type: 'provider' }, receivedAt: new Date(Date.now() - 60_000).toISOString() }),
-  });
-  const body = (await response.json()) as { id?: string; caseId?: string };
+  const response = await httpJson(`${sys.apiUrl}/v1/cip-transmission-requests`, 'POST', cipRequestBody(), HANDLER_AUTH);
+  const body = response.json<{ id?: string; caseId?: string }>();
   if (response.status === 202 && body.caseId) {
     withoutCase += 1;
     return body.caseId;
@@ -144,13 +144,8 @@ export async function decisionBenchmark(sys: BenchSystem, samples: number): Prom
   const echo = await sys.client.workflow.start('benchEchoWorkflow', { taskQueue: sys.taskQueue, workflowId: `bench-echo:${randomUUID()}`, args: [] });
   for (let i = 0; i < 10; i += 1) await echo.executeUpdate(echoUpdate, { args: [i] });
   const decide = async (caseId: string) => {
-    const response = await fetch(`${sys.apiUrl}/v1/cases/${caseId}/decisions`, {
-      method: 'POST',
-      headers: { ...HANDLER_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ decision: 'withdraw', reason: 'withdrawn by Commerce (benchmark)' }),
-    });
-    if (response.status !== 200) throw new Error(`decision answered ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
+    const response = await httpJson(`${sys.apiUrl}/v1/cases/${caseId}/decisions`, 'POST', { decision: 'withdraw', reason: 'withdrawn by Commerce (benchmark)' }, HANDLER_AUTH);
+    if (response.status !== 200) throw new Error(`decision answered ${response.status}: ${response.text}`);
   };
   for (const id of caseIds.splice(0, 10)) await decide(id); // warm-up
   const bare: number[] = [];
@@ -324,9 +319,9 @@ export async function caseListBenchmark(sys: BenchSystem, rows: number, samples:
   await sys.db.sql`analyze cases`;
   const total = await countCases(sys);
   const get = async (path: string) => {
-    const response = await fetch(`${sys.apiUrl}${path}`, { headers: HANDLER_AUTH });
+    const response = await httpRequest(`${sys.apiUrl}${path}`, { headers: HANDLER_AUTH });
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    return (await response.json()) as { items?: unknown[]; nextCursor?: string | null };
+    return response.json<{ items?: unknown[]; nextCursor?: string | null }>();
   };
   const filter = `/v1/cases?type=cip-transmission&status=overdue&dueBefore=${encodeURIComponent('2026-09-01T00:00:00Z')}&limit=50`;
   const first = await get(filter);
