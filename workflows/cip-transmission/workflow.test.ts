@@ -86,6 +86,7 @@ describe('cipTransmissionWorkflow', () => {
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--versions-on-file-overdue-then-transmitted');
       await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted-projection-in-task');
+      await recordHistory(handle, 'cipTransmissionWorkflow--overdue-then-transmitted-on-file-read-in-first-task');
       expect(final).toMatchObject({ transmittedOnTime: false, transmittedDocument: { version: 3, documentId: cips.versions[2]!.documentId, sha256: cips.versions[2]!.sha256 } });
       expect(recorder.lastStatus()).toBe('transmitted');
       // Closed at the instant of the closing event, recorded in the same transition.
@@ -151,6 +152,7 @@ describe('cipTransmissionWorkflow', () => {
       await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' }));
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--reseller-late-then-transmitted');
+      await recordHistory(handle, 'cipTransmissionWorkflow--reseller-late-then-transmitted-read-in-first-task');
       expect(final).toMatchObject({ status: 'transmitted', transmittedOnTime: true, transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
       expect(recorder.eventTypes()).toContain('reseller-cip.received');
     });

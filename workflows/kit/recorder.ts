@@ -4,9 +4,9 @@
 // row cannot disagree. The sequence number is workflow state, the same on every replay; the
 // database ignores a projection older than the one it has, and an event whose key it has seen.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { condition, defineUpdate, patched, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { condition, defineUpdate, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventInput } from '../../activities/cases.js';
-import { databaseActivities, RETRY_UNTIL_THE_DATABASE_ANSWERS } from './database-activities.js';
+import { databaseActivities, databaseLocalActivities } from './database-activities.js';
 import type { CaseTypeDefinition } from './case-type.js';
 import { CASE_OPENED } from './events.js';
 import { CASE_DUE_AT_ATTRIBUTE, CASE_STATUS_ATTRIBUTE, CASE_SUBJECT_ATTRIBUTE, CASE_TYPE_ATTRIBUTE } from './search-attributes.js';
@@ -23,7 +23,7 @@ const CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH = 'case-projection-in-workflow-task
 
 // Projection writes must eventually succeed (a database outage only delays them).
 const scheduledProjection = databaseActivities<CaseActivities>('30 seconds');
-const localProjection = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY_UNTIL_THE_DATABASE_ANSWERS });
+const localProjection = databaseLocalActivities<CaseActivities>('30 seconds');
 const projection = (): Pick<CaseActivities, 'openCase' | 'recordCaseTransition'> =>
   patched(CASE_PROJECTION_IN_WORKFLOW_TASK_PATCH) ? localProjection : scheduledProjection;
 
