@@ -13,6 +13,11 @@ import { DEV_PAYLOAD_KEY } from './config.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
+/** How the workflow code is bundled, wherever it is bundled (the worker, a prebuilt bundle, the tests). */
+export const WORKFLOW_BUNDLE_OPTIONS: { preloadModules: string[] } = {
+  preloadModules: [fileURLToPath(new URL('./workflows/shared-modules.ts', import.meta.url))],
+};
+
 /**
  * How many workflows the worker keeps in memory between their tasks. Tens of thousands of open
  * cases mostly wait on timers days away: a case evicted from the cache is replayed from its
@@ -67,7 +72,7 @@ export async function startWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     // A bundle built ahead of time (workerOptions.workflowBundle) spares the start its bundling.
-    ...(options.workerOptions?.workflowBundle ? {} : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workerOptions?.workflowBundle ? {} : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLE_OPTIONS }),
     activities: createActivities({ db: db.db, ...(options.notifications ? { notifications: options.notifications } : {}) }),
     maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
     ...WORKFLOW_TASK_OPTIONS,

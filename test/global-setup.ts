@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../worker.js';
+import { WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH } from '../worker.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
 import { startTemporalDevServer } from '../scripts/temporal-dev-server.js';
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const bundleDir = await mkdtemp(join(tmpdir(), 'cipdesk-test-workflows-'));
   cleanups.push(() => rm(bundleDir, { recursive: true, force: true }));
   // Bundled while the servers start.
-  const bundled = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const bundled = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('WARN') });
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'cipdesk-test-pg-'));

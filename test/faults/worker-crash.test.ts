@@ -24,7 +24,7 @@ import { quietTemporalLogs } from '../helpers/quiet-logs.js';
 import { TEST_TOKENS, bearer } from '../helpers/tokens.js';
 import { eventually } from '../helpers/system.js';
 import { testDataConverter } from '../helpers/workflow-env.js';
-import { WORKFLOWS_PATH } from '../../worker.js';
+import { WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH } from '../../worker.js';
 
 const CASES = 100;
 const taskQueue = `worker-crash-${randomUUID()}`;
@@ -48,6 +48,7 @@ beforeAll(async () => {
   bundleDir = await mkdtemp(join(tmpdir(), 'cipdesk-worker-crash-'));
   const bundle = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    ...WORKFLOW_BUNDLE_OPTIONS,
     workflowInterceptorModules: [fileURLToPath(new URL('../fixtures/short-activity-timeouts.ts', import.meta.url))],
     logger: new DefaultLogger('WARN'),
   });

@@ -9,7 +9,7 @@ import { quietTemporalLogs } from './quiet-logs.js';
 import type { CaseEventInput, CaseTransitionInput, OpenCaseInput } from '../../activities/cases.js';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { temporalPaths } from '../../scripts/temporal-paths.js';
-import { WORKFLOWS_PATH } from '../../worker.js';
+import { WORKFLOW_BUNDLE_OPTIONS, WORKFLOWS_PATH } from '../../worker.js';
 import { temporal } from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTES } from '../../workflows/kit/search-attributes.js';
 import { DEV_PAYLOAD_KEY } from '../../config.js';
@@ -68,7 +68,7 @@ export function resultWithoutSkipping<W extends Workflow>(env: TestWorkflowEnvir
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow bundle is built once per test file and shared by its workers. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('WARN') });
   return bundle;
 }
 
