@@ -70,4 +70,9 @@ describe('problemFrom: unreachable dependencies', () => {
     expect(problemFrom(wrapped, '/v1/cases')).toMatchObject({ status: 503, code: 'dependency.unavailable' });
     expect(problemFrom(new Error('boom'), '/v1/cases')).toMatchObject({ status: 500, code: 'internal' });
   });
+
+  it('answers 503 for a write to a connection the database closed as it went down (EPIPE)', () => {
+    const closed = Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' });
+    expect(problemFrom(closed, '/v1/cip-transmission-requests')).toMatchObject({ status: 503, code: 'dependency.unavailable' });
+  });
 });

@@ -142,5 +142,10 @@ describe('a PostgreSQL outage', () => {
     expect(acceptedDuringOutage).toBeGreaterThan(0);
     expect(readAnswers[503]).toBeGreaterThan(0);
     expect(readsWithoutRetryAfter).toBe(0);
+    // The workflows waited for the database inside their tasks (their reads and projections retry):
+    // once it is back, none is left with a failing workflow task.
+    const problems: string[] = [];
+    for await (const w of system.client.workflow.list({ query: `TaskQueue = '${system.taskQueue}' AND TemporalReportedProblems IS NOT NULL` })) problems.push(w.workflowId);
+    expect(problems).toEqual([]);
   }, 180_000);
 });
