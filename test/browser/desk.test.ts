@@ -55,9 +55,9 @@ async function openAiReportThroughReseller(resellerCustomerReference: string): P
   return created.body.caseId as string;
 }
 
-async function signIn(subject: string): Promise<Page> {
+async function signIn(subject: string, timezoneId = 'America/New_York'): Promise<Page> {
   const token = TEST_TOKENS.find((t) => t.subject === subject)!.token;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => {
@@ -122,6 +122,29 @@ describe('the case handlers desk', () => {
     await transmit.getByRole('button', { name: 'Record the transmission' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'transmitted' }).waitFor();
     await page.getByTestId('timeline').getByText('cip.transmitted').waitFor();
+    await page.context().close();
+  });
+
+  it("shows a deadline's day in the provider's zone to a handler whose browser is elsewhere, and \"due by\" that day lists it", async () => {
+    // Due at the end of a New York day: 04:59:59.999Z the next day, already the next day in Berlin.
+    const occurredAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const opened = await api('POST', '/v1/irregular-updates', { changeKind: 'business-operations', occurredAt, description: 'new data centre region', changeReference: `desk-zone-${randomUUID()}` });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const dueDate = opened.body.details.dueDate as string;
+    const shown = new Date(`${dueDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+    const page = await signIn('hana.handler', 'Europe/Berlin');
+    await page.goto(`${baseUrl}/desk/?view=all&type=irregular-update&dueBy=${dueDate}`);
+    const row = page.getByRole('row').filter({ hasText: `#${(opened.body.id as string).slice(0, 8)}` });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe(shown);
+    // The filter in the address is the filter shown, once the case types have arrived.
+    expect(await page.getByLabel('Case type').inputValue()).toBe('irregular-update');
+
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Why this due date' }).waitFor();
+    const due = page.locator('dt', { hasText: /^Due$/i }).locator('xpath=following-sibling::dd[1]');
+    expect(await due.textContent()).toMatch(new RegExp(`^${shown} \\(${shown}, 11:59 PM E[SD]T\\)`));
     await page.context().close();
   });
 

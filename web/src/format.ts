@@ -1,12 +1,45 @@
-// Dates as a handler reads them. Days left are counted in whole days to the due instant.
+// Dates as a handler reads them, in the provider's zone (where a deadline's days are counted:
+// a case due at the end of 2026-12-15 in New York is due on Dec 15 for a handler in Berlin too).
+// Days left are counted in whole days to the due instant.
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
+// Set from the session once signed in; until then the browser's own zone.
+let deskTimeZone: string | undefined;
+
+export function setDeskTimeZone(zone: string): void {
+  deskTimeZone = zone;
+}
+
 export function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  // The fields of dateStyle 'medium' and timeStyle 'short', spelt out: those styles take no zone name.
+  return new Date(iso).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: deskTimeZone, timeZoneName: 'short' });
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
+  return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: deskTimeZone });
+}
+
+/** The wall-clock fields of an instant in a zone, read as if they were UTC (milliseconds). */
+function wallClockAsUtc(at: number, zone: string | undefined): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) + (at % 1000);
+}
+
+/**
+ * The last millisecond of a calendar day (YYYY-MM-DD) in the provider's zone: the instant a
+ * deadline on that day falls due, so that "due by" that day includes it.
+ */
+export function endOfDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const nextMidnightAsUtc = Date.UTC(y, m - 1, d + 1);
+  // The zone's offset at that midnight, read twice in case the first guess crossed a clock change.
+  let guess = nextMidnightAsUtc;
+  for (let i = 0; i < 2; i += 1) guess = nextMidnightAsUtc - (wallClockAsUtc(guess, deskTimeZone) - guess);
+  return new Date(guess - 1);
 }
 
 /** Whole days until the due instant (a part day counts as a day); negative once it has passed. */

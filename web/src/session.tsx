@@ -2,12 +2,15 @@
 // shows; the API decides what is allowed.
 import { createContext, useContext } from 'react';
 import { api, csrfHeader, setCsrfToken, unwrap } from './api';
+import { setDeskTimeZone } from './format';
 
 export interface Session {
   subject: string;
   role: string;
   csrfToken: string;
   dueSoonDays: number;
+  /** The provider's zone: a deadline's day is its date there, so the desk shows dates in it. */
+  timeZone: string;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -21,6 +24,7 @@ export function useSession(): Session {
 export async function loadSession(): Promise<Session> {
   const session = unwrap(await api.GET('/desk/session'));
   setCsrfToken(session.csrfToken);
+  setDeskTimeZone(session.timeZone);
   return session;
 }
 

@@ -99,6 +99,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox = async (app) => {
             authenticatedBy: Type.String(),
             csrfToken: Type.String(),
             dueSoonDays: Type.Integer({ description: "the provider policy's first reminder window, in calendar days" }),
+            timeZone: Type.String({ description: "the provider's zone (IANA), in which deadlines' days are counted: the desk shows dates in it, whatever the browser's zone" }),
           }),
           401: ProblemSchema,
         },
@@ -110,6 +111,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       authenticatedBy: request.authenticatedBy,
       csrfToken: reply.generateCsrf(),
       dueSoonDays: dueSoonDays(),
+      timeZone: app.deps.providerTimeZone,
     }),
   );
 

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap, type Case } from '../api';
 import { caseTypeTitle, useCaseTypes } from '../case-types';
-import { addDays, daysLeft, formatDate, shortId } from '../format';
+import { addDays, daysLeft, endOfDay, formatDate, shortId } from '../format';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 
@@ -52,7 +52,8 @@ export function QueuePage() {
   // "Now" is fixed when the view is chosen, so that paging does not shift the window.
   const [now] = useState(() => new Date());
 
-  const dueBy = filters.dueBy ? new Date(`${filters.dueBy}T23:59:59`) : undefined;
+  // Due by a day: up to the end of that day in the provider's zone, where deadlines fall.
+  const dueBy = /^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? endOfDay(filters.dueBy) : undefined;
   const viewDueBefore = view === 'overdue' ? now : view === 'due-soon' ? addDays(now, session.dueSoonDays) : undefined;
   const dueBefore = [dueBy, viewDueBefore].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
   const query = {
@@ -103,7 +104,8 @@ export function QueuePage() {
       {view === 'due-soon' && (
         <p className="hint">Open cases due within {session.dueSoonDays} days: the provider policy's first reminder window.</p>
       )}
-      <form className="filters" onSubmit={onFilter} aria-label="Filter cases" key={search.toString()}>
+      {/* Mounted again once the case types arrive, so that the selects show the filters in the address. */}
+      <form className="filters" onSubmit={onFilter} aria-label="Filter cases" key={`${search.toString()}|${caseTypes.data ? 'types' : ''}`}>
         <label>
           Case type
           <select name="type" defaultValue={filters.type}>
