@@ -60,7 +60,14 @@ export interface SpecialMeasuresCheck {
 
 export interface VerificationSummary {
   /** Every party that must be verified (foreign or unknown), with whether it is verified. */
-  trackedParties: { partyId: string; role: PartyRole; verified: boolean; openDiscrepancies: number }[];
+  trackedParties: {
+    partyId: string;
+    role: PartyRole;
+    verified: boolean;
+    openDiscrepancies: number;
+    /** When the verification that stands was performed (ISO); null when the party is not verified. */
+    verifiedAt?: string | null;
+  }[];
   /** All tracked parties verified and no discrepancy left unresolved. */
   allVerified: boolean;
 }

@@ -179,8 +179,9 @@ describe('verificationSummary', () => {
     const withDiscrepancy = await attempt(ids.foreignOwner, 'verified', '2026-02-02T00:00:00Z', ['date of birth differs']);
     summary = await activities.verificationSummary({ customerId });
     expect(summary.trackedParties).toEqual([
-      { partyId: ids.customer, role: 'customer', verified: true, openDiscrepancies: 0 },
-      { partyId: ids.foreignOwner, role: 'beneficial-owner', verified: true, openDiscrepancies: 1 },
+      // When the verification that stands was performed: what shows duties resumed after a revoked exemption.
+      { partyId: ids.customer, role: 'customer', verified: true, openDiscrepancies: 0, verifiedAt: '2026-02-01T00:00:00.000Z' },
+      { partyId: ids.foreignOwner, role: 'beneficial-owner', verified: true, openDiscrepancies: 1, verifiedAt: '2026-02-02T00:00:00.000Z' },
     ]);
     expect(summary.allVerified).toBe(false);
 
@@ -198,7 +199,9 @@ describe('verificationSummary', () => {
 
     // A later failure un-verifies the customer.
     await attempt(ids.customer, 'failed', '2026-02-05T00:00:00Z');
-    expect((await activities.verificationSummary({ customerId })).allVerified).toBe(false);
+    summary = await activities.verificationSummary({ customerId });
+    expect(summary.allVerified).toBe(false);
+    expect(summary.trackedParties[0]).toMatchObject({ partyId: ids.customer, verified: false, verifiedAt: null });
   });
 });
 

@@ -282,7 +282,8 @@ export function createCustomerActivities({ db, clock = () => new Date() }: Activ
           // The latest attempt decides: a failure after a success means the party is not verified now.
           const latest = mine.at(-1);
           const openDiscrepancies = mine.flatMap((a) => a.discrepancies).filter((d) => d.resolvedAt === null).length;
-          return { partyId: p.partyId, role: p.role, verified: latest?.result === 'verified', openDiscrepancies };
+          const verified = latest?.result === 'verified';
+          return { partyId: p.partyId, role: p.role, verified, openDiscrepancies, verifiedAt: verified ? latest.performedAt.toISOString() : null };
         });
       return { trackedParties, allVerified: trackedParties.every((p) => p.verified && p.openDiscrepancies === 0) };
     },

@@ -16,6 +16,8 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
   const world = {
     classification: options.classification,
     verified: new Set<string>(),
+    /** When each verified party's standing verification was performed (ISO); none unless a test sets it. */
+    verifiedAt: new Map<string, string>(),
     legalHold: false,
     lastAccessAt: null as string | null,
     accountStatuses: [] as { status: AccountStatus; restrictions?: string[]; actor: string }[],
@@ -48,7 +50,13 @@ export function customerMocks(options: { classification: ClassifyCustomerResult;
     async verificationSummary(): Promise<VerificationSummary> {
       const trackedParties = world.classification.parties
         .filter((p) => p.tracked ?? p.status !== 'us')
-        .map((p) => ({ partyId: p.partyId, role: p.role, verified: world.verified.has(p.partyId), openDiscrepancies: 0 }));
+        .map((p) => ({
+          partyId: p.partyId,
+          role: p.role,
+          verified: world.verified.has(p.partyId),
+          openDiscrepancies: 0,
+          verifiedAt: world.verified.has(p.partyId) ? (world.verifiedAt.get(p.partyId) ?? null) : null,
+        }));
       return { trackedParties, allVerified: trackedParties.every((p) => p.verified) };
     },
     async setAccountStatus(input) {

@@ -1,6 +1,6 @@
 // After an exemption's revocation, what it covered is back under the normal CIP duties: this
-// case stays open until that is shown. For a lessee, a verification of the customer; for a
-// foreign reseller, a current written CIP on file (its customers are identified under it again);
+// case stays open until that is shown. For a lessee, its tracked parties verified again since
+// the revocation; for a foreign reseller, a current written CIP on file (its customers are identified under it again);
 // for the provider, its own CIP on file again: each arrives as a fact and settles the case. For
 // an account type (or anything else) a handler confirms what was done. The rule sets no period
 // for this, so the case has no deadline.
@@ -11,7 +11,7 @@ export const cipDutyResumptionCase = defineCaseType({
   type: 'cip-duty-resumption',
   title: 'CIP duties resumed after a revoked exemption',
   description:
-    "An exemption was revoked: the provider, account type, lessee or foreign reseller it covered is under the normal CIP duties again. Settled by the evidence arriving on its own (the lessee's verification recorded as verified; the reseller's or the provider's current CIP on file) or by a handler confirming the measures taken.",
+    "An exemption was revoked: the provider, account type, lessee or foreign reseller it covered is under the normal CIP duties again. Settled by the evidence arriving on its own (every party of the lessee the CIP tracks verified since the revocation; the reseller's or the provider's CIP on file and in effect) or by a handler confirming the measures taken.",
   subjectType: 'provider-cip | account-type | customer | foreign-reseller',
   ruleSetObligations: [],
   statuses: ['open', 'resumed'],

@@ -11,6 +11,7 @@ import type { ExemptionActivities } from '../../activities/exemptions.js';
 import { computeDeadline, CURRENT_RULE_SET_ID, getRuleSet, reminderInstants } from '../../rules/index.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
+import { customerMocks, foreignEntityWithTwoOwners } from '../../test/helpers/customer-mocks.js';
 import { resellerCipRecordedFact, verificationRecordedFact } from '../kit/facts.js';
 import { decideUpdate } from '../kit/decisions.js';
 import { exemptionStateQuery, type ExemptionInput, type ExemptionSubject } from './messages.js';
@@ -46,7 +47,9 @@ function exemptionActivities() {
 async function start(subject: ExemptionSubject = { type: 'foreign-reseller', id: randomUUID() }) {
   const cases = caseProjectionRecorder();
   const exemption = exemptionActivities();
-  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...exemption.activities });
+  // A lessee's duty resumption reads the customer's verification records.
+  const customers = customerMocks({ classification: foreignEntityWithTwoOwners });
+  const { worker, taskQueue } = await createTestWorker(testEnv(), { ...cases.activities, ...exemption.activities, ...customers.activities });
   const now = new Date(await testEnv().currentTimeMs());
   const input: ExemptionInput = {
     caseId: randomUUID(),
@@ -60,7 +63,7 @@ async function start(subject: ExemptionSubject = { type: 'foreign-reseller', id:
     timeZone: ZONE,
     openedBy: handler.subject,
   };
-  return { cases, exemption, worker, taskQueue, input };
+  return { cases, exemption, customers, worker, taskQueue, input };
 }
 
 const sleepUntil = async (instant: Date) => testEnv().sleep(Math.max(1, instant.getTime() - (await testEnv().currentTimeMs())));
@@ -188,7 +191,7 @@ describe('exemptionWorkflow', () => {
 
   it("revoking a lessee's exemption opens its duty resumption, which only a verified identification settles", async () => {
     const customerId = randomUUID();
-    const { cases, worker, taskQueue, input } = await start({ type: 'customer', id: customerId });
+    const { cases, customers, worker, taskQueue, input } = await start({ type: 'customer', id: customerId });
     await worker.runUntil(async () => {
       const handle = await testEnv().client.workflow.start(exemptionWorkflow, { taskQueue, workflowId: `exemption:${input.exemptionId}`, args: [input] });
       await testEnv().sleep(HOUR);
@@ -205,11 +208,57 @@ describe('exemptionWorkflow', () => {
       await child.signal(verificationRecordedFact.signal, { attemptId: randomUUID(), partyId: randomUUID(), result: 'failed' });
       await testEnv().sleep(1000);
       expect(cases.transitions.filter((t) => t.caseId === resumption.caseId)).toEqual([]);
+      // The customer and its foreign owner were verified before the revocation, while the exemption
+      // stood: a verification recorded now of one of them shows nothing resumed yet.
+      const revokedAt = (resumption.details as { revokedAt: string }).revokedAt;
+      const before = new Date(Date.parse(revokedAt) - 5 * 24 * HOUR).toISOString();
+      customers.world.verified = new Set(['party-customer', 'party-owner-1']);
+      customers.world.verifiedAt = new Map([['party-customer', before], ['party-owner-1', before]]);
+      await child.signal(verificationRecordedFact.signal, { attemptId: randomUUID(), partyId: 'party-customer', result: 'verified' });
+      await testEnv().sleep(1000);
+      const notYet = () => cases.events.filter((e) => e.type === 'cip-duty.not-yet-resumed').map((e) => e.data);
+      expect(notYet()).toEqual([expect.objectContaining({ partiesToVerify: ['party-customer', 'party-owner-1'], reason: expect.stringContaining('verified since the revocation') })]);
+      // The customer verified again since the revocation, its owner not yet: still open.
+      customers.world.verifiedAt.set('party-customer', await nowIso());
+      await child.signal(verificationRecordedFact.signal, { attemptId: randomUUID(), partyId: 'party-customer', result: 'verified' });
+      await testEnv().sleep(1000);
+      expect(notYet().at(-1)).toMatchObject({ partiesToVerify: ['party-owner-1'] });
+      expect(cases.transitions.filter((t) => t.caseId === resumption.caseId && t.status === 'resumed')).toEqual([]);
+      // Every tracked party verified since the revocation: resumed.
       const attemptId = randomUUID();
-      await child.signal(verificationRecordedFact.signal, { attemptId, partyId: randomUUID(), result: 'verified' });
-      expect(await child.result()).toMatchObject({ resumedBy: 'fact', by: 'system' });
-      expect(cases.events.filter((e) => e.type === 'cip-duty.resumed').at(-1)?.data).toMatchObject({ fact: 'verification-recorded', attemptId });
+      customers.world.verifiedAt.set('party-owner-1', await nowIso());
+      await child.signal(verificationRecordedFact.signal, { attemptId, partyId: 'party-owner-1', result: 'verified' });
+      expect(await child.result()).toMatchObject({ resumedBy: 'fact', by: 'system', evidence: expect.stringContaining('every party the CIP tracks verified since the revocation') });
+      expect(cases.events.filter((e) => e.type === 'cip-duty.resumed').at(-1)?.data).toMatchObject({ fact: 'verification-recorded', attemptId, partyId: 'party-owner-1' });
       expect((await handle.result()).status).toBe('revoked');
+      await recordHistory(child, 'cipDutyResumptionWorkflow--lessee-verified-since-revocation');
+    });
+  });
+
+  it("settles a reseller's duty resumption on the day a CIP recorded ahead of its effective date takes effect", async () => {
+    const { cases, worker, taskQueue, input } = await start();
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(exemptionWorkflow, { taskQueue, workflowId: `exemption:${input.exemptionId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'propose-grant', reason: 'grant letter', params: { commerceReference: 'BIS-EX-4', grantedAt: await nowIso() }, actor: handler }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'approve', actor: reviewer }] });
+      await testEnv().sleep(HOUR);
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'program no longer effective', actor: legal }] });
+      await testEnv().sleep(1000);
+      const { dutyResumption } = await handle.query(exemptionStateQuery);
+      const resumption = cases.opened.find((c) => c.type === 'cip-duty-resumption')!;
+      const child = testEnv().client.workflow.getHandle(dutyResumption!);
+      // Version 2 is on file from now but takes effect in ten days: not yet the CIP in force.
+      const effectiveAt = new Date((await testEnv().currentTimeMs()) + 10 * 24 * HOUR).toISOString();
+      await child.signal(resellerCipRecordedFact.signal, { version: 2, receivedAt: await nowIso(), effectiveAt, recordedBy: handler.subject });
+      await testEnv().sleep(HOUR);
+      expect(cases.events.filter((e) => e.type === 'cip-duty.not-yet-resumed').at(-1)?.data).toMatchObject({ version: 2, reason: expect.stringContaining(`takes effect at ${effectiveAt}`) });
+      expect(cases.transitions.filter((t) => t.caseId === resumption.caseId && t.status === 'resumed')).toEqual([]);
+      // On its effective date the case settles by itself.
+      expect(await child.result()).toMatchObject({ resumedBy: 'fact', evidence: 'reseller CIP version 2' });
+      expect(cases.events.filter((e) => e.type === 'cip-duty.resumed').at(-1)?.data).toMatchObject({ version: 2, tookEffect: true });
+      expect(Date.parse(cases.transitions.at(-1)!.events!.at(-1)!.occurredAt!)).toBeGreaterThanOrEqual(Date.parse(effectiveAt));
+      await recordHistory(child, 'cipDutyResumptionWorkflow--reseller-cip-took-effect-later');
     });
   });
 });
