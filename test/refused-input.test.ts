@@ -183,6 +183,27 @@ describe('a repeat that says something else', () => {
     expect((await getCaseById(system.db.db, { id: caseRow.id }))?.dueAt).toEqual(caseRow.dueAt);
   });
 
+  it('without a change reference, repeated (a retry of a lost answer), answers 200 with the same case; another description for the same change is a 409', async () => {
+    // An instant of its own (this file's other changes use whole hours): the change is known by its kind and instant.
+    const occurredAt = new Date(Date.UTC(2026, 10, 21, 9, 0, 0, Math.floor(Math.random() * 3_600_000))).toISOString();
+    const body = { changeKind: 'cip-implementation', occurredAt, description: 'A new identity verification vendor' };
+    const first = await post('/v1/irregular-updates', body);
+    expect([201, 202]).toContain(first.statusCode);
+    const caseRow = await eventually(async () =>
+      getCaseByWorkflowId(system.db.db, { workflowId: workflowIdFor('irregular-update', `provider/cip-implementation-${occurredAt.replaceAll(':', '')}`) }),
+    );
+    const again = await post('/v1/irregular-updates', { ...body });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(caseRow.id);
+    const other = await post('/v1/irregular-updates', { ...body, description: 'A merger' });
+    expect(other.statusCode, other.body).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'irregular_update.change_conflict', errors: [{ field: 'body.description' }] });
+    // Another kind of change at the same instant is another change.
+    const corporate = await post('/v1/irregular-updates', { ...body, changeKind: 'corporate-structure' });
+    expect([201, 202]).toContain(corporate.statusCode);
+    expect(corporate.json().id).not.toBe(caseRow.id);
+  });
+
   it("about a change at a reseller after the provider terminated it is refused with 409 naming body.occurredAt, and opens no case", async () => {
     const resellerId = await registerReseller(system.app);
     await system.db.sql`update resellers set status = 'terminated', status_changed_at = '2026-11-10T00:00:00Z' where id = ${resellerId}`;

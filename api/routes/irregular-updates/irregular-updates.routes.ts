@@ -20,7 +20,7 @@ const IrregularUpdateBody = Type.Object(
     description: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description: 'what changed, without personal data' }),
     resellerId: Type.Optional(Type.String({ format: 'uuid', description: "a foreign reseller's change (its CIP contact, its CIP); default the provider's own" })),
     changeReference: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}$', description: 'your reference for the change: a repeat with it answers 200 with the same case; the same reference for another change (kind, time, description) is a 409' }),
+      Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}$', description: 'your reference for the change: a repeat with it answers 200 with the same case; the same reference for another change (kind, time, description) is a 409. Without it the change is known by its kind and instant: a repeat answers 200 with the same case, and one with another description is a 409' }),
     ),
   },
   { additionalProperties: false },

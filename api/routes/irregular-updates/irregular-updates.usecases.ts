@@ -1,6 +1,8 @@
 // Opening an irregular-update case: by a handler recording a significant change, or on its own
 // when the API records a change of a CIP contact (the provider's settings, a reseller's
-// contacts). One case per change reference: a repeat finds the case already opened.
+// contacts). One case per change: per change reference, or without one per kind and instant of
+// the change, so that a repeat (a client retrying a lost answer) finds the case already opened
+// instead of opening a second obligation for the same change.
 import { randomUUID } from 'node:crypto';
 import { getCaseByWorkflowId } from '../../../db/queries/cases.js';
 import { PROVIDER_ID } from '../../../db/queries/certifications.js';
@@ -33,7 +35,9 @@ export async function openIrregularUpdate(
     { startedAt: 'body.occurredAt' },
   );
   const subject = change.resellerId ? { type: 'foreign-reseller' as const, id: change.resellerId } : { type: 'provider-cip' as const, id: PROVIDER_ID };
-  const businessId = `${subject.id}/${change.changeReference ?? randomUUID()}`;
+  // Without a reference the change is named by its kind and instant (a readable business id).
+  const occurredAt = new Date(change.occurredAt).toISOString();
+  const businessId = `${subject.id}/${change.changeReference ?? `${change.changeKind}-${occurredAt.replaceAll(':', '')}`}`;
   const caseId = randomUUID();
   const outcome = await startWorkflowOnce(deps.temporal.client, {
     caseType: 'irregular-update',
@@ -44,7 +48,7 @@ export async function openIrregularUpdate(
         caseId,
         changeKind: change.changeKind,
         subject,
-        occurredAt: new Date(change.occurredAt).toISOString(),
+        occurredAt,
         description: change.description,
         ruleSetId: CURRENT_RULE_SET_ID,
         timeZone: deps.providerTimeZone,
@@ -57,10 +61,18 @@ export async function openIrregularUpdate(
   // The first request under a change reference fixes the change, and with it the case's clock:
   // a repeat that says something else is refused, never answered with the first case as if taken.
   const recorded = existing?.details as { changeKind?: string; occurredAt?: string; description?: string } | undefined;
+  if (recorded && !change.changeReference && recorded.description !== change.description) {
+    throw new AppError(
+      'irregular_update.change_conflict',
+      409,
+      `an irregular update for this change (${change.changeKind} at ${occurredAt}) is case ${existing!.id}, recorded with another description; give each change its own changeReference when two changes of a kind happened at the same instant`,
+      [{ field: 'body.description', message: `differs from the one recorded for the same change (case ${existing!.id})` }],
+    );
+  }
   if (
     recorded &&
     (recorded.changeKind !== change.changeKind ||
-      recorded.occurredAt !== new Date(change.occurredAt).toISOString() ||
+      recorded.occurredAt !== occurredAt ||
       recorded.description !== change.description)
   ) {
     throw new AppError(
