@@ -1,13 +1,15 @@
 // Queries legal asks across cases and across the personal-data reads log.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { selectKeysetPage, type KeysetCursor, type Page } from './pagination.js';
 import { caseEvents, cases, type CaseRow } from '../schema/cases.js';
-import { personalDataReads, type PersonalDataReadRow } from '../schema/customers.js';
+import { accounts, personalDataReads, type PersonalDataReadRow } from '../schema/customers.js';
 
 export interface LegalCaseFilter {
   subjectType?: string;
   subjectId?: string;
+  /** Every case about this customer: its own and its accounts' (interim review, record retention). */
+  customerId?: string;
   type?: string;
   ruleSetId?: string;
   /** Cases with something recorded in [from, to). */
@@ -42,6 +44,12 @@ export async function findCasesForLegal(
   const where: (SQL | undefined)[] = [
     params.subjectType ? eq(cases.subjectType, params.subjectType) : undefined,
     params.subjectId ? eq(cases.subjectId, params.subjectId) : undefined,
+    params.customerId
+      ? or(
+          and(eq(cases.subjectType, 'customer'), eq(cases.subjectId, params.customerId)),
+          and(eq(cases.subjectType, 'account'), inArray(cases.subjectId, db.select({ id: sql<string>`${accounts.id}::text` }).from(accounts).where(eq(accounts.customerId, params.customerId)))),
+        )
+      : undefined,
     params.type ? eq(cases.type, params.type) : undefined,
     params.ruleSetId ? eq(cases.ruleSetId, params.ruleSetId) : undefined,
     window,

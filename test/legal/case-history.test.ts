@@ -238,6 +238,15 @@ describe('case history for legal', () => {
   it('finds cases across types by subject, window, actor and rule set, in keyset pages', async () => {
     const bySubject = await call('GET', `/v1/legal/cases?subjectType=account&subjectId=${c.accountId}`, undefined, 'legal');
     expect(bySubject.body.items.map((x: { id: string }) => x.id)).toContain(c.reviewCaseId);
+    // A customer's cases are its own and its accounts': the interim review and record retention are the account's.
+    const types = await eventually(async () => {
+      const byCustomer = await call('GET', `/v1/legal/cases?customerId=${c.customerId}&limit=200`, undefined, 'legal');
+      const found = Object.fromEntries((byCustomer.body.items as { id: string; type: string }[]).map((x) => [x.type, x.id]));
+      return found['record-retention'] ? found : undefined;
+    });
+    expect(types).toMatchObject({ 'customer-identification': c.identificationCaseId, 'interim-account-review': c.reviewCaseId, 'record-retention': expect.any(String) });
+    expect((await call('GET', `/v1/legal/cases?customerId=${randomUUID()}`, undefined, 'legal')).body.items).toEqual([]);
+    expect((await call('GET', '/v1/legal/cases?customerId=not-a-uuid', undefined, 'legal')).body.errors[0].field).toBe('querystring.customerId');
     const byActor = await call('GET', `/v1/legal/cases?actor=rita.reviewer&ruleSetId=NPRM-2024&limit=200`, undefined, 'legal');
     expect(byActor.body.items.map((x: { id: string }) => x.id)).toContain(c.reviewCaseId);
     const before = await call('GET', `/v1/legal/cases?to=2000-01-01T00:00:00Z&subjectId=${c.accountId}`, undefined, 'legal');

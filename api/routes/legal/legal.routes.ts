@@ -20,6 +20,9 @@ const LegalCasesQuery = Type.Object(
   {
     subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['customer', 'foreign-reseller', 'account'] })),
     subjectId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    customerId: Type.Optional(
+      Type.String({ format: 'uuid', description: "every case about this customer: its own (identification, re-verification, a lessee's exemption) and its accounts' (interim restricted account review, record retention), whose subject is the account" }),
+    ),
     type: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'case type' })),
     ruleSetId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['NPRM-2024'] })),
     from: Instant('cases with something recorded at or after this instant'),
