@@ -202,7 +202,9 @@ describe('the case handlers desk', () => {
 
   it('shows in the header of a case that met its deadline the due date that governed, when it was met and whether on time', async () => {
     const dateIn = (iso: string) => new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' });
-    const instantIn = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
+    // The desk writes an instant with its zone (EST/EDT), in the provider's zone.
+    const instantIn = (iso: string) =>
+      new Date(iso).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' });
     // An AI-training report filed with Commerce (status filed, the case still open for amendments): its own due instant is cleared.
     const caseId = await openAiReportThroughReseller('RC-6');
     const day = 24 * 60 * 60 * 1000;
