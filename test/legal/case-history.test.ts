@@ -107,7 +107,7 @@ describe('case history for legal', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.raw.toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('at,source,kind,actor,summary,reason,rule_set,obligation,due_at,citation,explanation,ref');
+    expect(lines[0]).toBe('at,source,kind,actor,summary,reason,rule_set,obligation,due_at,citation,explanation,superseded,ref');
     expect(lines.some((l) => l.includes('"decision.refused"') && l.includes('"hana.handler"'))).toBe(true);
     expect(lines.some((l) => l.includes('"closure.proposed"') && l.includes('"documents never arrived"'))).toBe(true);
 
@@ -188,6 +188,58 @@ describe('case history for legal', () => {
       expect(entries.find((e) => `${e.source}:${e.kind}` === step)?.deadline, step).toMatchObject({ obligation: 'special-measure-implementation', dueAt: implementation.dueAt });
     }
     expect(history.body.case.dueAt).toBe(expiry.dueAt);
+  });
+
+  it("marks a revoked measure's expiry as no longer governing from the revocation, and says the revocation carries no effective date of its own, in JSON, CSV and the dossier", async () => {
+    const issuedAt = issuedInForce(new Date(), NPRM_2024, 'America/New_York');
+    const citation = `91 FR ${randomUUID()}`;
+    const measure = await call('POST', '/v1/special-measures', { target: { jurisdiction: 'BY' }, kind: 'prohibition', issuedAt: issuedAt.toISOString(), federalRegisterCitation: citation }, 'legal');
+    expect(measure.status).toBe(201);
+    const { caseId, implementation, expiry } = measure.body as { caseId: string; implementation: { dueAt: string }; expiry: { dueAt: string; explanation: string[] } };
+    await eventually(async () => ((await call('GET', `/v1/cases/${caseId}`, undefined, 'legal')).body?.status === 'in-force' ? true : undefined));
+    expect((await call('POST', `/v1/cases/${caseId}/decisions`, { decision: 'revoke', reason: 'Commerce revoked the measure' }, 'legal')).status).toBe(200);
+    const history = (await call('GET', `/v1/cases/${caseId}/history`, undefined, 'legal')).body as {
+      deadlines: { obligation: string; dueAt: string; explanation: string[]; supersededBy?: { kind: string; at: string; explanation: string[] } }[];
+      entries: (Entry & { deadline?: Entry['deadline'] & { supersededBy?: { at: string } } })[];
+    };
+    const revoked = history.entries.find((e) => e.source === 'case-event' && e.kind === 'special-measure.revoked')!;
+    expect(revoked.summary).toBe(`Special measure revoked (recorded in the case record). From then on the special-measure-expiry deadline (due ${expiry.dueAt}) no longer governs the case.`);
+    // The implementation date was reached before the revocation: it governed, and is left as it was.
+    const [implementationDeadline, expiryDeadline] = history.deadlines;
+    expect(implementationDeadline).toMatchObject({ obligation: 'special-measure-implementation', dueAt: implementation.dueAt });
+    expect(implementationDeadline!.supersededBy).toBeUndefined();
+    // The expiry is still shown as it stood, with its explanation, and marked as taken away by the revocation.
+    expect(expiryDeadline).toMatchObject({ obligation: 'special-measure-expiry', dueAt: expiry.dueAt, explanation: expiry.explanation });
+    expect(expiryDeadline!.supersededBy).toEqual({
+      kind: 'special-measure.revoked',
+      at: revoked.at,
+      explanation: [
+        `The measure was revoked (recorded ${revoked.at} by lena.legal; no Federal Register citation recorded): from then on this deadline no longer governs the measure, which stopped binding when the revocation was recorded.`,
+        'The revocation as recorded carries no effective date of its own (its decision takes only an optional Federal Register citation): the instant above is when it was recorded in cipdesk, not an effective date published by Commerce.',
+      ],
+    });
+    // Before the revocation the expiry governed; from it on, every step naming it says it no longer does.
+    const inForce = history.entries.find((e) => e.kind === 'special-measure.in-force')!;
+    expect(inForce.deadline?.supersededBy).toBeUndefined();
+    const namingExpiry = history.entries.filter((e) => e.at >= revoked.at && e.deadline?.obligation === 'special-measure-expiry');
+    expect(namingExpiry.length).toBeGreaterThan(0);
+    for (const e of namingExpiry) expect(e.deadline?.supersededBy, `${e.source}:${e.kind}`).toMatchObject({ at: revoked.at });
+
+    const csv = (await call('GET', `/v1/cases/${caseId}/history.csv`, undefined, 'legal')).raw.toString('utf8').trim().split('\r\n');
+    const revokedRow = csv.find((l) => l.includes('"special-measure.revoked"'))!;
+    expect(revokedRow).toContain(`"No longer governs since ${revoked.at} (special-measure.revoked). The measure was revoked (recorded ${revoked.at}`);
+    expect(revokedRow).toContain('carries no effective date of its own');
+
+    const pdf = await call('GET', `/v1/cases/${caseId}/dossier.pdf`, undefined, 'legal');
+    const file = join(mkdtempSync(join(tmpdir(), 'dossier-')), 'dossier.pdf');
+    writeFileSync(file, pdf.raw);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const deadlines = text.slice(text.indexOf('Deadlines'), text.indexOf('Decisions'));
+    expect(deadlines).toContain(`Due: ${expiry.dueAt}`);
+    expect(deadlines).toContain(`No longer governs: since ${revoked.at} (special-measure.revoked)`);
+    expect(deadlines).toContain('carries no effective date of its own');
+    expect(deadlines.indexOf('No longer governs')).toBeGreaterThan(deadlines.indexOf(`Due: ${expiry.dueAt}`));
+    expect(text.slice(text.lastIndexOf('Timeline'))).toContain(`This deadline no longer governs since ${revoked.at} (special-measure.revoked).`);
   });
 
   it('answers from the case events alone when Temporal no longer holds the workflow, and says so', async () => {

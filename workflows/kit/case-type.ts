@@ -35,6 +35,15 @@ export interface RecordedOpening {
   readonly timeZone: string;
 }
 
+/** A recorded step that takes away the deadlines still ahead of it. */
+export interface SupersedingStep {
+  /** When the step was recorded in the case record (ISO instant). */
+  readonly at: string;
+  readonly actor: string;
+  /** The data of its case event. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 export interface CaseTypeDefinition<T extends string = string, S extends string = string, D extends string = string> {
   /** The case type, also the first part of its workflows' ids (`<type>:<businessId>`). */
   type: T;
@@ -69,6 +78,14 @@ export interface CaseTypeDefinition<T extends string = string, S extends string 
    * instant is cleared. The desk's case header reads it, for every case type alike.
    */
   deadlineMet?: { event: string; metAtField?: string; dueAtDetail?: string };
+  /**
+   * Steps that take away the clocks still ahead of them (a measure's revocation ends its expiry,
+   * and in its phase-in its implementation date too), keyed by the case event that records the
+   * step: the sentences that tell a lawyer what took the deadline away, when, and what that
+   * instant is. Legal's history marks such a deadline as no longer governing from that step on
+   * instead of listing it as if it still did.
+   */
+  deadlinesSupersededBy?: Readonly<Record<string, (step: SupersedingStep) => readonly string[]>>;
   statuses: readonly S[];
   /** Statuses that close the case (the recorder sets `closedAt` on entering one). */
   closedStatuses: readonly S[];

@@ -26,6 +26,18 @@ export const specialMeasureCase = defineCaseType({
       explanation: Array.isArray(explanation) ? explanation.filter((line): line is string => typeof line === 'string') : [],
     };
   },
+  // A revocation ends the measure at once: its expiry (and, in the phase-in, its implementation
+  // date) no longer governs. The decision carries no effective date of its own (only the optional
+  // citation), so the only instant on record is when it was recorded: said so, none invented.
+  deadlinesSupersededBy: {
+    'special-measure.revoked': ({ at, actor, data }) => {
+      const citation = typeof data['federalRegisterCitation'] === 'string' ? data['federalRegisterCitation'] : null;
+      return [
+        `The measure was revoked (recorded ${at} by ${actor}; ${citation ? `Federal Register ${citation}` : 'no Federal Register citation recorded'}): from then on this deadline no longer governs the measure, which stopped binding when the revocation was recorded.`,
+        'The revocation as recorded carries no effective date of its own (its decision takes only an optional Federal Register citation): the instant above is when it was recorded in cipdesk, not an effective date published by Commerce.',
+      ];
+    },
+  },
   statuses: ['phase-in', 'in-force', 'expired', 'revoked'],
   closedStatuses: ['expired', 'revoked'],
   listensTo: [],

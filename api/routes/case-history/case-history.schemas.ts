@@ -10,6 +10,16 @@ export const DeadlineContextSchema = Type.Object({
   citation: Nullable(Type.String()),
   dueAt: Nullable(Type.String({ format: 'date-time' })),
   explanation: Type.Array(Type.String(), { description: 'how the due instant was computed, in sentences' }),
+  supersededBy: Type.Optional(
+    Type.Object(
+      {
+        kind: Type.String({ description: 'the case event of the step that took the deadline away', examples: ['special-measure.revoked'] }),
+        at: Type.String({ format: 'date-time', description: 'when that step was recorded: from then on the deadline no longer governs' }),
+        explanation: Type.Array(Type.String(), { description: 'what took it away, when, and what that instant is (an effective date the step states, or only its recording)' }),
+      },
+      { description: 'present when a later step of the case took this deadline away before it was reached (a revoked measure\'s expiry): shown as it stood, no longer governing' },
+    ),
+  ),
 });
 
 export const TimelineEntrySchema = Type.Object({

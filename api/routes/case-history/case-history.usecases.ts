@@ -15,7 +15,7 @@ import type { AppDeps } from '../../deps.js';
 import type { RuleSetStandingDto } from '../rules/rules.schemas.js';
 import { fetchWorkflowHistory, type DueInstantChange, type WorkflowHistoryEntry } from './temporal-history.js';
 import { caseTypeOf } from '../../../workflows/obligations.js';
-import { ruleSetObligationsOfCase } from '../../../workflows/kit/case-type.js';
+import { ruleSetObligationsOfCase, type SupersedingStep } from '../../../workflows/kit/case-type.js';
 
 export interface DeadlineContext {
   ruleSetId: string;
@@ -23,6 +23,17 @@ export interface DeadlineContext {
   obligationTitle: string | null;
   citation: string | null;
   dueAt: string | null;
+  explanation: string[];
+  /** A later step of the case took this deadline away (a measure's revocation): it no longer governs from `at` on. */
+  supersededBy?: Supersession;
+}
+
+/** What took a deadline away, when, and what that instant is, in sentences a lawyer reads. */
+export interface Supersession {
+  /** The case event that recorded the step (`special-measure.revoked`). */
+  kind: string;
+  /** When the step was recorded: from then on the deadline no longer governs. */
+  at: string;
   explanation: string[];
 }
 
@@ -256,6 +267,15 @@ function clockReader(row: CaseRow, ruleSet: RuleSet | undefined, deadlines: Dead
   };
 }
 
+/** The first recorded step of the case that takes away the deadlines still ahead of it, as its case type declares. */
+function supersessionOf(declared: Readonly<Record<string, (step: SupersedingStep) => readonly string[]>> | undefined, events: CaseEventRow[]): Supersession | undefined {
+  if (!declared) return undefined;
+  const step = events.find((e) => Object.hasOwn(declared, e.type));
+  if (!step) return undefined;
+  const at = step.occurredAt.toISOString();
+  return { kind: step.type, at, explanation: [...declared[step.type]!({ at, actor: step.actor, data: step.data })] };
+}
+
 export async function allCaseEvents(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.chainSeq));
 }
@@ -277,7 +297,7 @@ export async function buildCaseHistory(
 
   const caseType = caseTypeOf(row.type);
   const recorded = { opened: events.find((e) => e.type === 'case.opened')?.data, ruleSet, timeZone: deps.providerTimeZone };
-  const deadlines = ruleSetObligationsOf(row).map((obligation) => {
+  const deadlines: DeadlineContext[] = ruleSetObligationsOf(row).map((obligation) => {
     const definition = ruleSet?.obligations[obligation];
     const own = caseType?.deadlineOfCase?.(row.details, obligation, recorded);
     return {
@@ -289,6 +309,12 @@ export async function buildCaseHistory(
       explanation: own ? [...own.explanation] : strings(row.details['deadlineExplanation']),
     };
   });
+
+  const supersession = supersessionOf(caseType?.deadlinesSupersededBy, events);
+  for (const d of deadlines) {
+    if (supersession && d.dueAt !== null && d.dueAt > supersession.at) d.supersededBy = supersession;
+  }
+  const superseded = new Set(deadlines.filter((d) => d.supersededBy).map((d) => d.obligation));
 
   const clocks = caseClocks(deadlines, events);
   const stepDeadline = stepDeadlineReader(row, ruleSet, deadlines, clocks, workflow.available ? workflow.dueChanges : undefined);
@@ -328,6 +354,16 @@ export async function buildCaseHistory(
         };
       })
     : [];
+  // From the step that took them away on, the deadlines it superseded say so wherever they are named.
+  if (supersession && superseded.size > 0) {
+    for (const entry of [...fromWorkflow, ...fromCase]) {
+      if (entry.deadline && entry.at >= supersession.at && superseded.has(entry.deadline.obligation)) entry.deadline = { ...entry.deadline, supersededBy: supersession };
+      if (entry.source === 'case-event' && entry.kind === supersession.kind && entry.at === supersession.at) {
+        const named = deadlines.filter((d) => d.supersededBy).map((d) => `the ${d.obligation} deadline (due ${d.dueAt})`);
+        entry.summary += `${entry.summary.endsWith('.') ? '' : '.'} From then on ${named.join(' and ')} no longer ${named.length === 1 ? 'governs' : 'govern'} the case.`;
+      }
+    }
+  }
   // Time first; at the same instant the workflow's own step comes before what it recorded. So one
   // decision reads: received by the case workflow, recorded in the case record (with what it
   // changed), carried out by the case workflow.

@@ -85,6 +85,10 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
     line('Due', d.dueAt ?? 'not set');
     if (d.citation) line('Citation', d.citation);
     for (const sentence of d.explanation) para(`- ${sentence}`, 10);
+    if (d.supersededBy) {
+      line('No longer governs', `since ${d.supersededBy.at} (${d.supersededBy.kind})`);
+      for (const sentence of d.supersededBy.explanation) para(`- ${sentence}`, 10);
+    }
     doc.moveDown(0.3);
   }
 
@@ -115,6 +119,7 @@ export async function renderDossierPdf(history: CaseHistory, meta: { generatedAt
     if (e.deadline?.citation) {
       doc.fontSize(8);
       para(underProvision(e.deadline), 10);
+      if (e.deadline.supersededBy) para(`This deadline no longer governs since ${e.deadline.supersededBy.at} (${e.deadline.supersededBy.kind}).`, 10);
       doc.fontSize(10);
     }
   }
