@@ -7,6 +7,7 @@ import { getAccountById } from '../db/queries/customers.js';
 import { seedAccount } from '../test/helpers/accounts.js';
 import { insertDocument } from '../db/queries/documents.js';
 import { getResellerById, insertCipVersion, insertReseller, listResellerIssues, replaceResellerAccounts } from '../db/queries/resellers.js';
+import { resellersForCertification } from '../db/queries/certifications.js';
 import { createResellerActivities } from './resellers.js';
 
 let handle: DbHandle;
@@ -63,5 +64,27 @@ describe('reseller activities', () => {
     });
     expect(await activities.findCurrentCip({ owner, at: '2026-01-01T00:00:00.000Z' })).toBeNull();
     expect(await activities.findCipVersion({ owner, version: 2 })).toBeNull();
+  });
+
+  it('take a version scheduled ahead into force on its date, though a higher-numbered version was recorded after it (the activities and the certification read the same)', async () => {
+    const resellerId = await reseller();
+    const owner = { type: 'foreign-reseller' as const, resellerId };
+    const record = async (text: string, effectiveAt: string) => {
+      const document = await insertDocument(handle.db, { purpose: 'cip', contentType: 'text/plain', content: Buffer.from(`${text} ${randomUUID()}`), uploadedBy: 'test' });
+      await insertCipVersion(handle.db, { id: randomUUID(), owner, label: null, documentId: document.id, receivedAt: new Date('2026-02-01T00:00:00Z'), effectiveAt: new Date(effectiveAt), recordedBy: 'test' });
+      return document;
+    };
+    // Version 1 is recorded to take effect on 2027-01-01; version 2, recorded after it, applies from 2026-03-01.
+    const scheduled = await record('CIP scheduled', '2027-01-01T05:00:00Z');
+    const interim = await record('CIP interim', '2026-03-01T00:00:00Z');
+    const inForceAt = async (at: string) => (await activities.findCurrentCip({ owner, at }))?.version;
+    const certifiedAt = async (at: string) => (await resellersForCertification(handle.db, { at: new Date(at) })).find((r) => r.resellerId === resellerId)?.cip;
+    expect(await inForceAt('2026-02-15T00:00:00Z')).toBeUndefined();
+    expect(await inForceAt('2026-06-01T00:00:00Z')).toBe(2);
+    expect(await certifiedAt('2026-06-01T00:00:00Z')).toEqual({ version: 2, effectiveAt: '2026-03-01T00:00:00.000Z', sha256: interim.sha256 });
+    expect(await inForceAt('2027-01-01T04:59:59.999Z')).toBe(2);
+    expect(await inForceAt('2027-01-01T05:00:00Z')).toBe(1);
+    expect(await inForceAt('2027-06-01T00:00:00Z')).toBe(1);
+    expect(await certifiedAt('2027-06-01T00:00:00Z')).toEqual({ version: 1, effectiveAt: '2027-01-01T05:00:00.000Z', sha256: scheduled.sha256 });
   });
 });

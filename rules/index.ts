@@ -129,3 +129,4 @@ export {
   type Anniversary,
   type CertificationPeriod,
 } from './certification.js';
+export { cipVersionInForce, compareCipVersionPrecedence, type CipVersionTiming } from './cip-versions.js';

@@ -103,8 +103,16 @@ describe('CIP documents', () => {
 
     const versions = (await get(`/v1/resellers/${reseller.id}/cip-documents`)).json();
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions.versionInForce).toBe(2);
     expect((await get(`/v1/resellers/${reseller.id}`)).json().currentCip).toMatchObject({ version: 2 });
-    expect((await get(`/v1/resellers/${reseller.id}/cip-documents/3`)).statusCode).toBe(404);
+    // The version in force is the one that took effect last, whatever its number: neither a version
+    // scheduled ahead (3) nor one recorded later but effective from an earlier date (4) displaces version 2 now.
+    const ahead = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await upload(`/v1/resellers/${reseller.id}/cip-documents`, { receivedAt: '2026-06-02T10:00:00Z', effectiveAt: ahead }, { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`CIP 2027 ${randomUUID()}`) })).json()).toMatchObject({ version: 3 });
+    expect((await upload(`/v1/resellers/${reseller.id}/cip-documents`, { receivedAt: '2026-06-03T10:00:00Z', effectiveAt: '2026-05-01T00:00:00Z' }, { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`CIP backdated ${randomUUID()}`) })).json()).toMatchObject({ version: 4 });
+    expect((await get(`/v1/resellers/${reseller.id}/cip-documents`)).json().versionInForce).toBe(2);
+    expect((await get(`/v1/resellers/${reseller.id}`)).json().currentCip).toMatchObject({ version: 2 });
+    expect((await get(`/v1/resellers/${reseller.id}/cip-documents/5`)).statusCode).toBe(404);
 
     // The database refuses to change a stored document or version.
     await expect(system.db.sql`update documents set content_type = 'text/html' where id = ${res.json().document.id}`).rejects.toThrow(/documents is immutable/);

@@ -2,6 +2,7 @@
 // is assembled from (read from what the customer, reseller and CIP tables record), and the
 // certification's immutable versions. Each takes `(db | tx, params)`.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { cipVersionInForce } from '../../rules/index.js';
 import type { DbOrTx } from '../client.js';
 import {
   cipCertificationVersions,
@@ -158,35 +159,34 @@ export interface ResellerCertificationRow {
   accounts: number;
 }
 
-/** Every foreign reseller with its status, its CIP on file and its accounts, by legal name. */
+/** Every foreign reseller with its status, its CIP in force (rules/ `cipVersionInForce`) and its accounts, by legal name. */
 export async function resellersForCertification(db: DbOrTx, params: { at: Date }): Promise<ResellerCertificationRow[]> {
-  const rows = await db.execute<{
-    id: string;
-    legal_name: string;
-    jurisdiction: string;
-    status: string;
-    version: number | null;
-    effective_at: Date | string | null;
-    sha256: string | null;
-    accounts: string;
-  }>(sql`
-    select r.id, r.legal_name, r.jurisdiction, r.status, cip.version, cip.effective_at, cip.sha256,
+  const rows = await db.execute<{ id: string; legal_name: string; jurisdiction: string; status: string; accounts: string }>(sql`
+    select r.id, r.legal_name, r.jurisdiction, r.status,
       (select count(*) from reseller_accounts ra where ra.reseller_id = r.id) as accounts
     from resellers r
-    left join lateral (
-      select d.version, d.effective_at, doc.sha256
-      from cip_documents d join documents doc on doc.id = d.document_id
-      where d.owner_type = 'foreign-reseller' and d.reseller_id = r.id and d.effective_at <= ${params.at.toISOString()}
-      order by d.version desc limit 1) cip on true
     order by r.legal_name, r.id`);
-  return [...rows].map((r) => ({
-    resellerId: r.id,
-    legalName: r.legal_name,
-    jurisdiction: r.jurisdiction,
-    status: r.status,
-    cip: r.version === null ? null : { version: Number(r.version), effectiveAt: new Date(r.effective_at!).toISOString(), sha256: r.sha256! },
-    accounts: Number(r.accounts),
-  }));
+  const versions = await db.execute<{ reseller_id: string; version: number; effective_at: Date | string; sha256: string }>(sql`
+    select d.reseller_id, d.version, d.effective_at, doc.sha256
+    from cip_documents d join documents doc on doc.id = d.document_id
+    where d.owner_type = 'foreign-reseller' and d.effective_at <= ${params.at.toISOString()}`);
+  const effectiveOf = new Map<string, { version: number; effectiveAt: Date; sha256: string }[]>();
+  for (const v of versions) {
+    const list = effectiveOf.get(v.reseller_id) ?? [];
+    list.push({ version: Number(v.version), effectiveAt: new Date(v.effective_at), sha256: v.sha256 });
+    effectiveOf.set(v.reseller_id, list);
+  }
+  return [...rows].map((r) => {
+    const cip = cipVersionInForce(effectiveOf.get(r.id) ?? [], params.at);
+    return {
+      resellerId: r.id,
+      legalName: r.legal_name,
+      jurisdiction: r.jurisdiction,
+      status: r.status,
+      cip: cip ? { version: cip.version, effectiveAt: cip.effectiveAt.toISOString(), sha256: cip.sha256 } : null,
+      accounts: Number(r.accounts),
+    };
+  });
 }
 
 // ---- certification versions ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Foreign resellers, their accounts, CIP versions (the provider's own too) and the oversight
 // record. Functions take `(db | tx, params)`; transactions are chosen by the callers.
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { cipVersionInForce } from '../../rules/index.js';
 import type { DbOrTx } from '../client.js';
 import { accounts } from '../schema/customers.js';
 import {
@@ -180,15 +181,16 @@ export async function getCipVersion(db: DbOrTx, params: { owner: CipOwner; versi
   return row;
 }
 
-/** The version in force at `at`: the highest version already effective. */
+/**
+ * The version in force at `at`, as rules/ `cipVersionInForce` chooses it (the latest effective
+ * date not after `at`, then the higher number), from the versions already effective.
+ */
 export async function currentCipVersion(db: DbOrTx, params: { owner: CipOwner; at: Date }): Promise<CipDocumentRow | undefined> {
-  const [row] = await db
+  const effective = await db
     .select()
     .from(cipDocuments)
-    .where(and(ownerIs(params.owner), lte(cipDocuments.effectiveAt, params.at)))
-    .orderBy(desc(cipDocuments.version))
-    .limit(1);
-  return row;
+    .where(and(ownerIs(params.owner), lte(cipDocuments.effectiveAt, params.at)));
+  return cipVersionInForce(effective, params.at);
 }
 
 // --- Oversight record ---------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CipVersionRef, ResellerActivities } from '../../activities/resellers.js';
 import { recordHistory } from '../../test/helpers/history.js';
 import { caseProjectionRecorder, createTestWorker, useTimeSkippingEnv } from '../../test/helpers/workflow-env.js';
-import { computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
+import { cipVersionInForce, computeDeadline, getRuleSet, CURRENT_RULE_SET_ID, reminderInstants } from '../../rules/index.js';
 import { decideUpdate } from '../kit/decisions.js';
 import { providerCipRecordedFact, resellerCipRecordedFact } from '../kit/index.js';
 import { cipTransmissionStateQuery, type CipTransmissionInput } from './messages.js';
@@ -104,7 +104,7 @@ describe('cipTransmissionWorkflow', () => {
       await testEnv().sleep('2 days');
       expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '3' })))).toMatchObject({
         type: 'cipdesk.decision.invalid',
-        message: 'params.cipVersion version 3 is not on file (the latest is 2)',
+        message: 'params.cipVersion version 3 is not on file',
       });
       expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: 'CIP-2026.1' })))).toMatchObject({ type: 'cipdesk.decision.invalid' });
       const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2', transmissionReference: 'BIS-ACK-9' }));
@@ -196,15 +196,16 @@ describe('cipTransmissionWorkflow', () => {
       cips.add();
       readDelayMs = 1_500;
       await handle.signal(providerCipRecordedFact.signal, { version: 1, receivedAt: new Date().toISOString(), effectiveAt: new Date(0).toISOString(), recordedBy: 'hana.handler' });
-      // A version never heard of is still refused, naming the latest heard.
-      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2' })))).toMatchObject({ type: 'cipdesk.decision.invalid', message: expect.stringContaining('the latest is 1') });
+      // A version not on file is still refused.
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2' })))).toMatchObject({ type: 'cipdesk.decision.invalid', message: 'params.cipVersion version 2 is not on file' });
       const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1', transmissionReference: 'BIS-ACK-1' }));
       expect(result).toMatchObject({ status: 'transmitted' });
       const final = await handle.result();
       await recordHistory(handle, 'cipTransmissionWorkflow--transmitted-on-a-version-heard-of');
       expect(final).toMatchObject({ status: 'transmitted', transmittedDocument: { version: 1, sha256: cips.versions[0]!.sha256 } });
-      // The decision is accepted; the case reads the version back, then records it sent: on file before sent.
-      expect(recorder.eventTypes()).toEqual(['case.opened', 'decision.accepted', 'cip.on-file', 'cip.transmitted']);
+      // The case reads the version back, then records it sent: on file before sent.
+      expect([...recorder.eventTypes()].sort()).toEqual(['case.opened', 'cip.on-file', 'cip.transmitted', 'decision.accepted']);
+      expect(recorder.eventTypes().indexOf('cip.on-file')).toBeLessThan(recorder.eventTypes().indexOf('cip.transmitted'));
     });
   });
 
@@ -250,6 +251,52 @@ describe('cipTransmissionWorkflow', () => {
       await recordHistory(handle, 'cipTransmissionWorkflow--version-not-in-force-refused-then-transmitted');
       expect(final).toMatchObject({ transmittedDocument: { version: 2, sha256: versions[1]!.sha256 } });
       expect(recorder.eventTypes()).toEqual(['case.opened', 'cip.on-file', 'decision.accepted', 'cip.transmitted']);
+    });
+  });
+
+  it('takes a version scheduled ahead into force on its date, though a higher-numbered version was recorded after it', async () => {
+    const recorder = caseProjectionRecorder();
+    const now = await testEnv().currentTimeMs();
+    // Version 1 was recorded to take effect in two days; version 2, recorded after it, took effect yesterday.
+    const version = (n: number, effectiveAt: number): CipVersionRef => ({ version: n, documentId: randomUUID(), sha256: `${n}`.repeat(64), effectiveAt: new Date(effectiveAt).toISOString() });
+    const versions = [version(1, now + 2 * 86_400_000), version(2, now - 86_400_000)];
+    const timings = versions.map((v) => ({ ...v, effectiveAt: new Date(v.effectiveAt), ref: v }));
+    const cips = {
+      versions,
+      add: () => undefined,
+      activities: {
+        async findCurrentCip({ at }: { at: string }) {
+          return cipVersionInForce(timings, new Date(at))?.ref ?? null;
+        },
+        async findCipVersion({ version: n }: { version: number }) {
+          return versions.find((v) => v.version === n) ?? null;
+        },
+      } as Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'>,
+    };
+    const { worker, start } = await startRequest(recorder, cips, { type: 'provider' });
+    await worker.runUntil(async () => {
+      const handle = await start();
+      await testEnv().sleep('1 hour');
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1' })))).toMatchObject({
+        type: 'cipdesk.decision.invalid',
+        message: 'params.cipVersion version 1 is not the CIP in force now: version 2 is; Commerce is sent the CIP in force',
+      });
+      expect(recorder.events.find((e) => e.type === 'cip.on-file')).toMatchObject({ data: { version: 2 } });
+      // Version 1's date passes: it is in force, the higher-numbered version 2 no longer is.
+      await testEnv().sleep('2 days');
+      expect(await refusal(handle.executeUpdate(decideUpdate, transmit({ cipVersion: '2' })))).toMatchObject({
+        type: 'cipdesk.decision.invalid',
+        message: 'params.cipVersion version 2 is not the CIP in force now: version 1 is; Commerce is sent the CIP in force',
+      });
+      const result = await handle.executeUpdate(decideUpdate, transmit({ cipVersion: '1', transmissionReference: 'BIS-ACK-1' }));
+      expect(result.status).toBe('transmitted');
+      const final = await handle.result();
+      await recordHistory(handle, 'cipTransmissionWorkflow--scheduled-version-took-effect-then-transmitted');
+      expect(final).toMatchObject({ transmittedDocument: { version: 1, documentId: versions[0]!.documentId, sha256: versions[0]!.sha256 } });
+      // The case's version on file follows: version 1 is on file before it is sent.
+      const kinds = recorder.eventTypes().filter((t) => t.startsWith('cip.'));
+      expect(kinds).toEqual(['cip.on-file', 'cip.on-file', 'cip.transmitted']);
+      expect(recorder.events.filter((e) => e.type === 'cip.on-file').map((e) => (e.data as { version: number }).version)).toEqual([2, 1]);
     });
   });
 

@@ -44,6 +44,13 @@ const TRANSMIT_VERSION_IN_FORCE = 'transmit-version-in-force';
 // is about a third less work for Temporal and the worker for each request Commerce sends. Cases
 // that read it as an ordinary activity replay that way.
 const READ_ON_FILE_IN_FIRST_TASK = 'read-cip-on-file-in-first-task';
+// The CIP in force is the version that took effect last (rules/ `cipVersionInForce`), not the
+// highest number in effect: a version scheduled ahead takes effect on its date even when a
+// higher-numbered one was recorded after it. Every transmission, sent now or recorded late, is
+// judged against the records before it is accepted (the case's own view, built from the facts it
+// heard, cannot know that a scheduled version has taken effect since), and one sent now brings the
+// case's version on file up to date first. Decisions accepted before this change replay as they ran.
+const CIP_IN_FORCE_BY_EFFECTIVE_DATE = 'cip-in-force-by-effective-date';
 
 /** Why a transmission naming another version than the CIP in force is refused. */
 function notInForce(wanted: number, when: string, inForce: number | null): string {
@@ -107,9 +114,13 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
   // The highest version heard of that is already in effect: it is on file, even before the case has read it back.
   let heardInEffect = 0;
   const highestOnFile = () => Math.max(onFile?.version ?? 0, transmitHeardVersion ? heardInEffect : 0);
+  // Every version heard of, in effect or scheduled ahead, and whether the case is reading one back now.
+  let highestHeard = 0;
+  let readingVersions = false;
   if (versionsOnFile) {
     const hear = (fact: { version: number; effectiveAt: string; receivedAt?: string }) => {
       newVersions.push(fact.version);
+      highestHeard = Math.max(highestHeard, fact.version);
       if (fact.receivedAt) receivedAtOf.set(fact.version, fact.receivedAt);
       if (Date.parse(fact.effectiveAt) <= Date.now()) heardInEffect = Math.max(heardInEffect, fact.version);
     };
@@ -122,6 +133,11 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     });
   }
 
+  const nothingOnFile = () =>
+    `no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`;
+  // What prepare read from the records for the transmission being decided (one decision is applied at a time).
+  let judged: { sent: CipVersionRef; inForceNow: boolean } | undefined;
+
   // An Update, not a Signal: the handler must know whether the transmission was accepted.
   handleDecisions(cipTransmissionCase, recorder, {
     validate: (request) => {
@@ -129,12 +145,8 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       if (versionsOnFile) {
         const version = request.params!.cipVersion as string;
         if (!/^[1-9][0-9]{0,8}$/.test(version)) refuseInvalid('params.cipVersion', 'must be the number of a CIP version on file (1, 2, …)');
-        const latest = highestOnFile();
-        if (latest === 0) refuseWrongState(`no version of this CIP is on file yet; record it first (${owner.type === 'provider' ? '/v1/provider/cip-documents' : `/v1/resellers/${owner.resellerId}/cip-documents`})`);
-        if (Number(version) > latest) refuseInvalid('params.cipVersion', `version ${version} is not on file (the latest is ${latest})`);
-        // Sent now, the CIP in force is the latest version in effect (a transmission recorded
-        // late is checked against its own instant in prepare).
-        if (request.params?.transmittedAt === undefined && Number(version) < latest) refuseInvalid('params.cipVersion', notInForce(Number(version), 'now', latest));
+        // Whether it is on file, and which version is in force (now, or when a transmission
+        // recorded late was sent), is read from the records in prepare.
       }
       if (request.params?.transmittedAt === undefined) return;
       const transmittedAt = new Date(request.params.transmittedAt as string);
@@ -142,8 +154,23 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
       if (transmittedAt.getTime() < receivedAt.getTime()) refuseInvalid('params.transmittedAt', 'must not be before the request was received');
     },
     prepare: async (request) => {
-      if (request.decision !== 'transmit' || !versionsOnFile || request.params?.transmittedAt === undefined || !patched(TRANSMIT_VERSION_IN_FORCE)) return;
-      const wanted = Number(request.params.cipVersion);
+      judged = undefined;
+      if (request.decision !== 'transmit' || !versionsOnFile) return;
+      const wanted = Number(request.params!.cipVersion);
+      if (patched(CIP_IN_FORCE_BY_EFFECTIVE_DATE)) {
+        const late = request.params?.transmittedAt !== undefined;
+        const sentAt = late ? new Date(request.params!.transmittedAt as string).toISOString() : new Date().toISOString();
+        const [inForce, named] = await Promise.all([resellerActivities.findCurrentCip({ owner, at: sentAt }), resellerActivities.findCipVersion({ owner, version: wanted })]);
+        if (!named) {
+          if (inForce === null && highestOnFile() === 0 && highestHeard === 0) refuseWrongState(nothingOnFile());
+          refuseInvalid('params.cipVersion', `version ${wanted} is not on file`);
+        }
+        if (inForce?.version !== wanted) refuseInvalid('params.cipVersion', notInForce(wanted, late ? `when it was transmitted (${sentAt})` : 'now', inForce?.version ?? null));
+        judged = { sent: named, inForceNow: !late };
+        return;
+      }
+      // Before the rule above: the validator compared numbers, and only a late transmission was read back.
+      if (request.params?.transmittedAt === undefined || !patched(TRANSMIT_VERSION_IN_FORCE)) return;
       const sentAt = new Date(request.params.transmittedAt as string).toISOString();
       const inForce = await resellerActivities.findCurrentCip({ owner, at: sentAt });
       if (inForce?.version !== wanted) refuseInvalid('params.cipVersion', notInForce(wanted, `when it was transmitted (${sentAt})`, inForce?.version ?? null));
@@ -151,7 +178,19 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     apply: async (request, at) => {
       if (request.decision === 'transmit') {
         const transmittedAt = request.params?.transmittedAt ? new Date(request.params.transmittedAt as string) : at;
-        if (versionsOnFile) {
+        if (judged) {
+          const { sent, inForceNow } = judged;
+          // A version heard of but not yet read back is read first, so that its history says it is
+          // on file (a reseller's first: received, and whether late) before it is sent.
+          await condition(() => newVersions.length === 0 && !readingVersions);
+          // Sent now, the version sent is the one in force now: a scheduled version that has taken
+          // effect since the case last read the records becomes its version on file first.
+          if (inForceNow && onFile?.version !== sent.version) {
+            onFile = sent;
+            await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: sent.version, sha256: sent.sha256, effectiveAt: sent.effectiveAt } } });
+          }
+          state.transmittedDocument = { version: sent.version, documentId: sent.documentId, sha256: sent.sha256 };
+        } else if (versionsOnFile) {
           // Accepted on a version heard of: the case reads it back first, so that its history says it is on file before it is sent.
           const wanted = Number(request.params!.cipVersion);
           if ((onFile?.version ?? 0) < wanted) await condition(() => (onFile?.version ?? 0) >= wanted);
@@ -224,23 +263,32 @@ export async function cipTransmissionWorkflow(input: CipTransmissionInput): Prom
     for (;;) {
       await condition(() => newVersions.length > 0 || recorder.closed);
       if (recorder.closed) return;
-      newVersions.length = 0;
-      const current = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
-      if (!current || current.version === onFile?.version) continue;
-      const first = onFile === null;
-      onFile = current;
-      if (first && resellerDeadline && state.resellerCip) {
-        // Judged by when the provider received it (a CIP received in time but recorded late is not late).
-        const receivedAt = receivedAtOf.get(current.version) ?? new Date().toISOString();
-        const late = Date.parse(receivedAt) > resellerDeadline.dueAt.getTime();
-        state.resellerCip = { ...state.resellerCip, receivedAt, late };
-        await recorder.transition({
-          ...(awaitingReseller() ? { status: 'awaiting-transmission' as const } : {}),
-          events: { type: 'reseller-cip.received', actor: 'system', data: { version: current.version, sha256: current.sha256, afterInternalDeadline: late } },
-        });
-      } else {
-        await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: current.version, sha256: current.sha256, effectiveAt: current.effectiveAt } } });
+      readingVersions = true;
+      try {
+        await readVersionOnFile();
+      } finally {
+        readingVersions = false;
       }
+    }
+  };
+  /** Reads the version in force back from the records; a new one becomes the version on file (a reseller's first: received). */
+  const readVersionOnFile = async () => {
+    newVersions.length = 0;
+    const current = await resellerActivities.findCurrentCip({ owner, at: new Date().toISOString() });
+    if (!current || current.version === onFile?.version) return;
+    const first = onFile === null;
+    onFile = current;
+    if (first && resellerDeadline && state.resellerCip) {
+      // Judged by when the provider received it (a CIP received in time but recorded late is not late).
+      const receivedAt = receivedAtOf.get(current.version) ?? new Date().toISOString();
+      const late = Date.parse(receivedAt) > resellerDeadline.dueAt.getTime();
+      state.resellerCip = { ...state.resellerCip, receivedAt, late };
+      await recorder.transition({
+        ...(awaitingReseller() ? { status: 'awaiting-transmission' as const } : {}),
+        events: { type: 'reseller-cip.received', actor: 'system', data: { version: current.version, sha256: current.sha256, afterInternalDeadline: late } },
+      });
+    } else {
+      await recorder.transition({ events: { type: 'cip.on-file', actor: 'system', data: { version: current.version, sha256: current.sha256, effectiveAt: current.effectiveAt } } });
     }
   };
 

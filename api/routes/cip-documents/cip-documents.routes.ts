@@ -14,7 +14,12 @@ import { listCipVersionDtos, readCipContent, readCipVersion, recordCipVersion } 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 const uploadErrors = { ...errors, 413: ProblemSchema, 415: ProblemSchema } as const;
 const HANDLERS = ['case_handler', 'admin'] as const;
-const Versions = Type.Object({ items: Type.Array(CipVersionSchema) });
+const Versions = Type.Object({
+  items: Type.Array(CipVersionSchema),
+  versionInForce: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: 'the version in force now: the one that took effect last (latest effectiveAt not after now; on the same instant, the higher number), so a version scheduled ahead takes effect on its date; null when none has taken effect yet',
+  }),
+});
 const Bytes = Type.String({ format: 'binary', description: 'exactly the stored bytes, in the content type they were uploaded with' });
 
 const PROVIDER: CipOwner = { type: 'provider' };

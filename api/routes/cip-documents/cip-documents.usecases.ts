@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import { providerCipRecordedFact, providerResellerCipRecordedFact, resellerCipRecordedFact } from '../../../workflows/kit/index.js';
 import { deliverFactToSubjectCases, factAbout } from '../../facts/deliver.js';
+import { cipVersionInForce } from '../../../rules/index.js';
 import type { Database } from '../../../db/client.js';
 import { getDocument, getDocumentMeta, insertDocument } from '../../../db/queries/documents.js';
 import { PROVIDER_ID } from '../../../db/queries/certifications.js';
@@ -104,7 +105,7 @@ export async function listCipVersionDtos(deps: Deps, owner: CipOwner) {
   const rows = await listCipVersions(db, { owner });
   const items = [];
   for (const row of rows) items.push(toCipVersionDto(owner, row, (await getDocumentMeta(db, { id: row.documentId }))!));
-  return { items };
+  return { items, versionInForce: cipVersionInForce(rows, deps.now())?.version ?? null };
 }
 
 export async function cipVersionOrNotFound(db: Database, owner: CipOwner, version: number): Promise<CipDocumentRow> {
