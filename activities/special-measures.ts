@@ -12,6 +12,7 @@ import {
   insertSpecialMeasureExtension,
   listImpactCandidateCustomers,
   listImpactCandidateResellers,
+  openImpactReviewSubjects,
   revokeSpecialMeasure,
 } from '../db/queries/special-measures.js';
 import type { SpecialMeasureStatusName } from '../db/schema/special-measures.js';
@@ -49,6 +50,8 @@ export interface SpecialMeasureActivities {
   recordSpecialMeasureRevocation(input: { measureId: string; revokedAt: string; federalRegisterCitation: string | null; reason: string; revokedBy: string }): Promise<void>;
   /** Existing customers (with their beneficial owners) and resellers the measure matches at `at`. */
   findSpecialMeasureImpact(input: { measureId: string; at: string }): Promise<ImpactedSubject[]>;
+  /** The customers and resellers with an impact-review case of the measure still open (to tell them it ended). */
+  openImpactReviewSubjects(input: { measureId: string }): Promise<{ subjectType: 'customer' | 'reseller'; subjectId: string }[]>;
 }
 
 /** How a finding matched, in words without personal data. */
@@ -126,6 +129,11 @@ export function createSpecialMeasureActivities({ db }: ActivityDeps): SpecialMea
     async recordSpecialMeasureRevocation(input) {
       await measureOrFail(input.measureId);
       await revokeSpecialMeasure(db, { ...input, revokedAt: new Date(input.revokedAt) });
+    },
+
+    async openImpactReviewSubjects({ measureId }) {
+      const subjects = await openImpactReviewSubjects(db, { measureId });
+      return subjects.filter((s): s is { subjectType: 'customer' | 'reseller'; subjectId: string } => s.subjectType === 'customer' || s.subjectType === 'reseller');
     },
 
     async findSpecialMeasureImpact({ measureId, at }) {

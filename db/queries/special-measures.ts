@@ -310,3 +310,15 @@ export async function listSpecialMeasuresWithoutCase(db: DbOrTx, params: { limit
   for (const { measure } of rows) records.push({ measure, extensions: await listExtensions(db, measure.id) });
   return records;
 }
+
+/**
+ * The subjects (customer or reseller) of a measure's impact-review cases still open: those its
+ * scan opened and those a reseller's registration opened under it.
+ */
+export async function openImpactReviewSubjects(db: DbOrTx, params: { measureId: string }): Promise<{ subjectType: string; subjectId: string }[]> {
+  return db
+    .selectDistinct({ subjectType: cases.subjectType, subjectId: cases.subjectId })
+    .from(cases)
+    .where(and(eq(cases.type, 'special-measure-impact-review'), isNull(cases.closedAt), sql`${cases.details}->>'measureId' = ${params.measureId}`))
+    .orderBy(asc(cases.subjectType), asc(cases.subjectId));
+}

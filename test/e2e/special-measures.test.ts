@@ -122,6 +122,18 @@ describe('special measures, end to end', () => {
 
     // A handler may not extend a measure.
     expect((await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'revoke', reason: 'x' }, 'case_handler')).status).toBe(403);
+
+    // Revoking the measure in force tells its open impact review, which records the end and waits for its handler.
+    expect((await call('POST', `/v1/cases/${inForceCase.id}/decisions`, { decision: 'revoke', reason: 'revoked by Commerce' }, 'legal')).status).toBe(200);
+    const told = await eventually(async () => {
+      const c = (await call('GET', `/v1/cases/${review.id}`)).body as { status: string; details: { measureEnded?: { ended: string; note: string }; decisionNotes?: { conclude?: string } } };
+      return c.details.measureEnded ? c : undefined;
+    });
+    expect(told.status).toBe('open');
+    expect(told.details.measureEnded).toMatchObject({ ended: 'revoked', note: expect.stringContaining(`Special measure ${inForce.body.id} (${inForceCitation}) was revoked on`) });
+    expect(told.details.decisionNotes?.conclude).toBe(told.details.measureEnded!.note);
+    expect((await eventsOf(review.id)).map((e) => e.type)).toContain('impact-review.measure-ended');
+    expect((await eventsOf(inForceCase.id)).find((e) => e.type === 'special-measure.impact-reviews-told')?.data).toMatchObject({ ended: 'revoked', cases: 1 });
   });
 });
 

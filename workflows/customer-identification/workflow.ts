@@ -13,6 +13,7 @@ import { interimAccountReviewWorkflow } from '../interim-account-review/workflow
 import {
   beneficialOwnerAddedFact,
   CaseRecorder,
+  checkSpecialMeasureEnded,
   customerFactsChangedFact,
   FAILURE,
   FourEyes,
@@ -35,7 +36,6 @@ import { customerActivities } from '../shared/customer-activities.js';
 import { customerIdentificationCase } from './case-type.js';
 import {
   checkSpecialMeasureApplies,
-  checkSpecialMeasureEnded,
   noteOnApplying,
   openingDecisionNotes,
   type SpecialMeasureApplying,

@@ -5,6 +5,7 @@
 // obligation's workflow to tell it something; a new listener declares the fact in its
 // case type and handles the signal in its workflow.
 import { defineSignal, type SignalDefinition } from '@temporalio/workflow';
+import { RuleInputError } from '../../rules/errors.js';
 
 export interface FactDefinition<N extends string = string, P = unknown> {
   name: N;
@@ -152,6 +153,19 @@ export interface SpecialMeasureEnded {
 export const specialMeasureAppliesFact = defineFact<SpecialMeasureApplies>()('special-measure-applies', 'customer', 'specialMeasureApplies');
 export const specialMeasureEndedFact = defineFact<SpecialMeasureEnded>()('special-measure-ended', 'customer', 'specialMeasureEnded');
 
+// The measure an impact review was opened for ended (revoked or expired): its workflow tells the
+// open review cases of every subject it was reviewed on, customer or reseller. One fact per subject
+// type (a fact has one), both on the same signal, so the review hears either with one handler.
+const IMPACT_REVIEW_MEASURE_ENDED_SIGNAL = 'impactReviewMeasureEnded';
+export const measureEndedForCustomerReviewFact = defineFact<SpecialMeasureEnded>()('special-measure-ended-for-customer-review', 'customer', IMPACT_REVIEW_MEASURE_ENDED_SIGNAL);
+export const measureEndedForResellerReviewFact = defineFact<SpecialMeasureEnded>()('special-measure-ended-for-reseller-review', 'reseller', IMPACT_REVIEW_MEASURE_ENDED_SIGNAL);
+
+/** Refuses (RuleInputError naming the field) a told end of a measure a case cannot act on. */
+export function checkSpecialMeasureEnded(fact: SpecialMeasureEnded): void {
+  if (fact.ended !== 'revoked' && fact.ended !== 'expired') throw new RuleInputError('ended', `must be revoked or expired, not ${String(fact.ended)}`);
+  if (typeof fact.at !== 'string' || Number.isNaN(Date.parse(fact.at))) throw new RuleInputError('at', 'must be an instant');
+}
+
 /** Every fact a case can listen to. A new fact is added here, beside its payload type. */
 export const FACTS = [
   verificationRecordedFact,
@@ -170,5 +184,7 @@ export const FACTS = [
   providerSettingsRecordedFact,
   specialMeasureAppliesFact,
   specialMeasureEndedFact,
+  measureEndedForCustomerReviewFact,
+  measureEndedForResellerReviewFact,
 ] as const;
 export type FactName = (typeof FACTS)[number]['name'];

@@ -11,12 +11,13 @@ export const specialMeasureImpactReviewCase = defineCaseType({
   type: 'special-measure-impact-review',
   title: 'Special measure impact review',
   description:
-    'A special measure in force matches an existing customer (or one of its beneficial owners) or a reseller, by jurisdiction, by a designated person\'s identifiers, or nearly by name: a handler decides what follows. For an application not yet opened the effect is the opening\'s (a prohibition refuses it, a conditions-measure sets its conditions as tasks), not the review of an account already open.',
+    'A special measure in force matches an existing customer (or one of its beneficial owners) or a reseller, by jurisdiction, by a designated person\'s identifiers, or nearly by name: a handler decides what follows. For an application not yet opened the effect is the opening\'s (a prohibition refuses it, a conditions-measure sets its conditions as tasks), not the review of an account already open. When the measure is revoked or expires the review records it and stays open: the handler concludes it, with what was done while the measure bound.',
   subjectType: 'customer | reseller',
   ruleSetObligations: [],
   statuses: ['open', 'concluded'],
   closedStatuses: ['concluded'],
-  listensTo: [],
+  // The measure's end (revoked or expired) reaches the review, whose handler still concludes it.
+  listensTo: ['special-measure-ended-for-customer-review', 'special-measure-ended-for-reseller-review'],
   decisions: {
     conclude: {
       title: 'Conclude the review',

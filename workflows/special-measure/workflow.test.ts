@@ -40,8 +40,14 @@ function measureActivities(impacted: ImpactedSubject[] = []) {
       calls.impactScans += 1;
       return impacted;
     },
+    // The reviews its scan opened; a test that keeps them open tells them apart with its own facts activity.
+    async openImpactReviewSubjects() {
+      return impacted.map((s) => ({ subjectType: s.subjectType, subjectId: s.subjectId }));
+    },
   };
-  return { calls, activities };
+  // No case listens unless a test says so.
+  const facts = { async openCasesListeningTo() { return [] as string[]; } };
+  return { calls, activities: { ...activities, ...facts } };
 }
 
 /** `activities`: more activities on the same worker (another workflow the measure's runs beside). */
@@ -250,6 +256,64 @@ describe('specialMeasureWorkflow', () => {
     });
   });
 
+  it('tells its open impact reviews, of customers and resellers, that it ended: each records it and stays open for its handler to conclude', async () => {
+    const now = new Date(await testEnv().currentTimeMs());
+    const impacted: ImpactedSubject[] = [
+      { subjectType: 'customer', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false },
+      { subjectType: 'reseller', subjectId: randomUUID(), effect: 'review', matchedBy: ['jurisdiction KP'], nearMatchOnly: false },
+    ];
+    const reviewOf = (measureId: string, s: ImpactedSubject) => `special-measure-impact-review:${measureId}/${s.subjectType}/${s.subjectId}`;
+    let measureId = '';
+    const asked: { fact: string; subjectId: string }[] = [];
+    const facts = {
+      async openCasesListeningTo(request: { fact: string; subjectId: string }) {
+        asked.push({ fact: request.fact, subjectId: request.subjectId });
+        const subject = impacted.find((s) => s.subjectId === request.subjectId);
+        return subject && request.fact === `special-measure-ended-for-${subject.subjectType}-review` ? [reviewOf(measureId, subject)] : [];
+      },
+    };
+    const { cases, worker, taskQueue, input } = await start({ issuedAt: issuedInForce(now, ruleSet, ZONE), impacted, activities: facts });
+    measureId = input.measureId;
+    await worker.runUntil(async () => {
+      const handle = await testEnv().client.workflow.start(specialMeasureWorkflow, { taskQueue, workflowId: `special-measure:${input.measureId}`, args: [input] });
+      await testEnv().sleep(HOUR);
+      const state = await handle.query(specialMeasureStateQuery);
+      expect(state.impactReviews).toEqual(impacted.map((s) => reviewOf(input.measureId, s)));
+      const reviewCases = cases.opened.filter((c) => c.type === 'special-measure-impact-review');
+
+      await handle.executeUpdate(decideUpdate, { args: [{ decision: 'revoke', reason: 'Commerce revoked the determination', actor: legal }] });
+      await resultWithoutSkipping(testEnv(), handle);
+      const revokedAt = cases.events.find((e) => e.type === 'special-measure.revoked')!.occurredAt;
+      expect(asked).toEqual([
+        { fact: 'special-measure-ended-for-customer-review', subjectId: impacted[0]!.subjectId },
+        { fact: 'special-measure-ended-for-reseller-review', subjectId: impacted[1]!.subjectId },
+      ]);
+      expect(cases.events.find((e) => e.type === 'special-measure.impact-reviews-told')?.data).toEqual({
+        ended: 'revoked',
+        reviews: impacted.map((s) => ({ subjectType: s.subjectType, subjectId: s.subjectId, workflowIds: [reviewOf(input.measureId, s)] })),
+        cases: 2,
+      });
+      for (const [i, review] of reviewCases.entries()) {
+        const transitions = () => cases.transitions.filter((t) => t.caseId === review.caseId);
+        await testEnv().sleep(1_000);
+        const ended = transitions().flatMap((t) => t.events ?? []).find((e) => e.type === 'impact-review.measure-ended');
+        const subject = impacted[i]!.subjectType === 'customer' ? 'this customer' : 'this reseller';
+        const note = `Special measure ${input.measureId} (${input.federalRegisterCitation}) was revoked on ${revokedAt}: it no longer binds ${subject}. The review stays open: nothing has been decided for the handler, who concludes it with what was done while the measure bound (or no action, or not a match).`;
+        expect(ended?.data).toEqual({ measureId: input.measureId, federalRegisterCitation: input.federalRegisterCitation, ended: 'revoked', at: revokedAt, note });
+        // A fact, not a decision: the review is still open, and says so beside its decision.
+        expect(transitions().at(-1)?.status ?? 'open').toBe('open');
+        expect(transitions().at(-1)?.details).toMatchObject({ measureEnded: { ended: 'revoked', at: revokedAt, note }, decisionNotes: { conclude: note } });
+      }
+      const customerReview = testEnv().client.workflow.getHandle(state.impactReviews[0]!);
+      const concluded = await customerReview.executeUpdate(decideUpdate, { args: [{ decision: 'conclude', reason: 'the account was never restricted; the measure is gone', params: { outcome: 'no-action' }, actor: handler }] });
+      expect(concluded.status).toBe('concluded');
+      await customerReview.result();
+      await recordHistory(handle, 'specialMeasureWorkflow--impact-reviews-told-when-revoked');
+      await recordHistory(customerReview, 'specialMeasureImpactReviewWorkflow--measure-revoked-then-concluded');
+      await testEnv().client.workflow.getHandle(state.impactReviews[1]!).terminate('test over');
+    });
+  });
+
   it("tells a pending application's identification case that the prohibition binds its opening, deciding nothing, and tells it again when the measure is revoked", async () => {
     const now = new Date(await testEnv().currentTimeMs());
     const customerId = `cust-${randomUUID()}`;
@@ -318,7 +382,7 @@ describe('specialMeasureWorkflow', () => {
       expect(identificationDetails()).not.toHaveProperty('decisionNotes');
       expect(identificationDetails()).not.toHaveProperty('specialMeasuresApplying');
       expect(identificationDetails().specialMeasuresLifted).toEqual([expect.objectContaining({ measureId: input.measureId, ended: 'revoked' })]);
-      expect(asked.at(-1)).toEqual({ fact: 'special-measure-ended', subjectId: customerId });
+      expect(asked.filter((a) => !a.fact.endsWith('-review')).at(-1)).toEqual({ fact: 'special-measure-ended', subjectId: customerId });
       expect(cases.events.filter((e) => e.type === 'special-measure.applications-told').at(-1)?.data).toMatchObject({ fact: 'special-measure-ended', cases: 1 });
       expect((await application.query(customerIdentificationStateQuery)).status).toBe('awaiting-verification');
       await recordHistory(handle, 'specialMeasureWorkflow--told-pending-application-then-revoked');

@@ -14,6 +14,8 @@ import {
   databaseActivities,
   handleDecisions,
   isRuleInputError,
+  measureEndedForCustomerReviewFact,
+  measureEndedForResellerReviewFact,
   newCaseId,
   openRefusedCase,
   refuseInvalid,
@@ -49,6 +51,11 @@ const TELL_PENDING_APPLICATIONS = 'tell-pending-applications';
 // ends, a scan as of its last instant in force finds it too, so its conditions come off as well.
 // Added after the telling above (a further activity at the end), hence its own patch.
 const TELL_END_TO_APPLICATIONS_CLASSIFIED_UNDER_IT = 'tell-end-to-applications-classified-under-it';
+
+// The impact reviews a measure opened (and those a reseller's registration opened under it) are
+// told when it ends, revoked or expired: each records the end and stays open for its handler.
+// Added after the tellings above (an activity and signals at the end), hence its own patch.
+const TELL_IMPACT_REVIEWS_MEASURE_ENDED = 'tell-impact-reviews-measure-ended';
 
 /** The scan's subjects a measure binds as the opening of a pending application (a near match on name alone never does). */
 const bindsPendingApplication = (subject: ImpactedSubject): subject is ImpactedSubject & { effect: 'refuse' | 'conditions' } =>
@@ -338,7 +345,29 @@ export async function specialMeasureWorkflow(input: SpecialMeasureInput): Promis
     });
   }
 
+  /** The open impact reviews of the measure hear that it ended: a fact, not a decision. */
+  async function tellImpactReviewsEnded() {
+    if (!ending || !patched(TELL_IMPACT_REVIEWS_MEASURE_ENDED)) return;
+    const subjects = await measures.openImpactReviewSubjects({ measureId: input.measureId });
+    const told: { subjectType: string; subjectId: string; workflowIds: string[] }[] = [];
+    for (const subject of subjects) {
+      const fact = subject.subjectType === 'customer' ? measureEndedForCustomerReviewFact : measureEndedForResellerReviewFact;
+      const workflowIds = await tellOpenCases(fact, subject.subjectId, {
+        measureId: input.measureId,
+        federalRegisterCitation: input.federalRegisterCitation,
+        ended: ending.ended,
+        at: ending.at.toISOString(),
+      });
+      told.push({ ...subject, workflowIds });
+    }
+    if (told.length === 0) return;
+    await recorder.transition({
+      events: { type: 'special-measure.impact-reviews-told', actor: 'system', data: { ended: ending.ended, reviews: told, cases: told.reduce((n, t) => n + t.workflowIds.length, 0) } },
+    });
+  }
+
   await condition(() => recorder.closed && allHandlersFinished());
   await tellApplicationsEnded();
+  await tellImpactReviewsEnded();
   return { ...state, remindersSent: [...phaseIn.remindersSent, ...expiry.remindersSent] };
 }
