@@ -34,6 +34,21 @@ function cipsOnFile(initial: number) {
   return { versions, add, activities };
 }
 
+/** Versions 1, 2, … on file taking effect at the instants given (ms), read as the records read them: the one in force by rules/. */
+function cipsEffectiveAt(effectiveAt: number[]) {
+  const versions: CipVersionRef[] = effectiveAt.map((at, i) => ({ version: i + 1, documentId: randomUUID(), sha256: `${i + 1}`.repeat(64), effectiveAt: new Date(at).toISOString() }));
+  const timings = versions.map((ref) => ({ version: ref.version, effectiveAt: new Date(ref.effectiveAt), ref }));
+  const activities: Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'> = {
+    async findCurrentCip({ at }) {
+      return cipVersionInForce(timings, new Date(at))?.ref ?? null;
+    },
+    async findCipVersion({ version }) {
+      return versions.find((v) => v.version === version) ?? null;
+    },
+  };
+  return { versions, add: () => undefined, activities };
+}
+
 async function startRequest(recorder: ReturnType<typeof caseProjectionRecorder>, cips: ReturnType<typeof cipsOnFile>, cipOwner: CipTransmissionInput['cipOwner'] = { type: 'foreign-reseller', resellerId: 'reseller-7' }) {
   const { worker, taskQueue } = await createTestWorker(testEnv(), { ...recorder.activities, ...cips.activities });
   const receivedAt = new Date(await testEnv().currentTimeMs());
@@ -213,21 +228,8 @@ describe('cipTransmissionWorkflow', () => {
     const recorder = caseProjectionRecorder();
     const now = await testEnv().currentTimeMs();
     // Version 1 was superseded by version 2 yesterday; version 3 takes effect in 60 days.
-    const version = (n: number, effectiveAt: number): CipVersionRef => ({ version: n, documentId: randomUUID(), sha256: `${n}`.repeat(64), effectiveAt: new Date(effectiveAt).toISOString() });
-    const versions = [version(1, 0), version(2, now - 86_400_000), version(3, now + 60 * 86_400_000)];
-    const inForceAt = (at: string) => versions.filter((v) => Date.parse(v.effectiveAt) <= Date.parse(at)).at(-1) ?? null;
-    const cips = {
-      versions,
-      add: () => undefined,
-      activities: {
-        async findCurrentCip({ at }: { at: string }) {
-          return inForceAt(at);
-        },
-        async findCipVersion({ version: n }: { version: number }) {
-          return versions.find((v) => v.version === n) ?? null;
-        },
-      } as Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'>,
-    };
+    const cips = cipsEffectiveAt([0, now - 86_400_000, now + 60 * 86_400_000]);
+    const versions = cips.versions;
     const { worker, start } = await startRequest(recorder, cips, { type: 'provider' });
     await worker.runUntil(async () => {
       const handle = await start();
@@ -258,21 +260,8 @@ describe('cipTransmissionWorkflow', () => {
     const recorder = caseProjectionRecorder();
     const now = await testEnv().currentTimeMs();
     // Version 1 was recorded to take effect in two days; version 2, recorded after it, took effect yesterday.
-    const version = (n: number, effectiveAt: number): CipVersionRef => ({ version: n, documentId: randomUUID(), sha256: `${n}`.repeat(64), effectiveAt: new Date(effectiveAt).toISOString() });
-    const versions = [version(1, now + 2 * 86_400_000), version(2, now - 86_400_000)];
-    const timings = versions.map((v) => ({ ...v, effectiveAt: new Date(v.effectiveAt), ref: v }));
-    const cips = {
-      versions,
-      add: () => undefined,
-      activities: {
-        async findCurrentCip({ at }: { at: string }) {
-          return cipVersionInForce(timings, new Date(at))?.ref ?? null;
-        },
-        async findCipVersion({ version: n }: { version: number }) {
-          return versions.find((v) => v.version === n) ?? null;
-        },
-      } as Pick<ResellerActivities, 'findCurrentCip' | 'findCipVersion'>,
-    };
+    const cips = cipsEffectiveAt([now + 2 * 86_400_000, now - 86_400_000]);
+    const versions = cips.versions;
     const { worker, start } = await startRequest(recorder, cips, { type: 'provider' });
     await worker.runUntil(async () => {
       const handle = await start();
