@@ -28,8 +28,8 @@ const providerCipRequest = (reference: string, receivedAt: Date, caseId: string)
 describe('CIP transmission requests', () => {
   it('opens a case due 10 calendar days after receipt (NPRM-2024), then closes it on transmission', async () => {
     const reference = `BIS-CIP-${randomUUID()}`;
-    // The provider's own CIP on file: the version the transmission names.
-    const { payload, headers } = multipartBody({ receivedAt: '2026-01-02T09:00:00Z' }, { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`provider CIP ${reference}`) });
+    // The provider's own CIP on file, in effect from now (so the one in force): the version the transmission names.
+    const { payload, headers } = multipartBody({ receivedAt: new Date().toISOString() }, { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`provider CIP ${reference}`) });
     const upload = await system.app.inject({ method: 'POST', url: '/v1/provider/cip-documents', headers: { ...bearer('case_handler'), ...headers }, payload });
     expect(upload.statusCode).toBe(201);
     const cipVersion = String(upload.json().version);

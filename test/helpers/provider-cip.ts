@@ -4,9 +4,13 @@ import type { App } from '../../api/app.js';
 import { multipartBody } from './multipart.js';
 import { bearer } from './tokens.js';
 
+/**
+ * Records a version received (and so in effect) now: the version in force is the one that took
+ * effect last, so a version dated earlier than one another test recorded would not be in force.
+ */
 export async function uploadProviderCip(app: App, label: string): Promise<string> {
   const { payload, headers } = multipartBody(
-    { receivedAt: '2026-01-02T09:00:00Z' },
+    { receivedAt: new Date().toISOString() },
     { filename: 'cip.txt', contentType: 'text/plain', content: Buffer.from(`provider CIP ${label}`) },
   );
   const upload = await app.inject({ method: 'POST', url: '/v1/provider/cip-documents', headers: { ...bearer('case_handler'), ...headers }, payload });
