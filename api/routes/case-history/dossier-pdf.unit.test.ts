@@ -92,7 +92,7 @@ describe('case dossier PDF', () => {
       const evidence = text.slice(text.indexOf('Evidence on record'), text.indexOf('Timeline'));
       expect(evidence.replace(/ /g, '')).toContain(longReference);
     }
-  });
+  }, 60_000); // dozens of PDFs rendered and read back by pdftotext: seconds on a busy machine
 
   it('never leaves a section heading alone at the foot of a page, however long the section above it', async () => {
     const headings = ['The case', 'Rule set and its legal standing', 'Deadlines', 'Decisions', 'Evidence on record', 'Timeline', 'Integrity'];
@@ -109,5 +109,5 @@ describe('case dossier PDF', () => {
       for (const foot of feet) expect(headings, `${lines} lines: a page ends with "${foot}"`).not.toContain(foot);
     }
     expect(pages).toBeGreaterThan(1);
-  });
+  }, 60_000);
 });

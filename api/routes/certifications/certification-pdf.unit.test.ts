@@ -148,7 +148,7 @@ describe('certification PDF, lines and headings', () => {
       for (const word of COMPOUNDS) expect(text.split(word.replace(/[-/]/g, '')).length, `${mode.join(' ')}: ${word} glued`).toBe(1);
       expect(text).toContain('Cross-border AI-training Reseller 7 (DE), active, 7 account(s): no CIP on file; part missing');
     }
-  });
+  }, 60_000); // dozens of PDFs rendered and read back by pdftotext: seconds on a busy machine
 
   it('never leaves a heading alone at the foot of a page, however long the text above it', async () => {
     let pages = 0;
@@ -159,5 +159,5 @@ describe('certification PDF, lines and headings', () => {
       for (const foot of feet) expect(HEADINGS, `padding ${padding}: a page ends with "${foot}"`).not.toContain(foot);
     }
     expect(pages).toBeGreaterThan(1);
-  });
+  }, 60_000);
 });
