@@ -13,11 +13,13 @@ import { caseStarts, cases, type CaseRow, type CaseStartRow, type NewCaseRow } f
 const CASE_COLUMNS = Object.entries(getTableColumns(cases));
 const START_COLUMNS = [caseStarts.caseId, caseStarts.workflowType, caseStarts.workflowId, caseStarts.taskQueue, caseStarts.args];
 const quoted = (name: string) => `"${name}"`;
+// The start's own values follow the case's: workflow type, workflow id, task queue, arguments.
+const startParameter = (n: number) => `$${CASE_COLUMNS.length + n}`;
 const RECORD_CASE_WITH_START = [
   `with recorded as (insert into ${quoted(getTableName(cases))} (${CASE_COLUMNS.map(([, c]) => quoted(c.name)).join(', ')})`,
   `values (${CASE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) on conflict do nothing returning ${quoted(cases.id.name)})`,
   `insert into ${quoted(getTableName(caseStarts))} (${START_COLUMNS.map((c) => quoted(c.name)).join(', ')})`,
-  `select ${quoted(cases.id.name)}, ${[2, 3, 4].map((k) => `$${CASE_COLUMNS.length + k - 1}`).join(', ')}, $${CASE_COLUMNS.length + 4}::jsonb from recorded`,
+  `select ${quoted(cases.id.name)}, ${startParameter(1)}, ${startParameter(2)}, ${startParameter(3)}, ${startParameter(4)}::jsonb from recorded`,
   `returning ${quoted(caseStarts.caseId.name)}`,
 ].join(' ');
 
